@@ -1,0 +1,65 @@
+# dyad: build, test, demo. `make demo` and `make check` are the two entry
+# points; both install missing Debian packages first (scripts/deps.sh).
+CC ?= cc
+SAN ?=
+OPT ?= -O2
+BUILD ?= build$(if $(SAN),-san)
+PKGS = json-c libutf8proc
+WARN = -Wall -Wextra -Wshadow -Wconversion -Wmissing-prototypes -Werror
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) -g $(WARN) -fvisibility=hidden \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(if $(SAN),-fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all) $(CFLAGS)
+LDLIBS_ALL = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -ljson-c -lutf8proc) -lpthread $(LDLIBS)
+LDFLAGS_ALL = $(if $(SAN),-fsanitize=$(SAN)) $(LDFLAGS)
+
+# library sources in pipeline order (see README "Source layout")
+LIB_SRC = src/arena.c src/reader.c src/segment.c src/lex.c src/dict.c src/tabari.c \
+	src/options.c src/load.c src/parse.c src/code.c src/doc.c src/cameo.c src/emit.c src/validate.c
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_data.o
+DICT_FILES = $(sort $(wildcard dict/*.actors dict/*.agents dict/*.verbs dict/*.options))
+
+.PHONY: all deps demo check test bench clean fuzz
+all: deps-quiet $(BUILD)/dyad
+
+deps:
+	@sh scripts/deps.sh
+deps-quiet:
+	@sh scripts/deps.sh --quiet
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h) include/dyad.h | $(BUILD)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/builtin_data.c: $(DICT_FILES) tools/embed.sh | $(BUILD)
+	sh tools/embed.sh $(DICT_FILES) > $@
+
+$(BUILD)/builtin_data.o: $(BUILD)/builtin_data.c
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/dyad: src/cli.c $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS_ALL) $< $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -o $@
+
+$(BUILD):
+	mkdir -p $@
+
+demo: all
+	$(BUILD)/dyad code --with-text examples/sco-talks.txt
+
+TEST_BIN = $(BUILD)/test_unit
+$(TEST_BIN): tests/test_unit.c $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Isrc $< $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -lcmocka -o $@
+
+# every test, then the same under AddressSanitizer and UBSan
+check: deps-quiet
+	$(MAKE) --no-print-directory test
+	$(MAKE) --no-print-directory test SAN=address,undefined OPT=-O1
+
+test: $(BUILD)/dyad $(TEST_BIN)
+	LC_ALL=C DYAD=$(BUILD)/dyad TEST_UNIT=$(TEST_BIN) sh tests/run.sh
+
+bench: all
+	sh tests/bench.sh $(BUILD)/dyad
+
+clean:
+	rm -rf build build-san

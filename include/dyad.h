@@ -1,0 +1,177 @@
+/* dyad.h: public interface of libdyad, a political event coder.
+ *
+ * News text in, CAMEO events out. The flow is: load dictionaries into an
+ * immutable dy_dict (shared read-only by any number of threads), create one
+ * dy_coder per thread, and code documents or sentences with it.
+ *
+ * Ownership: every object returned by a *_new or *_load function is freed by
+ * the matching *_free, which takes a pointer to the handle and sets it to
+ * NULL. Strings and arrays inside a dy_result belong to the coder and stay
+ * valid until the next call on that coder. The library never prints and
+ * never exits: functions return a dy_status and fill a dy_error. */
+#ifndef DYAD_H
+#define DYAD_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION "0.1.0"
+/* Version of the JSON Lines event schema; fields are only ever added. */
+#define DYAD_SCHEMA_VERSION 1
+
+typedef enum {
+    DY_OK = 0,
+    DY_ERR_IO = 1,     /* a file could not be read */
+    DY_ERR_PARSE = 2,  /* malformed input */
+    DY_ERR_NOMEM = 3,  /* out of memory */
+    DY_ERR_LIMIT = 4,  /* input exceeds a documented cap */
+    DY_ERR_ARG = 5     /* bad argument */
+} dy_status;
+
+typedef struct {
+    char msg[1024]; /* "file:line:col: message" where it applies */
+} dy_error;
+
+typedef struct dy_dict dy_dict;
+typedef struct dy_coder dy_coder;
+
+/* Called for each malformed dictionary line; loading goes on without it. */
+typedef void (*dy_diag_fn)(void *ctx, const char *file, unsigned line, unsigned col,
+                           const char *msg);
+
+typedef struct {
+    dy_diag_fn diag;     /* may be NULL */
+    void *diag_ctx;
+    unsigned nerrors;    /* out: malformed lines seen */
+} dy_load_opts;
+
+/* Loads the files named by a TABARI .project file (actors, verbs, agents,
+ * options). */
+dy_status dy_dict_load_tabari_project(const char *project, dy_load_opts *lo, dy_dict **out,
+                                      dy_error *err);
+/* Loads TABARI-format files; the kind of each is taken from its extension
+ * (.actors, .agents, .verbs, .options). */
+dy_status dy_dict_load_tabari_files(const char *const *paths, size_t n, dy_load_opts *lo,
+                                    dy_dict **out, dy_error *err);
+/* Loads the dictionaries built into dyad. */
+dy_status dy_dict_load_builtin(dy_load_opts *lo, dy_dict **out, dy_error *err);
+void dy_dict_free(dy_dict **d);
+
+typedef struct {
+    unsigned actors, agents, verbs, patterns, roots, synsets;
+} dy_dict_counts;
+void dy_dict_get_counts(const dy_dict *d, dy_dict_counts *c);
+
+/* One coded event. Offsets are byte offsets into the sentence text. */
+typedef struct {
+    int sentence;            /* 1-based sentence index within the document */
+    int32_t date;            /* yyyymmdd */
+    const char *source;      /* actor code */
+    const char *target;
+    const char *code;        /* CAMEO code as a string, leading zero kept */
+    const char *root;        /* two-digit root code */
+    int quad;                /* quad class 0-4; 0 when the code is not CAMEO */
+    double goldstein;        /* Goldstein value; NAN when the table has none */
+    bool has_cameo;          /* code found in the CAMEO table */
+    size_t source_off, source_len;
+    size_t target_off, target_len;
+    size_t verb_off, verb_len;
+    const char *rule_file;   /* dictionary entry that fired */
+    unsigned rule_line;
+    const char *sentence_text; /* the sentence as read */
+    size_t sentence_len;
+} dy_event;
+
+/* Why a sentence produced no events. */
+enum {
+    DY_SENT_CODED = 0,
+    DY_SENT_NOEVENT = 1,  /* nothing codable found */
+    DY_SENT_COMPLEX = 2,  /* complexity filter or a +++ entry */
+    DY_SENT_DISCARD = 3,  /* a ### entry */
+    DY_SENT_SHORT = 4     /* fewer words than the minimum */
+};
+
+typedef struct {
+    const dy_event *events;
+    size_t n;
+    int status;               /* DY_SENT_*; for documents, of the last sentence */
+    const char *explain;      /* why complex, when known */
+    int sentences;            /* sentences coded (documents) */
+} dy_result;
+
+dy_coder *dy_coder_new(const dy_dict *d);
+void dy_coder_free(dy_coder **c);
+/* Applies a TABARI .options command line to this coder only. */
+dy_status dy_coder_set_option(dy_coder *c, const char *line, dy_error *err);
+
+/* Codes one sentence dated yyyymmdd. */
+dy_status dy_code_sentence(dy_coder *c, const char *text, size_t len, int32_t date,
+                           dy_result *out, dy_error *err);
+
+/* A document: a news article or one record of an input stream. */
+typedef struct {
+    const char *id;     /* document id */
+    int32_t date;       /* yyyymmdd; 0 when unknown */
+    const char *title;  /* headline or NULL */
+    const char *text;   /* body */
+    size_t text_len;
+    bool split;         /* true: segment text into sentences; false: text is one sentence */
+} dy_doc;
+
+/* Segments and codes a document; events carry 1-based sentence indexes
+ * (the headline, when coded, is sentence 1). */
+dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *err);
+
+/* ---- input readers ---- */
+typedef enum { DY_IN_AUTO = 0, DY_IN_TEXT, DY_IN_JSONL, DY_IN_TABARI } dy_input_kind;
+typedef struct dy_reader dy_reader;
+
+/* Reads a whole buffer (the caller keeps it alive while the reader lives). */
+dy_reader *dy_reader_new(const char *name, const char *buf, size_t len, dy_input_kind kind,
+                         int32_t default_date);
+void dy_reader_free(dy_reader **r);
+dy_input_kind dy_reader_kind(const dy_reader *r);
+/* Next document: DY_OK with *doc filled, DY_OK with *eof set at the end, or
+ * an error for one bad record (the reader has skipped past it: call again). */
+dy_status dy_reader_next(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err);
+
+/* ---- writers ---- */
+/* Writes one event as a JSON object line (no newline) into buf; returns the
+ * length it needs (write again with a larger buffer when >= cap). */
+size_t dy_event_json(const dy_event *e, const char *doc_id, bool with_text, char *buf, size_t cap);
+
+/* ---- validation suites ---- */
+typedef struct {
+    const char *id;        /* record id */
+    unsigned line;         /* line of the record in the text file */
+    bool pass;
+    const char *expected;  /* expected events, one "SRC / TGT / CODE" per line */
+    const char *actual;    /* coded events, same form, or a status word */
+    const char *text;      /* the sentence */
+} dy_vrecord;
+typedef void (*dy_vreport_fn)(void *ctx, const dy_vrecord *r);
+
+/* Runs TABARI's validation suite named by a .project file the way TABARI
+ * does: records in order until FINAL-01, {OPTION: ...} records change the
+ * coder's settings, {---} {###} {+++} and -{ as TABARI reads them. Each
+ * checked record is reported through fn. */
+dy_status dy_validate_tabari(const char *project, dy_vreport_fn fn, void *ctx, unsigned *passed,
+                             unsigned *failed, dy_error *err);
+
+/* ---- CAMEO table ---- */
+typedef struct {
+    const char *code;
+    const char *name;
+    double goldstein;
+    int quad;
+} dy_cameo;
+const dy_cameo *dy_cameo_find(const char *code);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,449 @@
+/* cli.c: the dyad command-line program. The only place that prints and
+ * picks exit codes; all work is done by libdyad. */
+#include "../include/dyad.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
+
+/* ORDER EXIT: exit codes, documented in --help and the man page */
+enum {
+    EX_OK = 0,       /* success */
+    EX_RECORDS = 1,  /* some records were bad (the rest were coded), checks failed */
+    EX_USAGE = 2,    /* bad command line */
+    EX_DICT = 3,     /* dictionaries could not be loaded */
+    EX_INPUT = 4,    /* an input file could not be read */
+    EX_MEMORY = 5    /* out of memory or over a documented cap */
+};
+
+static const char usage_text[] =
+    "usage: dyad code [OPTIONS] [FILE...]       code articles, print events\n"
+    "       dyad validate tabari PROJECT        run TABARI's validation suite\n"
+    "       dyad dict check FILE...             report malformed dictionary lines\n"
+    "       dyad dict info [--dict SPEC]        list what a dictionary set holds\n"
+    "       dyad --help | --version\n"
+    "\n"
+    "code options:\n"
+    "  --input KIND      text, jsonl or tabari (default: detected from the input)\n"
+    "  --date YYYY-MM-DD date of plain-text articles (default: none)\n"
+    "  --dict SPEC       builtin (default), a TABARI .project file, a directory of\n"
+    "                    TABARI dictionaries, or FILE[,FILE...] (.actors .agents\n"
+    "                    .verbs .options)\n"
+    "  --option LINE     apply a TABARI .options command, e.g. 'COMMA: OFF'\n"
+    "  --format jsonl    output format (JSON Lines, one event per line)\n"
+    "  --with-text       add the sentence text to each event\n"
+    "  --stats           print documents, events, documents with no events and\n"
+    "                    errors to stderr\n"
+    "\n"
+    "With no FILE, or when FILE is -, dyad reads standard input. A plain-text\n"
+    "article's first non-empty line is its headline.\n"
+    "\n"
+    "examples:\n"
+    "  dyad code --date 2018-06-11 examples/sco-talks.txt\n"
+    "  dyad code --input jsonl articles.jsonl > events.jsonl\n"
+    "  dyad validate tabari ../shared/peers/tabari/validation/Validate.project\n"
+    "\n"
+    "exit status:\n"
+    "  0  success\n"
+    "  1  some input records were bad (every other record was coded), or\n"
+    "     validation records failed, or dictionary lines were malformed\n"
+    "  2  usage error\n"
+    "  3  dictionaries could not be loaded\n"
+    "  4  an input file could not be read\n"
+    "  5  out of memory or input over a documented limit\n";
+
+static int usage(int code)
+{
+    fputs(usage_text, code ? stderr : stdout);
+    return code;
+}
+
+static void print_diag(void *ctx, const char *file, unsigned line, unsigned col, const char *msg)
+{
+    (void)ctx;
+    fprintf(stderr, "%s:%u:%u: %s\n", file, line, col, msg);
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+static int cmpstrp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads a dictionary set named by spec; diagnostics go to stderr. */
+static int load_dict(const char *spec, dy_dict **d, bool quiet)
+{
+    dy_load_opts lo = {quiet ? NULL : print_diag, NULL, 0};
+    dy_error err = {{0}};
+    dy_status st;
+    struct stat sb;
+    if (!spec || strcmp(spec, "builtin") == 0)
+        st = dy_dict_load_builtin(&lo, d, &err);
+    else if (has_suffix(spec, ".project"))
+        st = dy_dict_load_tabari_project(spec, &lo, d, &err);
+    else if (stat(spec, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        DIR *dir = opendir(spec);
+        if (!dir) {
+            fprintf(stderr, "dyad: %s: %s\n", spec, strerror(errno));
+            return EX_DICT;
+        }
+        char *names[256];
+        size_t n = 0;
+        struct dirent *e;
+        while ((e = readdir(dir)) && n < 256)
+            if (has_suffix(e->d_name, ".actors") || has_suffix(e->d_name, ".agents")
+                || has_suffix(e->d_name, ".verbs") || has_suffix(e->d_name, ".options")) {
+                size_t l = strlen(spec) + strlen(e->d_name) + 2;
+                names[n] = malloc(l);
+                if (names[n])
+                    snprintf(names[n++], l, "%s/%s", spec, e->d_name);
+            }
+        closedir(dir);
+        qsort(names, n, sizeof *names, cmpstrp);
+        st = dy_dict_load_tabari_files((const char *const *)names, n, &lo, d, &err);
+        for (size_t i = 0; i < n; i++)
+            free(names[i]);
+    } else {
+        char *copy = strdup(spec);
+        const char *files[64];
+        size_t n = 0;
+        for (char *t = strtok(copy, ","); t && n < 64; t = strtok(NULL, ","))
+            files[n++] = t;
+        st = dy_dict_load_tabari_files(files, n, &lo, d, &err);
+        free(copy);
+    }
+    if (st != DY_OK) {
+        fprintf(stderr, "dyad: %s\n", err.msg);
+        return st == DY_ERR_NOMEM ? EX_MEMORY : EX_DICT;
+    }
+    return EX_OK;
+}
+
+static char *read_all(FILE *f, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap + 1);
+    if (!b)
+        return NULL;
+    for (;;) {
+        if (n == cap) {
+            char *x = realloc(b, cap * 2 + 1);
+            if (!x) {
+                free(b);
+                return NULL;
+            }
+            b = x;
+            cap *= 2;
+        }
+        size_t r = fread(b + n, 1, cap - n, f);
+        n += r;
+        if (r == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(b);
+        return NULL;
+    }
+    b[n] = '\0';
+    *len = n;
+    return b;
+}
+
+static bool parse_date_arg(const char *s, int32_t *out)
+{
+    int y, m, d;
+    char tail;
+    if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+        return false;
+    *out = y * 10000 + m * 100 + d;
+    return true;
+}
+
+typedef struct {
+    unsigned long docs, events, empty, errors;
+} stats_t;
+
+static int code_buffer(dy_coder *c, const char *name, const char *buf, size_t len, dy_input_kind kind,
+                       int32_t date, bool with_text, stats_t *st)
+{
+    dy_reader *r = dy_reader_new(name, buf, len, kind, date);
+    if (!r) {
+        fprintf(stderr, "dyad: out of memory\n");
+        return EX_MEMORY;
+    }
+    int rc = EX_OK;
+    size_t cap = 1 << 16;
+    char *line = malloc(cap);
+    for (;;) {
+        dy_doc doc;
+        bool eof;
+        dy_error err = {{0}};
+        dy_status s = dy_reader_next(r, &doc, &eof, &err);
+        if (s != DY_OK) {
+            fprintf(stderr, "dyad: %s\n", err.msg);
+            st->errors++;
+            rc = EX_RECORDS;
+            continue;
+        }
+        if (eof)
+            break;
+        dy_result res;
+        s = dy_code_doc(c, &doc, &res, &err);
+        st->docs++;
+        if (s != DY_OK) {
+            fprintf(stderr, "dyad: %s\n", err.msg);
+            st->errors++;
+            rc = EX_RECORDS;
+            continue;
+        }
+        if (res.n == 0)
+            st->empty++;
+        for (size_t i = 0; i < res.n; i++) {
+            size_t need = dy_event_json(&res.events[i], doc.id, with_text, line, cap);
+            if (need >= cap) {
+                char *x = realloc(line, need + 1);
+                if (!x) {
+                    fprintf(stderr, "dyad: out of memory\n");
+                    free(line);
+                    dy_reader_free(&r);
+                    return EX_MEMORY;
+                }
+                line = x;
+                cap = need + 1;
+                dy_event_json(&res.events[i], doc.id, with_text, line, cap);
+            }
+            fputs(line, stdout);
+            fputc('\n', stdout);
+            st->events++;
+        }
+    }
+    free(line);
+    dy_reader_free(&r);
+    return rc;
+}
+
+static int cmd_code(int argc, char **argv)
+{
+    const char *dict = NULL;
+    dy_input_kind kind = DY_IN_AUTO;
+    int32_t date = 0;
+    bool with_text = false, stats = false;
+    const char *options[64];
+    int nopt = 0;
+    const char *files[4096];
+    int nfiles = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--input") == 0 && i + 1 < argc) {
+            const char *v = argv[++i];
+            if (strcmp(v, "text") == 0) kind = DY_IN_TEXT;
+            else if (strcmp(v, "jsonl") == 0) kind = DY_IN_JSONL;
+            else if (strcmp(v, "tabari") == 0) kind = DY_IN_TABARI;
+            else {
+                fprintf(stderr, "dyad: --input: unknown kind '%s'\n", v);
+                return EX_USAGE;
+            }
+        } else if (strcmp(a, "--date") == 0 && i + 1 < argc) {
+            if (!parse_date_arg(argv[++i], &date)) {
+                fprintf(stderr, "dyad: --date: '%s' is not YYYY-MM-DD\n", argv[i]);
+                return EX_USAGE;
+            }
+        } else if (strcmp(a, "--dict") == 0 && i + 1 < argc)
+            dict = argv[++i];
+        else if (strcmp(a, "--option") == 0 && i + 1 < argc && nopt < 64)
+            options[nopt++] = argv[++i];
+        else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
+            if (strcmp(argv[++i], "jsonl") != 0) {
+                fprintf(stderr, "dyad: --format: only jsonl is available\n");
+                return EX_USAGE;
+            }
+        } else if (strcmp(a, "--with-text") == 0)
+            with_text = true;
+        else if (strcmp(a, "--stats") == 0)
+            stats = true;
+        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+            return usage(EX_OK);
+        else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "dyad: unknown option '%s'\n", a);
+            return usage(EX_USAGE);
+        } else if (nfiles < 4096)
+            files[nfiles++] = a;
+    }
+    dy_dict *d = NULL;
+    int rc = load_dict(dict, &d, false);
+    if (rc)
+        return rc;
+    dy_coder *c = dy_coder_new(d);
+    if (!c) {
+        dy_dict_free(&d);
+        fprintf(stderr, "dyad: out of memory\n");
+        return EX_MEMORY;
+    }
+    for (int i = 0; i < nopt; i++) {
+        dy_error err;
+        if (dy_coder_set_option(c, options[i], &err) != DY_OK) {
+            fprintf(stderr, "dyad: --option '%s': %s\n", options[i], err.msg);
+            dy_coder_free(&c);
+            dy_dict_free(&d);
+            return EX_USAGE;
+        }
+    }
+    if (nfiles == 0)
+        files[nfiles++] = "-";
+    stats_t st = {0};
+    for (int i = 0; i < nfiles; i++) {
+        bool in = strcmp(files[i], "-") == 0;
+        FILE *f = in ? stdin : fopen(files[i], "rb");
+        if (!f) {
+            fprintf(stderr, "dyad: %s: %s\n", files[i], strerror(errno));
+            rc = EX_INPUT;
+            continue;
+        }
+        size_t len;
+        char *buf = read_all(f, &len);
+        if (!in)
+            fclose(f);
+        if (!buf) {
+            fprintf(stderr, "dyad: %s: read error or out of memory\n", in ? "<stdin>" : files[i]);
+            rc = EX_INPUT;
+            continue;
+        }
+        int r = code_buffer(c, in ? "<stdin>" : files[i], buf, len, kind, date, with_text, &st);
+        if (r > rc)
+            rc = r;
+        free(buf);
+    }
+    fflush(stdout);
+    if (stats)
+        fprintf(stderr, "documents: %lu\nevents: %lu\ndocuments with no events: %lu\nerrors: %lu\n",
+                st.docs, st.events, st.empty, st.errors);
+    dy_coder_free(&c);
+    dy_dict_free(&d);
+    return rc;
+}
+
+static void print_record(void *ctx, const dy_vrecord *r)
+{
+    bool verbose = *(bool *)ctx;
+    if (r->pass && !verbose)
+        return;
+    printf("%s %s (line %u)\n", r->pass ? "PASS" : "FAIL", r->id, r->line);
+    if (r->pass)
+        return;
+    printf("  text: %s\n", r->text);
+    for (const char *p = r->expected; *p;) {
+        const char *e = strchr(p, '\n');
+        printf("  expected: %.*s\n", (int)(e ? e - p : (long)strlen(p)), p);
+        p = e ? e + 1 : p + strlen(p);
+    }
+    for (const char *p = r->actual; *p;) {
+        const char *e = strchr(p, '\n');
+        printf("  actual:   %.*s\n", (int)(e ? e - p : (long)strlen(p)), p);
+        p = e ? e + 1 : p + strlen(p);
+    }
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    bool verbose = false;
+    const char *kind = NULL, *file = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0)
+            verbose = true;
+        else if (!kind)
+            kind = argv[i];
+        else if (!file)
+            file = argv[i];
+        else
+            return usage(EX_USAGE);
+    }
+    if (!kind || !file || strcmp(kind, "tabari") != 0) {
+        fprintf(stderr, "dyad: validate: want 'tabari PROJECT'\n");
+        return EX_USAGE;
+    }
+    unsigned pass = 0, fail = 0;
+    dy_error err = {{0}};
+    dy_status st = dy_validate_tabari(file, print_record, &verbose, &pass, &fail, &err);
+    if (st != DY_OK) {
+        fprintf(stderr, "dyad: %s\n", err.msg);
+        return st == DY_ERR_IO ? EX_INPUT : EX_DICT;
+    }
+    printf("%u passed, %u failed\n", pass, fail);
+    return fail ? EX_RECORDS : EX_OK;
+}
+
+static int cmd_dict(int argc, char **argv)
+{
+    if (argc < 1)
+        return usage(EX_USAGE);
+    if (strcmp(argv[0], "check") == 0) {
+        if (argc < 2) {
+            fprintf(stderr, "dyad: dict check: name at least one file\n");
+            return EX_USAGE;
+        }
+        unsigned total = 0;
+        int rc = EX_OK;
+        for (int i = 1; i < argc; i++) {
+            dy_load_opts lo = {print_diag, NULL, 0};
+            dy_error err = {{0}};
+            dy_dict *d = NULL;
+            const char *one[1] = {argv[i]};
+            dy_status st = has_suffix(argv[i], ".project")
+                               ? dy_dict_load_tabari_project(argv[i], &lo, &d, &err)
+                               : dy_dict_load_tabari_files(one, 1, &lo, &d, &err);
+            if (st != DY_OK) {
+                fprintf(stderr, "dyad: %s\n", err.msg);
+                rc = st == DY_ERR_IO ? EX_INPUT : EX_DICT;
+            }
+            total += lo.nerrors;
+            dy_dict_free(&d);
+        }
+        printf("%u malformed line%s\n", total, total == 1 ? "" : "s");
+        return rc ? rc : total ? EX_RECORDS : EX_OK;
+    }
+    if (strcmp(argv[0], "info") == 0) {
+        const char *spec = NULL;
+        for (int i = 1; i < argc; i++)
+            if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc)
+                spec = argv[++i];
+        dy_dict *d = NULL;
+        int rc = load_dict(spec, &d, true);
+        if (rc)
+            return rc;
+        dy_dict_counts c;
+        dy_dict_get_counts(d, &c);
+        printf("dictionary: %s\nactors: %u\nagents: %u\nverbs: %u\npatterns: %u\nsynsets: %u\nphrases: %u\n",
+               spec ? spec : "builtin", c.actors, c.agents, c.verbs, c.patterns, c.synsets, c.roots);
+        dy_dict_free(&d);
+        return EX_OK;
+    }
+    return usage(EX_USAGE);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage(EX_USAGE);
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)
+        return usage(EX_OK);
+    if (strcmp(cmd, "--version") == 0) {
+        printf("dyad %s\n", DYAD_VERSION);
+        return EX_OK;
+    }
+    if (strcmp(cmd, "code") == 0)
+        return cmd_code(argc - 2, argv + 2);
+    if (strcmp(cmd, "validate") == 0)
+        return cmd_validate(argc - 2, argv + 2);
+    if (strcmp(cmd, "dict") == 0)
+        return cmd_dict(argc - 2, argv + 2);
+    fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
+    return usage(EX_USAGE);
+}

@@ -1,0 +1,738 @@
+/* code.c: verb patterns, source/target assignment and event generation
+ * (TABARI manual 5.5-5.8, 6.6, 7.6, 7.9, 8.7); see code.h. */
+#include "code.h"
+#include "parse.h"
+#include "cameo.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SENT_EVENTS 256 /* events kept from one sentence */
+
+/* A clause: the live (not deleted) tokens between clause boundaries. */
+typedef struct {
+    int16_t *L;   /* token indexes */
+    int m;        /* count */
+} clause_t;
+
+typedef struct {
+    int src_u, tgt_u;   /* unit ids set by $, +, % (or -1) */
+    bool comp;          /* % used */
+    bool designated;    /* any of $ + % present */
+} slots_t;
+
+typedef struct {
+    const dy_sent *s;
+    const struct dy_dict *d;
+    const clause_t *c;
+    int16_t *pos_of;    /* token index -> position in clause, -1 if absent */
+} mctx;
+
+/* ---- element matching ---- */
+
+static bool is_barrier(const mctx *x, int p)
+{
+    const dy_ptok *t = &x->s->tok[x->c->L[p]];
+    return t->t.cls == DY_W_COMMA && !t->nosplit;
+}
+
+static int unit_at(const mctx *x, int p)
+{
+    const dy_ptok *t = &x->s->tok[x->c->L[p]];
+    int u = t->unit;
+    if (u < 0 || x->s->unit[u].dead)
+        return -1;
+    return u;
+}
+
+/* last clause position of unit u (or of its whole compound when comp) */
+static int unit_end(const mctx *x, int u, bool comp)
+{
+    int last = x->s->unit[u].last;
+    if (comp && x->s->unit[u].comp >= 0)
+        for (int k = 0; k < x->s->nunit; k++)
+            if (x->s->unit[k].comp == x->s->unit[u].comp && !x->s->unit[k].pronoun && x->s->unit[k].last > last)
+                last = x->s->unit[k].last;
+    int p = -1;
+    for (int q = last; q >= x->s->unit[u].first && p < 0; q--)
+        p = x->pos_of[q];
+    return p;
+}
+
+static int match_seq_at(const mctx *x, const dy_seq *q, int p);
+
+/* Matches element e starting at clause position p; returns its last
+ * position or -1. For actor elements *unit receives the unit. */
+static int el_at(const mctx *x, const dy_el *e, int p, int *unit)
+{
+    if (p < 0 || p >= x->c->m)
+        return -1;
+    const dy_ptok *t = &x->s->tok[x->c->L[p]];
+    switch (e->kind) {
+    case DY_EL_WORD:
+        return dy_dict_word_match(e, t->t.w, t->t.wl) ? p : -1;
+    case DY_EL_SYN: {
+        const dy_synset *sy = &x->d->syn[e->syn];
+        int best = -1;
+        for (uint32_t i = 0; i < sy->n; i++) {
+            int r = match_seq_at(x, &sy->mem[i], p);
+            if (r > best)
+                best = r;
+        }
+        return best;
+    }
+    default: {
+        int u = unit_at(x, p);
+        if (u < 0)
+            return -1;
+        if (e->kind == DY_EL_COMP && x->s->unit[u].comp < 0)
+            return -1;
+        if (unit)
+            *unit = u;
+        bool whole = e->kind == DY_EL_COMP || e->kind == DY_EL_SKIP || x->s->unit[u].comp >= 0;
+        int end = unit_end(x, u, whole);
+        return end < p ? p : end;
+    }
+    }
+}
+
+/* contiguous match of a synset member */
+static int match_seq_at(const mctx *x, const dy_seq *q, int p)
+{
+    int cur = p - 1;
+    for (uint16_t i = 0; i < q->n; i++) {
+        int r = el_at(x, &q->el[i], cur + 1, NULL);
+        if (r < 0)
+            return -1;
+        cur = r;
+    }
+    return cur;
+}
+
+static bool is_actor_el(const dy_el *e)
+{
+    return e->kind == DY_EL_SRC || e->kind == DY_EL_TGT || e->kind == DY_EL_COMP
+        || e->kind == DY_EL_SKIP || e->kind == DY_EL_ATTR;
+}
+
+static void assign(slots_t *sl, const dy_el *e, int u)
+{
+    if (e->kind == DY_EL_SRC)
+        sl->src_u = u;
+    else if (e->kind == DY_EL_TGT)
+        sl->tgt_u = u;
+    else if (e->kind == DY_EL_COMP) {
+        sl->src_u = sl->tgt_u = u;
+        sl->comp = true;
+    }
+}
+
+/* Forward match of the lower part, starting right after the verb. */
+static bool match_lower(const mctx *x, const dy_pattern *pt, int v1, slots_t *sl, int *lastp)
+{
+    int pos = v1 + 1;
+    for (uint16_t k = 0; k < pt->lower.n; k++) {
+        const dy_el *e = &pt->lower.el[k];
+        bool adj = k == 0 ? pt->verb_adj_right : (pt->lower.el[k - 1].flags & DY_EL_ADJ) != 0;
+        int found = -1, fu = -1, end = -1;
+        for (int p = pos; p < x->c->m; p++) {
+            if (!is_actor_el(e) && is_barrier(x, p))
+                break;
+            int u = -1;
+            int r = el_at(x, e, p, &u);
+            if (r >= 0) {
+                found = p;
+                fu = u;
+                end = r;
+                break;
+            }
+            if (adj)
+                break;
+        }
+        if (found < 0)
+            return false;
+        if (is_actor_el(e))
+            assign(sl, e, fu);
+        pos = end + 1;
+    }
+    *lastp = pos - 1;
+    return true;
+}
+
+/* Backward match of the upper part, ending right before the verb. */
+static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl, int *firstp)
+{
+    int pos = v0 - 1;
+    for (int k = (int)pt->upper.n - 1; k >= 0; k--) {
+        const dy_el *e = &pt->upper.el[k];
+        bool adj = (e->flags & DY_EL_ADJ) != 0;
+        int found = -1, fu = -1;
+        for (int p = pos; p >= 0; p--) {
+            if (!is_actor_el(e) && is_barrier(x, p))
+                break;
+            int u = -1;
+            int r;
+            if (is_actor_el(e)) {
+                /* the nearest actor: p is the last position of some unit */
+                int uu = x->s->tok[x->c->L[p]].unit_in;
+                if (uu < 0 || x->s->unit[uu].dead) {
+                    if (adj)
+                        break;
+                    continue;
+                }
+                if (e->kind == DY_EL_COMP && x->s->unit[uu].comp < 0) {
+                    if (adj)
+                        break;
+                    continue;
+                }
+                /* start of the unit (or compound) */
+                int first = x->s->unit[uu].first;
+                if ((e->kind == DY_EL_COMP || e->kind == DY_EL_SKIP || x->s->unit[uu].comp >= 0)
+                    && x->s->unit[uu].comp >= 0)
+                    for (int q = 0; q < x->s->nunit; q++)
+                        if (x->s->unit[q].comp == x->s->unit[uu].comp && !x->s->unit[q].pronoun
+                            && x->s->unit[q].first < first) {
+                            first = x->s->unit[q].first;
+                            uu = q;
+                        }
+                int fp = -1;
+                for (int q = first; q <= x->s->unit[uu].last && fp < 0; q++)
+                    fp = x->pos_of[q];
+                found = fp < 0 ? p : fp;
+                fu = uu;
+                break;
+            }
+            r = el_at(x, e, p, &u);
+            if (r >= 0 && r <= pos) {
+                found = p;
+                break;
+            }
+            if (adj)
+                break;
+        }
+        if (found < 0)
+            return false;
+        if (is_actor_el(e))
+            assign(sl, e, fu);
+        pos = found - 1;
+    }
+    *firstp = pos + 1;
+    return true;
+}
+
+/* ---- events ---- */
+
+typedef struct {
+    const char *src, *tgt, *code;
+    int src_tok, tgt_tok, verb_tok, verb_end;
+    dy_origin at;
+    bool sub, dom;
+} ev_t;
+
+typedef struct {
+    ev_t *e;
+    int n, cap;
+} evlist;
+
+static void push_ev(evlist *l, const ev_t *e)
+{
+    for (int i = 0; i < l->n; i++)
+        if (strcmp(l->e[i].src, e->src) == 0 && strcmp(l->e[i].tgt, e->tgt) == 0
+            && strcmp(l->e[i].code, e->code) == 0)
+            return;
+    if (l->n < l->cap)
+        l->e[l->n++] = *e;
+}
+
+/* Collects the codes of a unit (its compound when comp) into out. */
+static int unit_codes(const dy_sent *s, int u, dy_arena *a, const char **out, int16_t *toks, int cap)
+{
+    int n = 0;
+    int comp = s->unit[u].comp;
+    for (int k = 0; k < s->nunit && n < cap; k++) {
+        if (comp >= 0 ? (s->unit[k].comp != comp || s->unit[k].pronoun || s->unit[k].dead) : k != u)
+            continue;
+        const char *c = s->unit[k].code;
+        while (*c && n < cap) {
+            const char *sl = strchr(c, '/');
+            size_t l = sl ? (size_t)(sl - c) : strlen(c);
+            out[n] = dy_arena_strndup(a, c, l);
+            toks[n++] = s->unit[k].atok;
+            c += l;
+            if (*c == '/')
+                c++;
+        }
+    }
+    if (comp >= 0 && n == 0 && cap > 0) {
+        out[n] = s->unit[u].code;
+        toks[n++] = s->unit[u].atok;
+    }
+    return n;
+}
+
+static bool same_code(const dy_sent *s, int a, int b)
+{
+    return a >= 0 && b >= 0 && strcmp(s->unit[a].code, s->unit[b].code) == 0;
+}
+
+/* ---- the clause loop ---- */
+
+typedef struct {
+    dy_coder *c;
+    dy_sent *s;
+    evlist *out;
+    int carried_src;     /* source carried to the next clause, -1 none */
+    int first_actor_clause; /* first unit of the current clause */
+} run_t;
+
+enum { V_NONE = 0, V_EVENT, V_NULL };
+
+/* Tries verb at clause positions v0..v1; fills ev list when it yields events.
+ * Returns V_EVENT when events were made, V_NULL for a null/failed code. */
+static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
+                     bool dominant_only, evlist *tmp)
+{
+    dy_sent *s = R->s;
+    const struct dy_dict *d = R->c->d;
+    const dy_opts *o = &R->c->opts;
+    const dy_ptok *vt = &s->tok[cl->L[v0]];
+    const dy_root *root = &d->roots[vt->root];
+    const dy_verb *verb = &d->verbs[root->id];
+    mctx x = {s, d, cl, pos_of};
+    slots_t sl = {-1, -1, false, false};
+    const dy_ecode *code = NULL;
+    dy_origin at = verb->at;
+    int lo = v0, hi = v1;
+    for (uint32_t i = 0; i < verb->npat; i++) {
+        const dy_pattern *pt = &verb->pat[i];
+        slots_t t = {-1, -1, false, false};
+        int lastp = v1, firstp = v0;
+        if (!match_lower(&x, pt, v1, &t, &lastp))
+            continue;
+        if (!match_upper(&x, pt, v0, &t, &firstp))
+            continue;
+        /* a designated actor that was not found fails the pattern */
+        code = &pt->code;
+        sl = t;
+        for (uint16_t k = 0; k < pt->upper.n; k++)
+            if (pt->upper.el[k].kind == DY_EL_SRC || pt->upper.el[k].kind == DY_EL_TGT || pt->upper.el[k].kind == DY_EL_COMP)
+                sl.designated = true;
+        for (uint16_t k = 0; k < pt->lower.n; k++)
+            if (pt->lower.el[k].kind == DY_EL_SRC || pt->lower.el[k].kind == DY_EL_TGT || pt->lower.el[k].kind == DY_EL_COMP)
+                sl.designated = true;
+        at = pt->at;
+        lo = firstp;
+        hi = lastp;
+        break;
+    }
+    (void)lo;
+    (void)hi;
+    if (!code)
+        code = &verb->code;
+    if (code->kind == DY_EC_DISCARD) {
+        s->discard = true;
+        return V_NULL;
+    }
+    if (code->kind == DY_EC_COMPLEX) {
+        s->complex = true;
+        s->why = "complex verb phrase";
+        return V_NULL;
+    }
+    if (code->kind != DY_EC_EVENT)
+        return V_NULL;
+    if (dominant_only && !code->dom)
+        return V_NULL;
+    /* source */
+    int src = sl.src_u, tgt = sl.tgt_u;
+    bool passive = false;
+    if (!sl.designated) {
+        bool aux = (v0 >= 1 && s->tok[cl->L[v0 - 1]].t.cls == DY_W_AUX)
+                || (v0 >= 2 && s->tok[cl->L[v0 - 2]].t.cls == DY_W_AUX);
+        bool by = v1 + 1 < cl->m && s->tok[cl->L[v1 + 1]].t.cls == DY_W_BY;
+        passive = aux && by;
+    }
+    bool src_prior = false;
+    if (src < 0) {
+        if (ci > 0 && R->carried_src >= 0) {
+            int u0 = unit_at(&x, 0);
+            src = (u0 >= 0 && 0 < v0) ? u0 : R->carried_src;
+        }
+        if (src < 0)
+            for (int p = 0; p < v0; p++) {
+                int u = unit_at(&x, p);
+                if (u >= 0 && !(tgt >= 0 && same_code(s, u, tgt))) {
+                    src = u;
+                    break;
+                }
+            }
+        if (src >= 0)
+            src_prior = true;
+        /* greedy: no actor before the verb, look after it */
+        if (src < 0 && !o->def_src[0])
+            for (int p = v1 + 1; p < cl->m; p++) {
+                int u = unit_at(&x, p);
+                if (u >= 0 && !(tgt >= 0 && same_code(s, u, tgt))) {
+                    src = u;
+                    break;
+                }
+            }
+    } else
+        src_prior = true;
+    bool tgt_after = tgt >= 0;
+    if (tgt < 0) {
+        for (int p = v1 + 1; p < cl->m && tgt < 0; p++) {
+            int u = unit_at(&x, p);
+            if (u >= 0 && u != src && !same_code(s, u, src) && !(src >= 0 && s->unit[u].comp >= 0 && s->unit[u].comp == s->unit[src].comp))
+                tgt = u;
+        }
+        tgt_after = tgt >= 0;
+        for (int p = 0; p < v0 && tgt < 0; p++) {
+            int u = unit_at(&x, p);
+            if (u >= 0 && u != src && !same_code(s, u, src) && !(src >= 0 && s->unit[u].comp >= 0 && s->unit[u].comp == s->unit[src].comp))
+                tgt = u;
+        }
+        if (tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
+            tgt = src;
+    }
+    if (passive && src >= 0 && tgt >= 0) {
+        int t = src;
+        src = tgt;
+        tgt = t;
+    }
+    const char *srcs[64], *tgts[64];
+    int16_t stok[64], ttok[64];
+    int ns = 0, nt = 0;
+    if (src >= 0 && !(o->def_src[0] && o->def_src_prior && !src_prior))
+        ns = unit_codes(s, src, &R->c->arena, srcs, stok, 64);
+    else if (o->def_src[0]) {
+        srcs[0] = o->def_src;
+        stok[0] = -1;
+        ns = 1;
+    }
+    if (tgt >= 0 && !(o->def_tgt[0] && o->def_tgt_after && !tgt_after))
+        nt = unit_codes(s, tgt, &R->c->arena, tgts, ttok, 64);
+    else if (o->def_tgt[0]) {
+        tgts[0] = o->def_tgt;
+        ttok[0] = -1;
+        nt = 1;
+    }
+    if (ns == 0 || nt == 0) {
+        if (src >= 0)
+            R->carried_src = src;
+        return V_NULL;
+    }
+    R->carried_src = src >= 0 ? src : R->carried_src;
+    int before = tmp->n;
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            if (strcmp(srcs[i], tgts[j]) == 0)
+                continue;
+            ev_t e = {srcs[i], tgts[j], code->code, stok[i], ttok[j], cl->L[v0], cl->L[v1], at,
+                      code->sub, code->dom};
+            push_ev(tmp, &e);
+            if (code->code2) {
+                ev_t r = {tgts[j], srcs[i], code->code2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,
+                          code->sub, code->dom};
+                push_ev(tmp, &r);
+            }
+        }
+    return tmp->n > before ? V_EVENT : V_NULL;
+}
+
+static int count_words(const dy_sent *s)
+{
+    return s->n;
+}
+
+static bool complex_check(dy_coder *c, dy_sent *s)
+{
+    const dy_opts *o = &c->opts;
+    int nverb = 0, nconj = 0, nact = 0, npron = 0, firstverb = -1;
+    for (int i = 0; i < s->n; i++) {
+        const dy_ptok *t = &s->tok[i];
+        if (t->del)
+            continue;
+        if (t->type == DY_T_VERB && t->head == i) {
+            nverb++;
+            if (firstverb < 0)
+                firstverb = i;
+        }
+        if (t->t.cls == DY_W_CONJ && !t->nosplit && t->type == DY_T_NONE)
+            nconj++;
+        if (t->t.cls == DY_W_PRON)
+            npron++;
+    }
+    for (int u = 0; u < s->nunit; u++)
+        if (!s->unit[u].dead && !s->unit[u].pronoun)
+            nact++;
+    const char *why = NULL;
+    if (o->cx_verbs && nverb >= o->cx_verbs)
+        why = "too many verbs";
+    else if (o->cx_conj && nconj >= o->cx_conj)
+        why = "too many conjunctions";
+    else if (o->cx_actors && nact >= o->cx_actors)
+        why = "too many actors";
+    else if (o->cx_pronouns && npron >= o->cx_pronouns)
+        why = "too many pronouns";
+    else if (o->cx_comma && s->ncomma_del >= o->cx_comma)
+        why = "too many comma clauses";
+    else if (o->cx_noverb && firstverb < 0)
+        why = "no verb";
+    else if (o->cx_lateverb && (firstverb < 0 || firstverb >= o->cx_lateverb))
+        why = "late verb";
+    else if (o->cx_noactprior) {
+        bool prior = false;
+        for (int u = 0; u < s->nunit; u++)
+            if (!s->unit[u].dead && firstverb >= 0 && s->unit[u].first < firstverb)
+                prior = true;
+        if (!prior && firstverb >= 0)
+            why = "no actor before the first verb";
+    }
+    if (!why && o->cx_noactafter && firstverb >= 0) {
+        bool after = false;
+        for (int u = 0; u < s->nunit; u++)
+            if (!s->unit[u].dead && s->unit[u].first > firstverb)
+                after = true;
+        if (!after)
+            why = "no actor after the first verb";
+    }
+    if (why)
+        snprintf(c->explain, sizeof c->explain, "%s", why);
+    return why != NULL;
+}
+
+/* Appends public events for the sentence. */
+static int publish(dy_coder *c, const dy_sent *s, const evlist *l, const char *text, size_t len,
+                   int32_t date)
+{
+    for (int i = 0; i < l->n; i++) {
+        const ev_t *e = &l->e[i];
+        if (c->nev == c->cev) {
+            size_t nc = c->cev ? c->cev * 2 : 32;
+            dy_event *ne = dy_arena_alloc(&c->arena, nc * sizeof *ne);
+            if (!ne)
+                return -1;
+            if (c->nev)
+                memcpy(ne, c->ev, c->nev * sizeof *ne);
+            c->ev = ne;
+            c->cev = nc;
+        }
+        dy_event *o = &c->ev[c->nev++];
+        memset(o, 0, sizeof *o);
+        o->sentence = c->sentence_no;
+        o->date = date;
+        o->source = e->src;
+        o->target = e->tgt;
+        o->code = e->code;
+        const dy_cameo *cm = dy_cameo_find(e->code);
+        char root[3] = {0};
+        if (strlen(e->code) >= 2) {
+            root[0] = e->code[0];
+            root[1] = e->code[1];
+        }
+        o->root = dy_arena_strndup(&c->arena, root, 2);
+        if (cm) {
+            o->has_cameo = true;
+            o->quad = cm->quad;
+            o->goldstein = cm->goldstein;
+        }
+        if (e->src_tok >= 0) {
+            const dy_unit *u = NULL;
+            int ui = s->tok[e->src_tok].unit;
+            if (ui >= 0)
+                u = &s->unit[ui];
+            o->source_off = s->tok[e->src_tok].t.off;
+            int last = u ? u->last : e->src_tok;
+            if (u && u->atok != u->first)
+                last = u->last;
+            o->source_len = s->tok[last].t.off + s->tok[last].t.len - o->source_off;
+        }
+        if (e->tgt_tok >= 0) {
+            const dy_unit *u = NULL;
+            int ui = s->tok[e->tgt_tok].unit;
+            if (ui >= 0)
+                u = &s->unit[ui];
+            o->target_off = s->tok[e->tgt_tok].t.off;
+            int last = u ? u->last : e->tgt_tok;
+            o->target_len = s->tok[last].t.off + s->tok[last].t.len - o->target_off;
+        }
+        o->verb_off = s->tok[e->verb_tok].t.off;
+        o->verb_len = s->tok[e->verb_end].t.off + s->tok[e->verb_end].t.len - o->verb_off;
+        o->rule_file = e->at.file;
+        o->rule_line = e->at.line;
+        o->sentence_text = text;
+        o->sentence_len = len;
+    }
+    return 0;
+}
+
+int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
+{
+    dy_sent s;
+    c->explain[0] = '\0';
+    if (dy_parse(&s, c->d, &c->opts, &c->arena, text, len, date) < 0)
+        return -1;
+    if (count_words(&s) < c->opts.min_words)
+        return DY_SENT_SHORT;
+    if (s.discard)
+        return DY_SENT_DISCARD;
+    if (s.complex) {
+        snprintf(c->explain, sizeof c->explain, "%s", s.why ? s.why : "complex");
+        return DY_SENT_COMPLEX;
+    }
+    if (complex_check(c, &s))
+        return DY_SENT_COMPLEX;
+    /* clauses */
+    int16_t *pos_of = dy_arena_alloc(&c->arena, ((size_t)s.n + 1) * sizeof *pos_of);
+    int16_t *L = dy_arena_alloc(&c->arena, ((size_t)s.n + 1) * sizeof *L);
+    ev_t *store = dy_arena_alloc(&c->arena, MAX_SENT_EVENTS * sizeof *store);
+    ev_t *tstore = dy_arena_alloc(&c->arena, MAX_SENT_EVENTS * sizeof *tstore);
+    if (!pos_of || !L || !store || !tstore)
+        return -1;
+    evlist out = {store, 0, MAX_SENT_EVENTS};
+    run_t R = {c, &s, &out, -1, -1};
+    int i = 0, ci = 0;
+    bool sentence_done = false;
+    evlist subs = {dy_arena_alloc(&c->arena, MAX_SENT_EVENTS * sizeof(ev_t)), 0, MAX_SENT_EVENTS};
+    if (!subs.e)
+        return -1;
+    while (i < s.n) {
+        clause_t cl = {L, 0};
+        for (int k = 0; k < s.n; k++)
+            pos_of[k] = -1;
+        for (; i < s.n; i++) {
+            const dy_ptok *t = &s.tok[i];
+            if (t->del)
+                continue;
+            if (t->t.cls == DY_W_CONJ && !t->nosplit && t->type == DY_T_NONE) {
+                i++;
+                break;
+            }
+            pos_of[i] = (int16_t)cl.m;
+            L[cl.m++] = (int16_t)i;
+        }
+        if (cl.m == 0)
+            continue;
+        bool found = false;
+        evlist clsubs = {tstore, 0, MAX_SENT_EVENTS};
+        for (int p = 0; p < cl.m; p++) {
+            const dy_ptok *t = &s.tok[L[p]];
+            if (t->type != DY_T_VERB || t->head != L[p])
+                continue;
+            int v1 = p;
+            for (int q = p; q < cl.m; q++)
+                if (s.tok[L[q]].head == L[p])
+                    v1 = q;
+            if (sentence_done && c->opts.code_by == DY_CODEBY_SENTENCE)
+                break;
+            evlist tmp = {dy_arena_alloc(&c->arena, 64 * sizeof(ev_t)), 0, 64};
+            if (!tmp.e)
+                return -1;
+            bool dom_only = found && c->opts.code_by != DY_CODEBY_ALL;
+            int r = code_verb(&R, &cl, pos_of, p, v1, ci, dom_only, &tmp);
+            if (s.discard)
+                return DY_SENT_DISCARD;
+            if (s.complex) {
+                snprintf(c->explain, sizeof c->explain, "%s", s.why ? s.why : "complex");
+                return DY_SENT_COMPLEX;
+            }
+            if (r != V_EVENT)
+                continue;
+            if (tmp.e[0].sub) {
+                for (int k = 0; k < tmp.n; k++)
+                    push_ev(&clsubs, &tmp.e[k]);
+                continue;
+            }
+            for (int k = 0; k < tmp.n; k++)
+                push_ev(&out, &tmp.e[k]);
+            found = true;
+            sentence_done = true;
+        }
+        if (!found)
+            for (int k = 0; k < clsubs.n; k++)
+                push_ev(&subs, &clsubs.e[k]);
+        if (!found && ci == 0 && R.carried_src < 0) {
+            for (int p = 0; p < cl.m; p++)
+                if (s.tok[L[p]].unit >= 0 && !s.unit[s.tok[L[p]].unit].dead) {
+                    R.carried_src = s.tok[L[p]].unit;
+                    break;
+                }
+        }
+        ci++;
+        if (c->opts.code_by == DY_CODEBY_SENTENCE && sentence_done)
+            break;
+    }
+    /* subordinate events only when nothing else was coded */
+    if (out.n == 0)
+        for (int k = 0; k < subs.n; k++)
+            push_ev(&out, &subs.e[k]);
+    /* dominant events suppress the rest */
+    bool anydom = false;
+    for (int k = 0; k < out.n; k++)
+        anydom |= out.e[k].dom;
+    if (anydom) {
+        int w = 0;
+        for (int k = 0; k < out.n; k++)
+            if (out.e[k].dom)
+                out.e[w++] = out.e[k];
+        out.n = w;
+    }
+    if (out.n == 0)
+        return DY_SENT_NOEVENT;
+    if (publish(c, &s, &out, text, len, date) < 0)
+        return -1;
+    return DY_SENT_CODED;
+}
+
+/* ---- public ---- */
+
+dy_coder *dy_coder_new(const dy_dict *d)
+{
+    dy_coder *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->d = d;
+    c->opts = d->opts;
+    dy_arena_init(&c->arena, 1 << 20, (size_t)1 << 30);
+    return c;
+}
+
+void dy_coder_free(dy_coder **cp)
+{
+    if (!*cp)
+        return;
+    dy_arena_free(&(*cp)->arena);
+    free(*cp);
+    *cp = NULL;
+}
+
+dy_status dy_coder_set_option(dy_coder *c, const char *line, dy_error *err)
+{
+    char msg[256];
+    if (dy_opts_apply(&c->opts, line, msg, sizeof msg) < 0) {
+        snprintf(err->msg, sizeof err->msg, "%s", msg);
+        return DY_ERR_PARSE;
+    }
+    return DY_OK;
+}
+
+dy_status dy_code_sentence(dy_coder *c, const char *text, size_t len, int32_t date, dy_result *out,
+                           dy_error *err)
+{
+    dy_arena_reset(&c->arena);
+    c->ev = NULL;
+    c->nev = c->cev = 0;
+    c->sentence_no = 1;
+    int r = dy_code_append(c, text, len, date);
+    memset(out, 0, sizeof *out);
+    if (r < 0) {
+        snprintf(err->msg, sizeof err->msg, "out of memory coding a sentence");
+        return DY_ERR_NOMEM;
+    }
+    out->events = c->ev;
+    out->n = c->nev;
+    out->status = r;
+    out->explain = c->explain;
+    out->sentences = 1;
+    return DY_OK;
+}

@@ -1,0 +1,26 @@
+/* code.h: the coder: TABARI's sparse parse and event assignment over one
+ * sentence (parse.c finds the structure; this module matches verb patterns
+ * and assigns sources and targets). A dy_coder holds one arena that is reset
+ * per call and a private copy of the options; it only reads the dictionary.
+ * The events it returns live in its arena until the next call. */
+#ifndef DY_CODE_H
+#define DY_CODE_H
+#include "../include/dyad.h"
+#include "arena.h"
+#include "dict.h"
+
+struct dy_coder {
+    const struct dy_dict *d;
+    dy_opts opts;             /* private copy; validation changes it mid-run */
+    dy_arena arena;           /* per-call memory, reset at each call */
+    dy_event *ev;             /* events of the current call (grown in the arena) */
+    size_t nev, cev;
+    int sentence_no;          /* index stamped on events */
+    char explain[128];        /* why the last sentence was complex */
+};
+
+/* Codes one sentence and appends its events to c->ev (no reset); returns
+ * the DY_SENT_* status, or -1 when memory ran out. */
+int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date);
+
+#endif

@@ -1,0 +1,435 @@
+/* dict.c: dictionary builder, compiler and read-only lookups; see dict.h. */
+#include "dict.h"
+#include "../include/dyad.h"
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* growable array of T; cap doubles; failure sets b->failed */
+#define GROW(b, arr, n, cap)                                                   \
+    do {                                                                       \
+        if ((n) == (cap)) {                                                    \
+            size_t nc_ = (cap) ? (size_t)(cap) * 2 : 16;                       \
+            void *p_ = realloc((arr), nc_ * sizeof *(arr));                    \
+            if (!p_) {                                                         \
+                (b)->failed = true;                                            \
+                break;                                                         \
+            }                                                                  \
+            (arr) = p_;                                                        \
+            (cap) = (uint32_t)nc_;                                             \
+        }                                                                      \
+    } while (0)
+
+typedef struct {
+    dy_pattern *p;
+    uint32_t n, cap;
+} patlist;
+
+struct dy_dict_builder {
+    dy_arena arena;             /* strings and element arrays; moves into the dict */
+    dy_actor *actors; uint32_t nactors, cactors;
+    dy_agent *agents; uint32_t nagents, cagents;
+    dy_verb *verbs; uint32_t nverbs, cverbs;
+    patlist *pats; uint32_t cpats;   /* per-verb pattern lists, parallel to verbs */
+    dy_root *roots; uint32_t nroots, croots;
+    dy_synset *syn; uint32_t nsyn, csyn;
+    uint32_t *syncap;           /* member capacity per synset */
+    dy_opts opts;
+    bool has_time, has_attrib;
+    bool failed;                /* an allocation failed */
+};
+
+dy_dict_builder *dy_dict_builder_new(void)
+{
+    dy_dict_builder *b = calloc(1, sizeof *b);
+    if (!b)
+        return NULL;
+    dy_arena_init(&b->arena, 1 << 20, 0);
+    dy_opts_default(&b->opts);
+    return b;
+}
+
+void dy_dict_builder_free(dy_dict_builder **bp)
+{
+    dy_dict_builder *b = *bp;
+    if (!b)
+        return;
+    for (uint32_t i = 0; i < b->nverbs; i++)
+        free(b->pats[i].p);
+    for (uint32_t i = 0; i < b->nsyn; i++)
+        free(b->syn[i].mem);
+    free(b->pats);
+    free(b->actors);
+    free(b->agents);
+    free(b->verbs);
+    free(b->roots);
+    free(b->syn);
+    free(b->syncap);
+    dy_arena_free(&b->arena);
+    free(b);
+    *bp = NULL;
+}
+
+dy_arena *dy_dict_builder_arena(dy_dict_builder *b) { return &b->arena; }
+dy_opts *dy_dict_builder_opts(dy_dict_builder *b) { return &b->opts; }
+bool dy_dict_builder_failed(dy_dict_builder *b) { return b->failed; }
+
+void dy_dict_builder_mark(dy_dict_builder *b, bool time, bool attrib)
+{
+    b->has_time |= time;
+    b->has_attrib |= attrib;
+}
+
+uint32_t dy_dict_add_actor(dy_dict_builder *b, const dy_actor *a)
+{
+    GROW(b, b->actors, b->nactors, b->cactors);
+    if (b->failed)
+        return 0;
+    b->actors[b->nactors] = *a;
+    return b->nactors++;
+}
+
+uint32_t dy_dict_add_agent(dy_dict_builder *b, const dy_agent *a)
+{
+    GROW(b, b->agents, b->nagents, b->cagents);
+    if (b->failed)
+        return 0;
+    b->agents[b->nagents] = *a;
+    return b->nagents++;
+}
+
+uint32_t dy_dict_add_verb(dy_dict_builder *b, const dy_verb *v)
+{
+    uint32_t old = b->cverbs;
+    GROW(b, b->verbs, b->nverbs, b->cverbs);
+    if (b->failed)
+        return 0;
+    if (b->cverbs != old) {
+        patlist *p = realloc(b->pats, b->cverbs * sizeof *p);
+        if (!p) {
+            b->failed = true;
+            return 0;
+        }
+        memset(p + old, 0, (b->cverbs - old) * sizeof *p);
+        b->pats = p;
+    }
+    b->verbs[b->nverbs] = *v;
+    b->verbs[b->nverbs].pat = NULL;
+    b->verbs[b->nverbs].npat = 0;
+    return b->nverbs++;
+}
+
+void dy_dict_verb_add_pattern(dy_dict_builder *b, uint32_t verb, const dy_pattern *p)
+{
+    patlist *l = &b->pats[verb];
+    GROW(b, l->p, l->n, l->cap);
+    if (b->failed)
+        return;
+    l->p[l->n++] = *p;
+}
+
+void dy_dict_add_root(dy_dict_builder *b, const dy_root *r)
+{
+    GROW(b, b->roots, b->nroots, b->croots);
+    if (b->failed)
+        return;
+    b->roots[b->nroots++] = *r;
+}
+
+uint32_t dy_dict_add_synset(dy_dict_builder *b, const char *name)
+{
+    uint32_t old = b->csyn;
+    GROW(b, b->syn, b->nsyn, b->csyn);
+    if (b->failed)
+        return 0;
+    if (old != b->csyn) {
+        uint32_t *c = realloc(b->syncap, b->csyn * sizeof *c);
+        if (!c) {
+            b->failed = true;
+            return 0;
+        }
+        b->syncap = c;
+    }
+    b->syn[b->nsyn].mem = NULL;
+    b->syn[b->nsyn].n = 0;
+    b->syn[b->nsyn].name = dy_arena_strndup(&b->arena, name, strlen(name));
+    b->syncap[b->nsyn] = 0;
+    return b->nsyn++;
+}
+
+void dy_dict_synset_add(dy_dict_builder *b, uint32_t s, const dy_seq *member)
+{
+    GROW(b, b->syn[s].mem, b->syn[s].n, b->syncap[s]);
+    if (b->failed)
+        return;
+    b->syn[s].mem[b->syn[s].n++] = *member;
+}
+
+int dy_dict_find_synset(dy_dict_builder *b, const char *name)
+{
+    for (uint32_t i = 0; i < b->nsyn; i++)
+        if (strcmp(b->syn[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static uint32_t hash_str(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* longest first; ties keep file order (stable by index) */
+static const dy_root *g_sort_roots;
+static int cmp_root_order(const void *a, const void *b)
+{
+    const dy_root *ra = &g_sort_roots[*(const uint32_t *)a];
+    const dy_root *rb = &g_sort_roots[*(const uint32_t *)b];
+    int c = strcmp(ra->ph.el[0].w, rb->ph.el[0].w);
+    if (c)
+        return c;
+    if (ra->clen != rb->clen)
+        return rb->clen - ra->clen;
+    if (ra->ph.n != rb->ph.n)
+        return (int)rb->ph.n - (int)ra->ph.n;
+    uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
+    return ia < ib ? -1 : ia > ib;
+}
+
+static int cmp_pattern(const void *a, const void *b)
+{
+    const dy_pattern *pa = a, *pb = b;
+    if (pa->length != pb->length)
+        return pb->length - pa->length;
+    /* equal length: keep file order */
+    return pa->at.line < pb->at.line ? -1 : pa->at.line > pb->at.line;
+}
+
+struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
+{
+    dy_dict_builder *b = *bp;
+    if (b->failed)
+        return NULL;
+    struct dy_dict *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    /* patterns move into the verb records, sorted longest first */
+    for (uint32_t i = 0; i < b->nverbs; i++) {
+        patlist *l = &b->pats[i];
+        if (l->n)
+            qsort(l->p, l->n, sizeof *l->p, cmp_pattern);
+        b->verbs[i].pat = l->p;
+        b->verbs[i].npat = l->n;
+        l->p = NULL;
+    }
+    uint32_t *order = malloc((b->nroots + 1) * sizeof *order);
+    if (!order) {
+        free(d);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < b->nroots; i++)
+        order[i] = i;
+    g_sort_roots = b->roots;
+    qsort(order, b->nroots, sizeof *order, cmp_root_order);
+    g_sort_roots = NULL;
+    uint32_t cap = 16;
+    while (cap < b->nroots * 2 + 16)
+        cap <<= 1;
+    d->ridx = calloc(cap, sizeof *d->ridx);
+    if (!d->ridx) {
+        free(order);
+        free(d);
+        return NULL;
+    }
+    d->ridx_cap = cap;
+    for (uint32_t i = 0; i < b->nroots;) {
+        const char *k = b->roots[order[i]].ph.el[0].w;
+        uint32_t j = i + 1;
+        while (j < b->nroots && strcmp(b->roots[order[j]].ph.el[0].w, k) == 0)
+            j++;
+        size_t kl = strlen(k);
+        if (kl > d->max_key_len)
+            d->max_key_len = (uint16_t)kl;
+        uint32_t h = hash_str(k, kl) & (cap - 1);
+        while (d->ridx[h].key)
+            h = (h + 1) & (cap - 1);
+        d->ridx[h].key = k;
+        d->ridx[h].first = i;
+        d->ridx[h].count = j - i;
+        i = j;
+    }
+    d->arena = b->arena;
+    d->actors = b->actors; d->nactors = b->nactors;
+    d->agents = b->agents; d->nagents = b->nagents;
+    d->verbs = b->verbs; d->nverbs = b->nverbs;
+    d->roots = b->roots; d->nroots = b->nroots;
+    d->syn = b->syn; d->nsyn = b->nsyn;
+    d->root_order = order;
+    d->opts = b->opts;
+    d->has_time = b->has_time;
+    d->has_attrib = b->has_attrib;
+    d->name = name ? dy_arena_strndup(&d->arena, name, strlen(name)) : NULL;
+    free(b->pats);
+    free(b->syncap);
+    free(b);
+    *bp = NULL;
+    return d;
+}
+
+void dy_dict_free(dy_dict **dp)
+{
+    struct dy_dict *d = *dp;
+    if (!d)
+        return;
+    for (uint32_t i = 0; i < d->nverbs; i++)
+        free(d->verbs[i].pat);
+    for (uint32_t i = 0; i < d->nsyn; i++)
+        free(d->syn[i].mem);
+    free(d->actors);
+    free(d->agents);
+    free(d->verbs);
+    free(d->roots);
+    free(d->syn);
+    free(d->root_order);
+    free(d->ridx);
+    dy_arena_free(&d->arena);
+    free(d);
+    *dp = NULL;
+}
+
+static bool is_ending(const char *s, size_t n, bool noun)
+{
+    if (n == 1 && s[0] == 'S')
+        return true;
+    if (n == 2 && s[0] == '\'' && s[1] == 'S')
+        return true;
+    if (noun)
+        return false;
+    if (n == 2 && (memcmp(s, "ED", 2) == 0 || memcmp(s, "ES", 2) == 0 || memcmp(s, "EN", 2) == 0))
+        return true;
+    return n == 3 && memcmp(s, "ING", 3) == 0;
+}
+
+bool dy_dict_word_match(const dy_el *e, const char *t, size_t tl)
+{
+    size_t wl = e->len;
+    if (tl < wl || memcmp(t, e->w, wl) != 0) {
+        /* verbs ending in E: DEPLORE_ also matches DEPLORING */
+        if ((e->flags & (DY_EL_EXACT | DY_EL_STRICT | DY_EL_NOUNEND)) == DY_EL_EXACT
+            && wl >= 3 && e->w[wl - 1] == 'E' && tl == wl + 2
+            && memcmp(t, e->w, wl - 1) == 0 && memcmp(t + wl - 1, "ING", 3) == 0)
+            return true;
+        return false;
+    }
+    if (!(e->flags & (DY_EL_EXACT | DY_EL_STRICT)))
+        return true; /* stem */
+    if (tl == wl)
+        return true;
+    if (e->flags & DY_EL_STRICT)
+        return false;
+    const char *r = t + wl;
+    size_t rn = tl - wl;
+    if (is_ending(r, rn, (e->flags & DY_EL_NOUNEND) != 0))
+        return true;
+    /* DEPLORE_ + D = DEPLORED */
+    if (!(e->flags & DY_EL_NOUNEND) && e->w[wl - 1] == 'E' && rn == 1 && (r[0] == 'D' || r[0] == 'N'))
+        return true;
+    return false;
+}
+
+static const dy_rindex *find_key(const struct dy_dict *d, const char *k, size_t n)
+{
+    if (!d->ridx_cap)
+        return NULL;
+    uint32_t h = hash_str(k, n) & (d->ridx_cap - 1);
+    while (d->ridx[h].key) {
+        const char *x = d->ridx[h].key;
+        if (strncmp(x, k, n) == 0 && x[n] == '\0')
+            return &d->ridx[h];
+        h = (h + 1) & (d->ridx_cap - 1);
+    }
+    return NULL;
+}
+
+void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_root_fn fn, void *ctx)
+{
+    /* Every prefix of the token may be a stem or an exact word with an
+     * ending; longer keys first so that longer phrases are tried first. */
+    size_t maxn = tl < d->max_key_len ? tl : d->max_key_len;
+    for (size_t n = maxn; n >= 1; n--) {
+        const dy_rindex *ix = find_key(d, tok, n);
+        if (!ix)
+            continue;
+        for (uint32_t i = 0; i < ix->count; i++) {
+            uint32_t ri = d->root_order[ix->first + i];
+            const dy_root *r = &d->roots[ri];
+            if (!dy_dict_word_match(&r->ph.el[0], tok, tl))
+                continue;
+            if (!fn(r, ri, ctx))
+                return;
+        }
+    }
+    /* keys ending in E whose token form is ...ING (DEPLORE_ / DEPLORING) */
+    if (tl > 3 && memcmp(tok + tl - 3, "ING", 3) == 0 && tl - 2 <= d->max_key_len) {
+        char buf[256];
+        size_t n = tl - 3;
+        if (n + 1 < sizeof buf) {
+            memcpy(buf, tok, n);
+            buf[n] = 'E';
+            const dy_rindex *ix = find_key(d, buf, n + 1);
+            for (uint32_t i = 0; ix && i < ix->count; i++) {
+                uint32_t ri = d->root_order[ix->first + i];
+                const dy_root *r = &d->roots[ri];
+                if (dy_dict_word_match(&r->ph.el[0], tok, tl) && !fn(r, ri, ctx))
+                    return;
+            }
+        }
+    }
+}
+
+const char *dy_dict_code_at(const dy_codes *c, int32_t date)
+{
+    const char *def = NULL;
+    for (uint16_t i = 0; i < c->n; i++) {
+        const dy_dcode *x = &c->c[i];
+        if (x->lo == INT32_MIN && x->hi == INT32_MAX) {
+            if (!def)
+                def = x->code;
+            continue;
+        }
+        if (date >= x->lo && date <= x->hi)
+            return x->code;
+    }
+    if (def)
+        return def;
+    return c->n ? "---" : NULL;
+}
+
+bool dy_dict_parse_date(const char *s, size_t n, bool yyyy, int32_t *out)
+{
+    int32_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    int32_t y, md;
+    if (n == 8 || (yyyy && n == 8)) {
+        y = v / 10000;
+        md = v % 10000;
+    } else if (n == 6 && !yyyy) {
+        y = v / 10000;
+        md = v % 10000;
+        y += y <= 30 ? 2000 : 1900;
+    } else
+        return false;
+    int m = md / 100, dd = md % 100;
+    if (m < 1 || m > 12 || dd < 1 || dd > 31)
+        return false;
+    *out = y * 10000 + md;
+    return true;
+}

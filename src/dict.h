@@ -1,0 +1,196 @@
+/* dict.h: the internal dictionary model shared by every dictionary format
+ * (TABARI today; PETRARCH and the project's own pack later).
+ *
+ * A dictionary is built by a loader through dy_dict_builder and then
+ * compiled by dy_dict_compile into an immutable dy_dict: after compile
+ * nothing in it is written again, so any number of coder threads may read it
+ * at once. All strings and arrays of a dy_dict live in its own arena and are
+ * released together by dy_dict_free. */
+#ifndef DY_DICT_H
+#define DY_DICT_H
+#include <stdint.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "arena.h"
+#include "options.h"
+
+/* Kinds of pattern elements. A phrase such as "- + WAS * BY $" becomes a
+ * sequence of elements; words carry their spelling, tokens their role. */
+enum dy_el_kind {
+    DY_EL_WORD = 0, /* a literal word or stem */
+    DY_EL_VERB,     /* '*': where the verb root stands */
+    DY_EL_SRC,      /* '$': source actor */
+    DY_EL_TGT,      /* '+': target actor */
+    DY_EL_COMP,     /* '%': compound actor, both source and target */
+    DY_EL_SKIP,     /* '^': skip one actor */
+    DY_EL_ATTR,     /* '@': attribution actor */
+    DY_EL_SYN       /* '&NAME': any member of a synonym set */
+};
+
+/* Element flags. */
+#define DY_EL_EXACT  0x01u /* whole-word match (trailing '_'): regular endings allowed */
+#define DY_EL_STRICT 0x02u /* no endings at all ('=' or a word joined by '_' to the next) */
+#define DY_EL_ADJ    0x04u /* the next element must stand on the very next token */
+#define DY_EL_NOUNEND 0x08u /* endings are the noun ones (S, 'S) rather than the verb ones */
+
+typedef struct {
+    const char *w;  /* upper-case spelling (DY_EL_WORD) or NULL */
+    uint16_t len;   /* strlen(w) */
+    uint8_t kind;   /* enum dy_el_kind */
+    uint8_t flags;  /* DY_EL_* flags */
+    uint32_t syn;   /* synset index for DY_EL_SYN */
+} dy_el;
+
+typedef struct {
+    dy_el *el;   /* elements in reading order */
+    uint16_t n;  /* element count */
+} dy_seq;
+
+/* A code valid over a date range; dates are yyyymmdd integers. */
+typedef struct {
+    const char *code; /* "ARN", "ELR/GAL", "---", "###", "+++" */
+    int32_t lo, hi;   /* inclusive range; INT32_MIN/INT32_MAX when open */
+} dy_dcode;
+
+typedef struct {
+    dy_dcode *c;  /* restricted codes in file order; the default, if any, last */
+    uint16_t n;   /* count */
+} dy_codes;
+
+/* Where an entry came from, for evidence and error messages. */
+typedef struct {
+    const char *file; /* path as given to the loader */
+    uint32_t line;    /* 1-based line */
+} dy_origin;
+
+typedef struct {
+    dy_codes codes;      /* date-restricted actor codes */
+    const char *parent;  /* first phrase of the synonym group (OUTPUT: PARENT) */
+    dy_origin at;        /* entry location */
+} dy_actor;
+
+typedef struct {
+    const char *code;  /* agent code without '~' */
+    bool prefix;       /* true for "NGO~" (agent code goes before the actor) */
+    dy_origin at;
+} dy_agent;
+
+/* An event code as written in a verbs file: "064", "032:033", "023?",
+ * "031!", "---", "###", "+++". */
+enum dy_ecode_kind { DY_EC_EVENT = 0, DY_EC_NULL, DY_EC_DISCARD, DY_EC_COMPLEX, DY_EC_NONE };
+typedef struct {
+    const char *code;   /* first (or only) event code */
+    const char *code2;  /* second code of a paired "A:B" code, else NULL */
+    uint8_t kind;       /* enum dy_ecode_kind */
+    bool sub;           /* '?' subordinate */
+    bool dom;           /* '!' dominant */
+} dy_ecode;
+
+typedef struct {
+    dy_seq upper;    /* elements before '*', in reading order */
+    dy_seq lower;    /* elements after '*' */
+    bool verb_adj_left;  /* the element just before '*' is joined to it by '_' */
+    bool verb_adj_right; /* '*' is joined to the element after it by '_' */
+    dy_ecode code;   /* code assigned when the pattern matches */
+    int length;      /* TABARI length: letters and digits of the fixed text */
+    dy_origin at;
+} dy_pattern;
+
+/* Which list a verb-like root belongs to. */
+enum dy_vsect { DY_VS_VERB = 0, DY_VS_TIME, DY_VS_ATTRIB };
+
+typedef struct {
+    dy_ecode code;        /* code of the bare root */
+    dy_pattern *pat;      /* patterns, longest first */
+    uint32_t npat;
+    uint8_t sect;         /* enum dy_vsect */
+    dy_origin at;
+} dy_verb;
+
+/* Root types: what a phrase found in the text is. */
+enum dy_root_type {
+    DY_RT_ACTOR = 1, DY_RT_AGENT, DY_RT_VERB, DY_RT_NOUN, DY_RT_ADJ
+};
+
+/* A root: a phrase that classifies the words it matches. */
+typedef struct {
+    dy_seq ph;        /* the phrase's words */
+    uint8_t type;     /* enum dy_root_type */
+    uint32_t id;      /* index into actors/agents/verbs; unused for nouns/adjectives */
+    int clen;         /* letters in the phrase, for longest-first ordering */
+    const char *text; /* phrase as written (evidence) */
+} dy_root;
+
+typedef struct {
+    dy_seq *mem;     /* member phrases */
+    uint32_t n;
+    const char *name;/* "&NAME" */
+} dy_synset;
+
+/* Index entry: roots whose first word is exactly this string. */
+typedef struct {
+    const char *key;  /* first word */
+    uint32_t first;   /* index into root_order */
+    uint32_t count;
+} dy_rindex;
+
+struct dy_dict {
+    dy_arena arena;         /* owns everything below */
+    dy_actor *actors; uint32_t nactors;
+    dy_agent *agents; uint32_t nagents;
+    dy_verb *verbs; uint32_t nverbs;
+    dy_root *roots; uint32_t nroots;
+    dy_synset *syn; uint32_t nsyn;
+    uint32_t *root_order;   /* roots grouped by first word, longest first */
+    dy_rindex *ridx;        /* open-addressing table of first words */
+    uint32_t ridx_cap;      /* power of two */
+    uint16_t max_key_len;   /* longest first word */
+    dy_opts opts;           /* options read with the dictionaries (defaults for coders) */
+    bool has_time;          /* a <TIME> section was read */
+    bool has_attrib;        /* an <ATTRIB> section was read */
+    char *name;             /* what was loaded, for `dict info` */
+};
+
+/* ---- builder (used by loaders; not thread-safe, single owner) ---- */
+typedef struct dy_dict_builder dy_dict_builder;
+
+dy_dict_builder *dy_dict_builder_new(void);
+void dy_dict_builder_free(dy_dict_builder **b);
+dy_arena *dy_dict_builder_arena(dy_dict_builder *b);
+dy_opts *dy_dict_builder_opts(dy_dict_builder *b);
+void dy_dict_builder_mark(dy_dict_builder *b, bool time, bool attrib);
+
+uint32_t dy_dict_add_actor(dy_dict_builder *b, const dy_actor *a);
+uint32_t dy_dict_add_agent(dy_dict_builder *b, const dy_agent *a);
+uint32_t dy_dict_add_verb(dy_dict_builder *b, const dy_verb *v);
+void dy_dict_verb_add_pattern(dy_dict_builder *b, uint32_t verb, const dy_pattern *p);
+void dy_dict_add_root(dy_dict_builder *b, const dy_root *r);
+uint32_t dy_dict_add_synset(dy_dict_builder *b, const char *name);
+void dy_dict_synset_add(dy_dict_builder *b, uint32_t syn, const dy_seq *member);
+/* -1 when no synset has that name */
+int dy_dict_find_synset(dy_dict_builder *b, const char *name);
+bool dy_dict_builder_failed(dy_dict_builder *b);
+
+/* Sorts patterns and roots, builds the first-word index, and hands the
+ * result over; the builder is consumed. NULL when memory ran out. */
+struct dy_dict *dy_dict_compile(dy_dict_builder **b, const char *name);
+
+/* ---- lookup (read-only, thread-safe) ---- */
+
+/* Does a dictionary word element match a text token? */
+bool dy_dict_word_match(const dy_el *e, const char *tok, size_t toklen);
+
+/* Calls fn for each root whose first word matches tok, in longest-first
+ * order within each first word. Returns early when fn returns false. */
+typedef bool (*dy_root_fn)(const dy_root *r, uint32_t root_index, void *ctx);
+void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t toklen,
+                       dy_root_fn fn, void *ctx);
+
+/* Date-restricted code for a date (yyyymmdd); NULL when none applies. */
+const char *dy_dict_code_at(const dy_codes *c, int32_t date);
+
+/* Turns a 6-digit YYMMDD (pivot: 00-30 are 20xx) or 8-digit date into yyyymmdd;
+ * returns false when it cannot be read. */
+bool dy_dict_parse_date(const char *s, size_t n, bool yyyy, int32_t *out);
+
+#endif

@@ -1,0 +1,55 @@
+/* doc.c: codes a whole document: the headline, then each sentence that the
+ * segmenter finds in the body, numbering sentences from 1. */
+#include "../include/dyad.h"
+#include "code.h"
+#include "segment.h"
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_DOC_SENTENCES 100000 /* cap on sentences coded per document */
+
+dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *err)
+{
+    dy_arena_reset(&c->arena);
+    c->ev = NULL;
+    c->nev = c->cev = 0;
+    memset(out, 0, sizeof *out);
+    int no = 0;
+    int last = DY_SENT_NOEVENT;
+    if (doc->title && *doc->title) {
+        c->sentence_no = ++no;
+        last = dy_code_append(c, doc->title, strlen(doc->title), doc->date);
+        if (last < 0)
+            goto nomem;
+    }
+    if (!doc->split) {
+        c->sentence_no = ++no;
+        last = dy_code_append(c, doc->text, doc->text_len, doc->date);
+        if (last < 0)
+            goto nomem;
+    } else {
+        size_t cap = doc->text_len / 2 + 16;
+        if (cap > MAX_DOC_SENTENCES)
+            cap = MAX_DOC_SENTENCES;
+        dy_span *sp = dy_arena_alloc(&c->arena, cap * sizeof *sp);
+        if (!sp)
+            goto nomem;
+        int n = dy_segment(doc->text, doc->text_len, sp, (int)cap);
+        for (int i = 0; i < n; i++) {
+            c->sentence_no = ++no;
+            last = dy_code_append(c, doc->text + sp[i].off, sp[i].len, doc->date);
+            if (last < 0)
+                goto nomem;
+        }
+    }
+    out->events = c->ev;
+    out->n = c->nev;
+    out->status = last;
+    out->explain = c->explain;
+    out->sentences = no;
+    return DY_OK;
+nomem:
+    snprintf(err->msg, sizeof err->msg, "%s: out of memory or over the per-document cap",
+             doc->id ? doc->id : "document");
+    return DY_ERR_NOMEM;
+}

@@ -1,0 +1,188 @@
+/* lex.c: sentence tokenizer; see lex.h. Diacritics are removed with
+ * utf8proc (decompose, strip marks); invalid UTF-8 bytes are treated as
+ * blanks so that a bad byte never hides the words around it. */
+#include "lex.h"
+#include <ctype.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static bool is_word_byte(unsigned char c)
+{
+    return isalnum(c) || c == '\'' || c == '.' || c == '_' || c == '&' || c >= 0x80;
+}
+
+static uint8_t classify(const char *w, size_t n, uint8_t *pron)
+{
+    *pron = DY_PR_NONE;
+#define IS(s) (n == sizeof(s) - 1 && memcmp(w, s, n) == 0)
+    if (IS("A") || IS("AN") || IS("THE"))
+        return DY_W_DET;
+    if (IS("HE") || IS("SHE") || IS("IT")) {
+        *pron = DY_PR_FIRST;
+        return DY_W_PRON;
+    }
+    if (IS("ITS") || IS("HIS") || IS("HER")) {
+        *pron = DY_PR_PRIOR;
+        return DY_W_PRON;
+    }
+    if (IS("THEY") || IS("THEM") || IS("THEIR")) {
+        *pron = DY_PR_PLURAL;
+        return DY_W_PRON;
+    }
+    if (IS("AND") || IS("BUT") || IS("OR") || IS("NOR"))
+        return DY_W_CONJ;
+    if (IS("WAS") || IS("WERE") || IS("BEEN"))
+        return DY_W_AUX;
+    if (IS("BY"))
+        return DY_W_BY;
+    if (IS("OF") || IS("IN"))
+        return DY_W_PREP;
+#undef IS
+    if (n && isdigit((unsigned char)w[0]))
+        return DY_W_NUM;
+    return DY_W_NONE;
+}
+
+/* Appends the upper-case, mark-free form of one code point to dst. */
+static size_t fold_cp(utf8proc_int32_t cp, char *dst, size_t room)
+{
+    if (cp < 0x80) {
+        if (room < 1)
+            return 0;
+        dst[0] = (char)toupper(cp);
+        return 1;
+    }
+    utf8proc_int32_t buf[8];
+    int rl = 0;
+    utf8proc_ssize_t k = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_COMPAT, &rl);
+    size_t n = 0;
+    for (utf8proc_ssize_t i = 0; i < k && i < 8; i++) {
+        utf8proc_int32_t c = utf8proc_toupper(buf[i]);
+        if (c < 0x80) {
+            if (n < room)
+                dst[n++] = (char)c;
+        } else {
+            utf8proc_uint8_t tmp[4];
+            utf8proc_ssize_t l = utf8proc_encode_char(c, tmp);
+            if (n + (size_t)l <= room) {
+                memcpy(dst + n, tmp, (size_t)l);
+                n += (size_t)l;
+            }
+        }
+    }
+    return n;
+}
+
+int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bool *allcaps)
+{
+    int n = 0;
+    bool lower = false;
+    for (size_t i = 0; i < len; i++)
+        if (islower((unsigned char)text[i])) {
+            lower = true;
+            break;
+        }
+    *allcaps = !lower;
+    size_t i = 0;
+    while (i < len && n < max) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == ',' || c == ';') {
+            /* comma inside a number: 1,500 */
+            if (c == ',' && i > 0 && i + 1 < len && isdigit((unsigned char)text[i - 1])
+                && isdigit((unsigned char)text[i + 1])) {
+                i++;
+                continue;
+            }
+            dy_token *t = &out[n++];
+            t->off = (uint32_t)i;
+            t->len = 1;
+            t->w = ",";
+            t->wl = 1;
+            t->cls = DY_W_COMMA;
+            t->pron = 0;
+            t->cap = false;
+            i++;
+            continue;
+        }
+        /* literal "\n" markers of TABARI text records are display hints */
+        if (c == '\\' && i + 1 < len && text[i + 1] == 'n') {
+            i += 2;
+            continue;
+        }
+        if (!is_word_byte(c)) {
+            i++;
+            continue;
+        }
+        size_t s = i;
+        while (i < len && is_word_byte((unsigned char)text[i])
+               && !(text[i] == ',' )) {
+            /* a comma inside a number stays part of it */
+            i++;
+            if (i < len && text[i] == ',' && i + 1 < len && isdigit((unsigned char)text[i - 1])
+                && isdigit((unsigned char)text[i + 1]))
+                i++;
+        }
+        size_t e = i;
+        /* trim leading/trailing quotes and periods that are punctuation */
+        while (s < e && (text[s] == '\'' || text[s] == '.'))
+            s++;
+        while (e > s && text[e - 1] == '\'' && !(e - s >= 2 && (text[e - 2] == 's' || text[e - 2] == 'S')))
+            e--;
+        /* period after a lower-case letter ends a sentence, not an abbreviation */
+        while (e > s && text[e - 1] == '.' && (e - s == 1 || !isupper((unsigned char)text[e - 2])))
+            e--;
+        while (e > s && text[e - 1] == '\'' && e - s == 1)
+            e--;
+        if (e <= s)
+            continue;
+        /* fold into upper case ASCII where possible */
+        size_t room = (e - s) * 4 + 1;
+        char *w = dy_arena_alloc(a, room);
+        if (!w)
+            return -1;
+        size_t wl = 0;
+        size_t k = s;
+        while (k < e) {
+            unsigned char b = (unsigned char)text[k];
+            if (b < 0x80) {
+                if (b != ',')
+                    w[wl++] = (char)toupper(b);
+                k++;
+                continue;
+            }
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)text + k, (utf8proc_ssize_t)(e - k), &cp);
+            if (l <= 0) {
+                k++; /* invalid byte: dropped from the word */
+                continue;
+            }
+            wl += fold_cp(cp, w + wl, room - 1 - wl);
+            k += (size_t)l;
+        }
+        w[wl] = '\0';
+        if (wl == 0)
+            continue;
+        /* split overlong words as TABARI does */
+        size_t pos = 0;
+        while (pos < wl && n < max) {
+            size_t part = wl - pos > DY_LEX_MAX_WORD ? DY_LEX_MAX_WORD : wl - pos;
+            dy_token *t = &out[n++];
+            t->off = (uint32_t)(s + (pos < e - s ? pos : 0));
+            t->len = (uint32_t)(pos == 0 && part == wl ? e - s : (part < e - s - pos ? part : e - s - pos));
+            if (pos == 0 && part == wl)
+                t->len = (uint32_t)(e - s);
+            t->w = w + pos;
+            if (pos + part < wl) {
+                char *cp = dy_arena_strndup(a, w + pos, part);
+                if (!cp)
+                    return -1;
+                t->w = cp;
+            }
+            t->wl = (uint16_t)part;
+            t->cls = classify(t->w, part, &t->pron);
+            t->cap = pos == 0 && isupper((unsigned char)text[s]);
+            pos += part;
+        }
+    }
+    return n;
+}

@@ -1,0 +1,42 @@
+/* lex.h: turns one sentence into tokens, applying TABARI's input filter
+ * (upper case, diacritics removed, sentence-final periods dropped, '?', '!'
+ * and '-' as blanks, commas inside numbers removed, ';' as ',', commas as
+ * tokens of their own).
+ *
+ * Tokens are {offset,len} spans into the caller's sentence plus a pointer to
+ * the normalized spelling; all of it is allocated from the caller's arena,
+ * nothing is malloc'd per token. */
+#ifndef DY_LEX_H
+#define DY_LEX_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include "arena.h"
+
+/* closed word classes TABARI's parser knows without a dictionary */
+enum dy_wcls {
+    DY_W_NONE = 0, DY_W_DET, DY_W_PRON, DY_W_CONJ, DY_W_AUX, DY_W_BY, DY_W_COMMA, DY_W_NUM,
+    DY_W_PREP /* OF, IN: agent-actor links */
+};
+
+/* pronoun kinds, for coreference */
+enum dy_pron { DY_PR_NONE = 0, DY_PR_FIRST /* he she it */, DY_PR_PRIOR /* its his her */,
+               DY_PR_PLURAL /* they them their */ };
+
+typedef struct {
+    uint32_t off, len;   /* span in the original sentence */
+    const char *w;       /* normalized spelling, NUL-terminated */
+    uint16_t wl;         /* strlen(w) */
+    uint8_t cls;         /* enum dy_wcls */
+    uint8_t pron;        /* enum dy_pron */
+    bool cap;            /* first letter upper case in the original */
+} dy_token;
+
+#define DY_LEX_MAX_TOKENS 4096 /* cap on tokens in one sentence */
+#define DY_LEX_MAX_WORD 63     /* longer words are split, as TABARI does */
+
+/* Tokenizes text[0..len). Returns the count (at most max) or -1 when memory
+ * ran out; *allcaps tells whether the sentence has no lower-case letter. */
+int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bool *allcaps);
+
+#endif

@@ -1,0 +1,43 @@
+/* options.h: coding options (TABARI's .options commands) as one plain
+ * struct. A dictionary carries the options read with it as defaults; each
+ * coder copies them and may change its copy (the validation suite does so
+ * mid-run through {OPTION: ...} records). No allocation: labels are kept by
+ * pointer into the caller's storage only while parsing. */
+#ifndef DY_OPTIONS_H
+#define DY_OPTIONS_H
+#include <stdbool.h>
+
+enum dy_codeby { DY_CODEBY_CLAUSE = 0, DY_CODEBY_SENTENCE, DY_CODEBY_ALL };
+
+typedef struct {
+    int code_by;          /* enum dy_codeby */
+    /* comma-delimited clause elimination (COMMA:) */
+    bool comma_off;       /* COMMA: OFF */
+    int comma_min, comma_max;   /* interior clauses: delete when min < words <= max */
+    int comma_bmin, comma_bmax; /* clause at the start of the sentence */
+    int comma_emin, comma_emax; /* clause at the end of the sentence */
+    /* complexity filter (COMPLEX:); 0 disables a numeric condition */
+    int cx_verbs, cx_actors, cx_pronouns, cx_conj, cx_comma, cx_lateverb;
+    bool cx_noactprior, cx_noactafter, cx_noverb, cx_nosource, cx_notarget, cx_noevent;
+    bool cx_explain;
+    /* DEFAULT: */
+    char def_src[16], def_tgt[16]; /* empty when unset */
+    bool def_src_prior;   /* PRIOR: use default when no actor precedes the verb */
+    bool def_tgt_after;   /* AFTER: use default when no actor follows the verb */
+    int min_words;        /* SET: MINIMUM WORDS */
+    bool convert_agents;  /* SET: CONVERT AGENTS */
+    bool yyyy;            /* SET: YYYY: four-digit years in record dates */
+    int time_shift;       /* SET: TIME SHIFT: -1 unset (follow dictionary), 0 off, 1 on */
+    bool fbis;            /* SET: FBIS */
+    int nonevents;        /* NONEVENTS: 0 false, 1 true, 2 only */
+    bool forward;         /* FORWARD: pronoun forwarding between records active */
+} dy_opts;
+
+void dy_opts_default(dy_opts *o);
+
+/* Applies one .options line. Returns 0 when understood or ignorable (a
+ * comment, LABEL:, OUTPUT:), -1 when the command is malformed; msg then holds
+ * a short reason. */
+int dy_opts_apply(dy_opts *o, const char *line, char *msg, int msglen);
+
+#endif

@@ -1,0 +1,542 @@
+/* parse.c: sparse parse; see parse.h. The rules are those of TABARI's
+ * manual, chapter 7: classify words, find compounds, coreference pronouns,
+ * eliminate comma-delimited nonrestrictive clauses. */
+#include "parse.h"
+#include <string.h>
+#include <stdio.h>
+
+#define ROOT_GAP 4 /* words a spaced multi-word root may skip between its words */
+
+typedef struct {
+    dy_sent *s;
+    const struct dy_dict *d;
+    int at;              /* token where the roots start */
+    int best_last;       /* last token of the best match */
+    int best_clen;
+    int best_ntok;
+    int32_t best_root;
+    int16_t match[64];   /* tokens of the best match */
+    int nmatch;
+} root_search;
+
+static bool barrier(const dy_ptok *t)
+{
+    return t->t.cls == DY_W_COMMA || t->t.cls == DY_W_CONJ;
+}
+
+/* Matches root r at token i; fills toks; returns count or 0. */
+static int match_root(const dy_sent *s, const dy_root *r, int i, int16_t *toks)
+{
+    int p = i;
+    int k = 0;
+    toks[k++] = (int16_t)i;
+    for (uint16_t e = 1; e < r->ph.n; e++) {
+        const dy_el *el = &r->ph.el[e];
+        bool adj = (r->ph.el[e - 1].flags & DY_EL_ADJ) != 0;
+        int q = p + 1;
+        if (adj) {
+            if (q >= s->n || s->tok[q].head >= 0 || !dy_dict_word_match(el, s->tok[q].t.w, s->tok[q].t.wl))
+                return 0;
+        } else {
+            int lim = p + 1 + ROOT_GAP;
+            for (; q < s->n && q <= lim; q++) {
+                if (s->tok[q].head < 0 && dy_dict_word_match(el, s->tok[q].t.w, s->tok[q].t.wl))
+                    break;
+                if (barrier(&s->tok[q]))
+                    return 0;
+            }
+            if (q >= s->n || q > lim)
+                return 0;
+        }
+        p = q;
+        if (k < 63)
+            toks[k++] = (int16_t)q;
+    }
+    return k;
+}
+
+static bool consider(const dy_root *r, uint32_t ri, void *ctx)
+{
+    root_search *rs = ctx;
+    int16_t toks[64];
+    int k = match_root(rs->s, r, rs->at, toks);
+    if (!k)
+        return true;
+    /* longest phrase wins; on equal letters, more words */
+    if (r->clen > rs->best_clen || (r->clen == rs->best_clen && k > rs->best_ntok)) {
+        rs->best_clen = r->clen;
+        rs->best_ntok = k;
+        rs->best_root = (int32_t)ri;
+        memcpy(rs->match, toks, (size_t)k * sizeof *toks);
+        rs->nmatch = k;
+    }
+    return true;
+}
+
+static bool closed_class(const dy_token *t)
+{
+    return t->cls == DY_W_DET || t->cls == DY_W_PRON || t->cls == DY_W_CONJ || t->cls == DY_W_AUX
+        || t->cls == DY_W_BY || t->cls == DY_W_COMMA;
+}
+
+static void classify(dy_sent *s, const struct dy_dict *d, int32_t date)
+{
+    for (int i = 0; i < s->n; i++) {
+        dy_ptok *t = &s->tok[i];
+        if (t->head >= 0 || t->t.cls == DY_W_COMMA)
+            continue;
+        root_search rs = {0};
+        rs.s = s;
+        rs.d = d;
+        rs.at = i;
+        rs.best_root = -1;
+        rs.best_clen = -1;
+        dy_dict_roots_for(d, t->t.w, t->t.wl, consider, &rs);
+        if (rs.best_root < 0)
+            continue;
+        if (closed_class(&t->t) && rs.nmatch == 1)
+            continue;
+        const dy_root *r = &d->roots[rs.best_root];
+        uint8_t type = DY_T_NONE;
+        switch (r->type) {
+        case DY_RT_ACTOR: {
+            const char *code = dy_dict_code_at(&d->actors[r->id].codes, date);
+            if (!code || strcmp(code, "---") == 0)
+                type = DY_T_NOUN;
+            else {
+                if (strcmp(code, "###") == 0)
+                    s->discard = true;
+                else if (strcmp(code, "+++") == 0) {
+                    s->complex = true;
+                    s->why = "complex actor";
+                }
+                type = DY_T_ACTOR;
+            }
+            break;
+        }
+        case DY_RT_AGENT: type = DY_T_AGENT; break;
+        case DY_RT_NOUN: type = DY_T_NOUN; break;
+        case DY_RT_ADJ: type = DY_T_ADJ; break;
+        case DY_RT_VERB: {
+            const dy_verb *v = &d->verbs[r->id];
+            if (v->sect == DY_VS_TIME)
+                type = DY_T_TIME;
+            else if (v->sect == DY_VS_ATTRIB)
+                type = DY_T_ATTRIB;
+            else if (v->code.kind == DY_EC_NULL && v->npat == 0)
+                type = DY_T_NULL;
+            else {
+                type = DY_T_VERB;
+                /* determiner or mid-sentence capital: a noun, not a verb */
+                bool det = i > 0 && s->tok[i - 1].t.cls == DY_W_DET;
+                bool cap = i > 0 && t->t.cap && !s->allcaps;
+                if (det || cap)
+                    type = DY_T_NOUN;
+                else if (v->code.kind == DY_EC_DISCARD && v->npat == 0)
+                    s->discard = true;
+            }
+            break;
+        }
+        default: break;
+        }
+        for (int k = 0; k < rs.nmatch; k++) {
+            dy_ptok *x = &s->tok[rs.match[k]];
+            x->type = type;
+            x->head = (int16_t)i;
+        }
+        t->last = rs.match[rs.nmatch - 1];
+        t->root = rs.best_root;
+    }
+}
+
+/* Adds 3-letter chunks of the agent code that the actor code lacks. */
+static const char *compose1(dy_arena *a, const char *actor, size_t an, const char *agent, bool prefix)
+{
+    char buf[128];
+    size_t n = 0;
+    size_t gl = strlen(agent);
+    if (prefix) {
+        /* agent goes first unless the actor already starts with it */
+        if (an >= gl && memcmp(actor, agent, gl) == 0)
+            n = (size_t)snprintf(buf, sizeof buf, "%.*s", (int)an, actor);
+        else
+            n = (size_t)snprintf(buf, sizeof buf, "%s%.*s", agent, (int)an, actor);
+    } else {
+        n = (size_t)snprintf(buf, sizeof buf, "%.*s", (int)an, actor);
+        for (size_t k = 0; k < gl && n < sizeof buf - 4; k += 3) {
+            size_t cl = gl - k < 3 ? gl - k : 3;
+            bool have = false;
+            for (size_t j = 0; j + cl <= n; j += 3)
+                if (memcmp(buf + j, agent + k, cl) == 0) {
+                    have = true;
+                    break;
+                }
+            if (!have) {
+                memcpy(buf + n, agent + k, cl);
+                n += cl;
+            }
+        }
+    }
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    return dy_arena_strndup(a, buf, n);
+}
+
+static const char *compose(dy_arena *a, const char *actor, const char *agent, bool prefix)
+{
+    if (!strchr(actor, '/'))
+        return compose1(a, actor, strlen(actor), agent, prefix);
+    char out[512];
+    size_t n = 0;
+    const char *p = actor;
+    while (*p) {
+        const char *sl = strchr(p, '/');
+        size_t l = sl ? (size_t)(sl - p) : strlen(p);
+        const char *c = compose1(a, p, l, agent, prefix);
+        if (c)
+            n += (size_t)snprintf(out + n, sizeof out - n, "%s%s", n ? "/" : "", c);
+        if (n >= sizeof out)
+            break;
+        p += l;
+        if (*p == '/')
+            p++;
+    }
+    return dy_arena_strndup(a, out, n < sizeof out ? n : sizeof out - 1);
+}
+
+static bool is_former(const dy_ptok *t) { return t->t.wl == 6 && memcmp(t->t.w, "FORMER", 6) == 0; }
+
+static int add_unit(dy_sent *s, dy_arena *a, int cap)
+{
+    (void)a;
+    if (s->nunit >= cap)
+        return -1;
+    dy_unit *u = &s->unit[s->nunit];
+    memset(u, 0, sizeof *u);
+    u->comp = -1;
+    return s->nunit++;
+}
+
+static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, int32_t date, int cap)
+{
+    bool *agent_used = dy_arena_calloc(a, (size_t)s->n + 1);
+    for (int i = 0; i < s->n; i++) {
+        dy_ptok *t = &s->tok[i];
+        if (t->head != i || t->type != DY_T_ACTOR)
+            continue;
+        const dy_root *r = &d->roots[t->root];
+        const char *code = dy_dict_code_at(&d->actors[r->id].codes, date);
+        int first = i, last = t->last;
+        const dy_agent *ag = NULL;
+        bool former = i > 0 && is_former(&s->tok[i - 1]);
+        /* agent right after the actor: "Gondor's prime minister" */
+        int j = last + 1;
+        if (j < s->n && s->tok[j].head == j && s->tok[j].type == DY_T_AGENT && !agent_used[j]) {
+            ag = &d->agents[d->roots[s->tok[j].root].id];
+            agent_used[j] = true;
+            last = s->tok[j].last;
+        } else if (i > 0 && s->tok[i - 1].type == DY_T_AGENT && s->tok[i - 1].head >= 0
+                   && !agent_used[s->tok[i - 1].head]) {
+            /* agent right before: "President Umbardacil" */
+            int h = s->tok[i - 1].head;
+            ag = &d->agents[d->roots[s->tok[h].root].id];
+            agent_used[h] = true;
+            first = h;
+            if (h > 0 && is_former(&s->tok[h - 1]))
+                former = true;
+        } else if (i > 1 && s->tok[i - 1].t.cls == DY_W_PREP && s->tok[i - 2].type == DY_T_AGENT
+                   && s->tok[i - 2].head >= 0 && !agent_used[s->tok[i - 2].head]) {
+            /* "ambassadors of Arnor" */
+            int h = s->tok[i - 2].head;
+            ag = &d->agents[d->roots[s->tok[h].root].id];
+            agent_used[h] = true;
+            first = h;
+            if (h > 0 && is_former(&s->tok[h - 1]))
+                former = true;
+        }
+        if (ag)
+            code = compose(a, code, former ? "ELI" : ag->code, former ? false : ag->prefix);
+        int u = add_unit(s, a, cap);
+        if (u < 0)
+            return;
+        s->unit[u].first = (int16_t)first;
+        s->unit[u].last = (int16_t)last;
+        s->unit[u].atok = (int16_t)i;
+        s->unit[u].code = code;
+        s->unit[u].root = r;
+    }
+    if (o->convert_agents) {
+        for (int i = 0; i < s->n; i++) {
+            dy_ptok *t = &s->tok[i];
+            if (t->head != i || t->type != DY_T_AGENT || agent_used[i])
+                continue;
+            const dy_agent *ag = &d->agents[d->roots[t->root].id];
+            int u = add_unit(s, a, cap);
+            if (u < 0)
+                return;
+            char buf[64];
+            snprintf(buf, sizeof buf, ag->prefix ? "%s~" : "~%s", ag->code);
+            s->unit[u].first = (int16_t)i;
+            s->unit[u].last = t->last;
+            s->unit[u].atok = (int16_t)i;
+            s->unit[u].code = dy_arena_strndup(a, buf, strlen(buf));
+            s->unit[u].root = &d->roots[t->root];
+        }
+    }
+    /* units in sentence order */
+    for (int x = 1; x < s->nunit; x++) {
+        dy_unit k = s->unit[x];
+        int y = x - 1;
+        while (y >= 0 && s->unit[y].first > k.first) {
+            s->unit[y + 1] = s->unit[y];
+            y--;
+        }
+        s->unit[y + 1] = k;
+    }
+    for (int u = 0; u < s->nunit; u++) {
+        s->tok[s->unit[u].first].unit = (int16_t)u;
+        for (int k = s->unit[u].first; k <= s->unit[u].last; k++)
+            s->tok[k].unit_in = (int16_t)u;
+    }
+}
+
+static bool np_filler(const dy_ptok *t)
+{
+    return t->t.cls == DY_W_DET || t->type == DY_T_ADJ;
+}
+
+static void find_compounds(dy_sent *s)
+{
+    for (int u = 0; u < s->nunit; u++) {
+        if (s->unit[u].comp >= 0)
+            continue;
+        int members[64];
+        int seps[64];
+        int nm = 0, ns = 0;
+        members[nm++] = u;
+        int cur = u;
+        bool closed = false;
+        for (;;) {
+            int j = s->unit[cur].last + 1;
+            if (j >= s->n)
+                break;
+            int sep = -1, sep2 = -1;
+            bool is_and = false;
+            if (s->tok[j].t.cls == DY_W_COMMA) {
+                sep = j++;
+                if (j < s->n && s->tok[j].t.cls == DY_W_CONJ && s->tok[j].t.wl == 3 && s->tok[j].type == DY_T_NONE) {
+                    sep2 = j++;
+                    is_and = true;
+                }
+            } else if (s->tok[j].t.cls == DY_W_CONJ && s->tok[j].t.wl == 3 && s->tok[j].type == DY_T_NONE
+                       && memcmp(s->tok[j].t.w, "AND", 3) == 0) {
+                sep = j++;
+                is_and = true;
+            } else
+                break;
+            if (sep2 >= 0 && memcmp(s->tok[sep2].t.w, "AND", 3) != 0)
+                break;
+            while (j < s->n && np_filler(&s->tok[j]))
+                j++;
+            if (j >= s->n || s->tok[j].unit < 0)
+                break;
+            if (nm >= 63 || ns >= 62)
+                break;
+            seps[ns++] = sep;
+            if (sep2 >= 0)
+                seps[ns++] = sep2;
+            cur = s->tok[j].unit;
+            members[nm++] = cur;
+            if (is_and) {
+                closed = true;
+                break;
+            }
+        }
+        if (!closed || nm < 2)
+            continue;
+        int id = s->ncomp++;
+        for (int k = 0; k < nm; k++)
+            s->unit[members[k]].comp = (int16_t)id;
+        for (int k = 0; k < ns; k++)
+            s->tok[seps[k]].nosplit = true;
+    }
+}
+
+static bool nounish(const dy_ptok *t) { return t->type == DY_T_NOUN; }
+
+static void noun_phrases(dy_sent *s)
+{
+    for (int i = 1; i + 1 < s->n; i++) {
+        dy_ptok *c = &s->tok[i];
+        if (c->t.cls != DY_W_CONJ || c->type != DY_T_NONE || c->nosplit)
+            continue;
+        const dy_ptok *l = &s->tok[i - 1];
+        if (nounish(l)) {
+            int j = i + 1;
+            while (j < s->n && s->tok[j].type == DY_T_ADJ)
+                j++;
+            if (j < s->n && nounish(&s->tok[j]))
+                c->nosplit = true;
+        } else if (l->type == DY_T_ADJ && s->tok[i + 1].type == DY_T_ADJ)
+            c->nosplit = true;
+    }
+}
+
+static void pronouns(dy_sent *s, dy_arena *a, int cap)
+{
+    int nbase = s->nunit;
+    for (int i = 0; i < s->n; i++) {
+        dy_ptok *t = &s->tok[i];
+        if (t->t.cls != DY_W_PRON || t->type != DY_T_NONE)
+            continue;
+        int ref = -1;
+        if (t->t.pron == DY_PR_FIRST) {
+            for (int u = 0; u < nbase; u++)
+                if (s->unit[u].first < i) {
+                    ref = u;
+                    break;
+                }
+        } else if (t->t.pron == DY_PR_PRIOR) {
+            for (int u = 0; u < nbase; u++)
+                if (s->unit[u].last < i)
+                    ref = u;
+        } else {
+            for (int u = 0; u < nbase && ref < 0; u++)
+                if (s->unit[u].comp >= 0 && s->unit[u].first < i)
+                    ref = u;
+            for (int u = 0; u < nbase && ref < 0; u++)
+                if (s->unit[u].first < i)
+                    ref = u;
+        }
+        if (ref < 0)
+            continue;
+        int u = add_unit(s, a, cap);
+        if (u < 0)
+            return;
+        s->unit[u] = s->unit[ref];
+        s->unit[u].first = s->unit[u].last = s->unit[u].atok = (int16_t)i;
+        s->unit[u].pronoun = true;
+        if (t->t.pron != DY_PR_PLURAL)
+            s->unit[u].comp = -1;
+        t->unit = (int16_t)u;
+        t->unit_in = (int16_t)u;
+    }
+    /* keep units in sentence order, refreshing token links */
+    for (int x = 1; x < s->nunit; x++) {
+        dy_unit k = s->unit[x];
+        int y = x - 1;
+        while (y >= 0 && s->unit[y].first > k.first) {
+            s->unit[y + 1] = s->unit[y];
+            y--;
+        }
+        s->unit[y + 1] = k;
+    }
+    for (int i = 0; i < s->n; i++)
+        s->tok[i].unit = s->tok[i].unit_in = -1;
+    for (int u = 0; u < s->nunit; u++) {
+        s->tok[s->unit[u].first].unit = (int16_t)u;
+        for (int k = s->unit[u].first; k <= s->unit[u].last; k++)
+            s->tok[k].unit_in = (int16_t)u;
+    }
+}
+
+static void del_range(dy_sent *s, int a, int b)
+{
+    for (int i = a; i <= b; i++)
+        s->tok[i].del = true;
+}
+
+static void comma_clauses(dy_sent *s, const dy_opts *o)
+{
+    if (o->comma_off)
+        return;
+    int commas[512];
+    int nc = 0;
+    for (int i = 0; i < s->n && nc < 512; i++)
+        if (s->tok[i].t.cls == DY_W_COMMA && !s->tok[i].nosplit)
+            commas[nc++] = i;
+    if (nc == 0)
+        return;
+    /* first segment */
+    int cnt = commas[0];
+    if (cnt > o->comma_bmin && cnt <= o->comma_bmax) {
+        del_range(s, 0, commas[0]);
+        s->ncomma_del++;
+    }
+    for (int k = 0; k + 1 < nc; k++) {
+        cnt = commas[k + 1] - commas[k] - 1;
+        if (cnt > o->comma_min && cnt <= o->comma_max) {
+            del_range(s, commas[k], commas[k + 1] - 1);
+            s->ncomma_del++;
+        }
+    }
+    cnt = s->n - commas[nc - 1] - 1;
+    if (cnt > o->comma_emin && cnt <= o->comma_emax) {
+        del_range(s, commas[nc - 1], s->n - 1);
+        s->ncomma_del++;
+    }
+    /* a root that overlaps a deleted clause is cancelled whole */
+    for (int i = 0; i < s->n; i++) {
+        dy_ptok *t = &s->tok[i];
+        if (t->head != i)
+            continue;
+        bool any = false;
+        for (int k = i; k <= t->last; k++)
+            if (s->tok[k].head == i && s->tok[k].del)
+                any = true;
+        if (!any)
+            continue;
+        for (int k = i; k <= t->last; k++)
+            if (s->tok[k].head == i) {
+                s->tok[k].type = DY_T_NONE;
+                if (k != i)
+                    s->tok[k].head = -1;
+            }
+        t->type = DY_T_NONE;
+    }
+    for (int u = 0; u < s->nunit; u++) {
+        dy_unit *x = &s->unit[u];
+        bool any = false;
+        for (int k = x->first; k <= x->last; k++)
+            if (s->tok[k].del)
+                any = true;
+        if (any) {
+            x->dead = true;
+        }
+    }
+}
+
+int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, const char *text,
+             size_t len, int32_t date)
+{
+    memset(s, 0, sizeof *s);
+    dy_token *lt = dy_arena_alloc(a, DY_LEX_MAX_TOKENS * sizeof *lt);
+    if (!lt)
+        return -1;
+    int n = dy_lex(a, text, len, lt, DY_LEX_MAX_TOKENS, &s->allcaps);
+    if (n < 0)
+        return -1;
+    s->tok = dy_arena_calloc(a, ((size_t)n + 1) * sizeof *s->tok);
+    if (!s->tok)
+        return -1;
+    s->n = n;
+    for (int i = 0; i < n; i++) {
+        s->tok[i].t = lt[i];
+        s->tok[i].head = -1;
+        s->tok[i].last = -1;
+        s->tok[i].root = -1;
+        s->tok[i].unit = -1;
+        s->tok[i].unit_in = -1;
+    }
+    int cap = 2 * n + 4;
+    s->unit = dy_arena_calloc(a, (size_t)cap * sizeof *s->unit);
+    if (!s->unit)
+        return -1;
+    classify(s, d, date);
+    build_units(s, d, o, a, date, cap);
+    find_compounds(s);
+    noun_phrases(s);
+    pronouns(s, a, cap);
+    comma_clauses(s, o);
+    return 0;
+}

@@ -1,0 +1,56 @@
+/* parse.h: TABARI's sparse parse of one sentence: word classification by
+ * the dictionary (longest phrase first), actor+agent units, compound actors,
+ * compound noun phrases, pronoun coreference, comma-delimited clause
+ * elimination and clause boundaries. Everything lives in the caller's arena;
+ * the dictionary is only read. */
+#ifndef DY_PARSE_H
+#define DY_PARSE_H
+#include "arena.h"
+#include "dict.h"
+#include "lex.h"
+#include "options.h"
+
+/* word types after classification */
+enum dy_ttype { DY_T_NONE = 0, DY_T_ACTOR, DY_T_AGENT, DY_T_VERB, DY_T_NOUN, DY_T_ADJ,
+                DY_T_TIME, DY_T_ATTRIB, DY_T_NULL };
+
+typedef struct {
+    dy_token t;        /* the lexer's token */
+    uint8_t type;      /* enum dy_ttype (set on every token a root covers) */
+    int16_t head;      /* first token of the covering root, -1 when none */
+    int16_t last;      /* at a head: last token of the root */
+    int32_t root;      /* at a head: root index in the dictionary */
+    bool del;          /* inside an eliminated comma clause */
+    bool nosplit;      /* a comma or conjunction inside a compound phrase */
+    int16_t unit;      /* actor unit that starts here, -1 when none */
+    int16_t unit_in;   /* actor unit this token belongs to, -1 when none */
+} dy_ptok;
+
+typedef struct {
+    int16_t first, last;  /* token range, agent included */
+    int16_t atok;         /* first token of the actor (or pronoun) phrase */
+    const char *code;     /* resolved code; may hold '/'-separated codes */
+    int16_t comp;         /* compound id, -1 when single */
+    bool pronoun;         /* a pronoun standing for another unit */
+    bool dead;            /* cancelled (deleted clause) */
+    const dy_root *root;  /* actor root (evidence) */
+} dy_unit;
+
+typedef struct {
+    dy_ptok *tok;
+    int n;
+    dy_unit *unit;
+    int nunit;
+    int ncomp;
+    bool allcaps;
+    bool discard;        /* a ### entry was found */
+    bool complex;        /* a +++ entry was found */
+    int ncomma_del;      /* comma clauses eliminated */
+    const char *why;     /* reason for complex */
+} dy_sent;
+
+/* Parses text; returns 0, or -1 when memory ran out. */
+int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
+             const char *text, size_t len, int32_t date);
+
+#endif

@@ -1,0 +1,340 @@
+/* reader.c: input readers: plain-text articles, JSON Lines articles and
+ * TABARI text records, auto-detected or chosen by the caller.
+ *
+ * Formats:
+ *   text   := headline-line body        (one article per input)
+ *   jsonl  := (json-object '\n')*        {"id","date","title","text"[,"source","url"]}
+ *   tabari := (dateline text-line* blank-line | comment-block)*
+ *             dateline := YYMMDD[DD] blank id
+ * One bad record is reported with its line and skipped; reading goes on. */
+#include "../include/dyad.h"
+#include "arena.h"
+#include <ctype.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DY_MAX_RECORD (64u << 20) /* cap on one record (bytes) */
+
+struct dy_reader {
+    const char *name;      /* for messages */
+    const char *buf;       /* whole input */
+    size_t len;
+    size_t pos;            /* next byte to read */
+    unsigned line;         /* line number at pos (1-based) */
+    dy_input_kind kind;
+    int32_t default_date;  /* --date */
+    dy_arena arena;        /* strings of the current record */
+    unsigned nrec;         /* records returned */
+    bool done;
+};
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    return n > 0;
+}
+
+static dy_input_kind detect(const char *b, size_t n)
+{
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)b[i]))
+        i++;
+    if (i < n && b[i] == '{')
+        return DY_IN_JSONL;
+    /* TABARI: a line of 6 or 8 digits, a blank, an id */
+    size_t j = i;
+    while (j < n && isdigit((unsigned char)b[j]))
+        j++;
+    if ((j - i == 6 || j - i == 8) && j < n && (b[j] == ' ' || b[j] == '\t'))
+        return DY_IN_TABARI;
+    /* comment blocks first ('#'): look for a dateline at a line start */
+    if (i < n && b[i] == '#') {
+        for (size_t k = i; k + 8 < n; k++)
+            if ((k == 0 || b[k - 1] == '\n') && isdigit((unsigned char)b[k])) {
+                size_t m = k;
+                while (m < n && isdigit((unsigned char)b[m]))
+                    m++;
+                if ((m - k == 6 || m - k == 8) && m < n && (b[m] == ' ' || b[m] == '\t'))
+                    return DY_IN_TABARI;
+            }
+    }
+    return DY_IN_TEXT;
+}
+
+dy_reader *dy_reader_new(const char *name, const char *buf, size_t len, dy_input_kind kind,
+                         int32_t default_date)
+{
+    dy_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->name = name ? name : "<stdin>";
+    r->buf = buf;
+    r->len = len;
+    r->line = 1;
+    r->kind = kind == DY_IN_AUTO ? detect(buf, len) : kind;
+    r->default_date = default_date;
+    dy_arena_init(&r->arena, 1 << 16, (size_t)DY_MAX_RECORD * 4);
+    return r;
+}
+
+void dy_reader_free(dy_reader **rp)
+{
+    if (!*rp)
+        return;
+    dy_arena_free(&(*rp)->arena);
+    free(*rp);
+    *rp = NULL;
+}
+
+dy_input_kind dy_reader_kind(const dy_reader *r) { return r->kind; }
+
+/* Takes the next line; returns false at end. */
+static bool next_line(dy_reader *r, const char **s, size_t *n)
+{
+    if (r->pos >= r->len)
+        return false;
+    const char *p = r->buf + r->pos;
+    const char *e = memchr(p, '\n', r->len - r->pos);
+    size_t l = e ? (size_t)(e - p) : r->len - r->pos;
+    r->pos += l + (e ? 1 : 0);
+    r->line++;
+    if (l && p[l - 1] == '\r')
+        l--;
+    *s = p;
+    *n = l;
+    return true;
+}
+
+static bool parse_iso_date(const char *s, int32_t *out)
+{
+    /* YYYY-MM-DD (time part ignored) */
+    if (strlen(s) < 10 || !all_digits(s, 4) || s[4] != '-' || !all_digits(s + 5, 2) || s[7] != '-'
+        || !all_digits(s + 8, 2))
+        return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (m < 1 || m > 12 || d < 1 || d > 31)
+        return false;
+    *out = y * 10000 + m * 100 + d;
+    return true;
+}
+
+static const char *jstr(dy_reader *r, json_object *o, const char *key)
+{
+    json_object *v;
+    if (!json_object_object_get_ex(o, key, &v) || json_object_is_type(v, json_type_null))
+        return NULL;
+    const char *s = json_object_get_string(v);
+    return s ? dy_arena_strndup(&r->arena, s, strlen(s)) : NULL;
+}
+
+static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
+{
+    const char *s;
+    size_t n;
+    for (;;) {
+        unsigned ln = r->line;
+        if (!next_line(r, &s, &n)) {
+            *eof = true;
+            return DY_OK;
+        }
+        size_t k = 0;
+        while (k < n && isspace((unsigned char)s[k]))
+            k++;
+        if (k == n)
+            continue;
+        if (n > DY_MAX_RECORD) {
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: record longer than %u bytes", r->name, ln,
+                     DY_MAX_RECORD);
+            return DY_ERR_LIMIT;
+        }
+        if (memchr(s, '\0', n)) {
+            snprintf(err->msg, sizeof err->msg, "%s:%u:%zu: NUL byte in JSON line", r->name, ln,
+                     (size_t)((const char *)memchr(s, '\0', n) - s) + 1);
+            return DY_ERR_PARSE;
+        }
+        json_tokener *tok = json_tokener_new();
+        if (!tok) {
+            snprintf(err->msg, sizeof err->msg, "out of memory");
+            return DY_ERR_NOMEM;
+        }
+        json_object *o = json_tokener_parse_ex(tok, s, (int)n);
+        enum json_tokener_error je = json_tokener_get_error(tok);
+        size_t off = json_tokener_get_parse_end(tok);
+        json_tokener_free(tok);
+        if (!o || je != json_tokener_success) {
+            if (o)
+                json_object_put(o);
+            snprintf(err->msg, sizeof err->msg, "%s:%u:%zu: invalid JSON: %s", r->name, ln, off + 1,
+                     je == json_tokener_continue ? "truncated line" : json_tokener_error_desc(je));
+            return DY_ERR_PARSE;
+        }
+        if (!json_object_is_type(o, json_type_object)) {
+            json_object_put(o);
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: expected a JSON object", r->name, ln);
+            return DY_ERR_PARSE;
+        }
+        memset(doc, 0, sizeof *doc);
+        const char *id = jstr(r, o, "id");
+        const char *date = jstr(r, o, "date");
+        doc->title = jstr(r, o, "title");
+        const char *text = jstr(r, o, "text");
+        json_object_put(o);
+        if (!text) {
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: record has no \"text\"", r->name, ln);
+            return DY_ERR_PARSE;
+        }
+        char idbuf[32];
+        if (!id) {
+            snprintf(idbuf, sizeof idbuf, "%u", r->nrec + 1);
+            id = dy_arena_strndup(&r->arena, idbuf, strlen(idbuf));
+        }
+        doc->id = id;
+        doc->text = text;
+        doc->text_len = strlen(text);
+        doc->date = r->default_date;
+        if (date && !parse_iso_date(date, &doc->date)) {
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: bad \"date\" '%.40s' (want YYYY-MM-DD)",
+                     r->name, ln, date);
+            return DY_ERR_PARSE;
+        }
+        doc->split = true;
+        r->nrec++;
+        *eof = false;
+        return DY_OK;
+    }
+}
+
+static dy_status next_tabari(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
+{
+    const char *s;
+    size_t n;
+    for (;;) {
+        unsigned ln = r->line;
+        if (!next_line(r, &s, &n)) {
+            *eof = true;
+            return DY_OK;
+        }
+        if (n == 0 || !isdigit((unsigned char)s[0])) {
+            /* comment block: skip to the next blank line */
+            if (n > 0)
+                while (next_line(r, &s, &n))
+                    if (n == 0 || strspn(s, " \t") == n)
+                        break;
+            continue;
+        }
+        size_t dl = 0;
+        while (dl < n && isdigit((unsigned char)s[dl]))
+            dl++;
+        size_t ip = dl;
+        while (ip < n && (s[ip] == ' ' || s[ip] == '\t'))
+            ip++;
+        memset(doc, 0, sizeof *doc);
+        doc->id = dy_arena_strndup(&r->arena, s + ip, n - ip);
+        int32_t date = 0;
+        bool ok = (dl == 6 || dl == 8);
+        if (ok) {
+            char tmp[16];
+            memcpy(tmp, s, dl);
+            int y = 0;
+            for (size_t i = 0; i < (dl == 6 ? 2u : 4u); i++)
+                y = y * 10 + (tmp[i] - '0');
+            if (dl == 6)
+                y += y <= 30 ? 2000 : 1900;
+            int m = (tmp[dl - 4] - '0') * 10 + (tmp[dl - 3] - '0');
+            int d = (tmp[dl - 2] - '0') * 10 + (tmp[dl - 1] - '0');
+            ok = m >= 1 && m <= 12 && d >= 1 && d <= 31;
+            date = y * 10000 + m * 100 + d;
+        }
+        /* gather text lines */
+        size_t cap = 4096, tl = 0;
+        char *t = dy_arena_alloc(&r->arena, cap);
+        while (t && next_line(r, &s, &n)) {
+            if (n == 0 || strspn(s, " \t") == n)
+                break;
+            if (tl + n + 2 > cap) {
+                size_t nc = (tl + n + 2) * 2;
+                if (nc > DY_MAX_RECORD)
+                    break;
+                char *x = dy_arena_alloc(&r->arena, nc);
+                if (!x) {
+                    t = NULL;
+                    break;
+                }
+                memcpy(x, t, tl);
+                t = x;
+                cap = nc;
+            }
+            memcpy(t + tl, s, n);
+            tl += n;
+            t[tl++] = ' ';
+        }
+        if (!t) {
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: record too large", r->name, ln);
+            return DY_ERR_LIMIT;
+        }
+        t[tl] = '\0';
+        /* text between comment delimiters is not coded */
+        for (char *c0 = strstr(t, "/*"); c0; c0 = strstr(c0, "/*")) {
+            char *c1 = strstr(c0 + 2, "*/");
+            char *end = c1 ? c1 + 2 : t + tl;
+            memset(c0, ' ', (size_t)(end - c0));
+        }
+        if (!ok) {
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: bad record date (want YYMMDD or YYYYMMDD)",
+                     r->name, ln);
+            return DY_ERR_PARSE;
+        }
+        doc->date = date;
+        doc->text = t;
+        doc->text_len = strlen(t);
+        doc->split = false;
+        r->nrec++;
+        *eof = false;
+        return DY_OK;
+    }
+}
+
+static dy_status next_text(dy_reader *r, dy_doc *doc, bool *eof)
+{
+    if (r->done) {
+        *eof = true;
+        return DY_OK;
+    }
+    r->done = true;
+    memset(doc, 0, sizeof *doc);
+    /* the first non-empty line is the headline */
+    size_t i = 0;
+    while (i < r->len && isspace((unsigned char)r->buf[i]))
+        i++;
+    if (i >= r->len) {
+        *eof = true;
+        return DY_OK;
+    }
+    const char *e = memchr(r->buf + i, '\n', r->len - i);
+    size_t hl = e ? (size_t)(e - (r->buf + i)) : r->len - i;
+    doc->title = dy_arena_strndup(&r->arena, r->buf + i, hl);
+    size_t b = i + hl;
+    doc->text = r->buf + b;
+    doc->text_len = r->len - b;
+    doc->id = r->name;
+    doc->date = r->default_date;
+    doc->split = true;
+    r->nrec++;
+    *eof = false;
+    return DY_OK;
+}
+
+dy_status dy_reader_next(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
+{
+    dy_arena_reset(&r->arena);
+    *eof = false;
+    switch (r->kind) {
+    case DY_IN_JSONL: return next_jsonl(r, doc, eof, err);
+    case DY_IN_TABARI: return next_tabari(r, doc, eof, err);
+    default: return next_text(r, doc, eof);
+    }
+}

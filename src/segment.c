@@ -1,0 +1,211 @@
+/* segment.c: article segmentation; see segment.h. */
+#include "segment.h"
+#include <ctype.h>
+#include <stdbool.h>
+#include <string.h>
+
+static bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+/* UTF-8 dashes: EM DASH e2 80 94, EN DASH e2 80 93 */
+static size_t dash_len(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '-')
+        return 1;
+    if (n >= 3 && (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80
+        && ((unsigned char)s[2] == 0x94 || (unsigned char)s[2] == 0x93))
+        return 3;
+    return 0;
+}
+
+static int count_words(const char *s, size_t n)
+{
+    int w = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = is_space((unsigned char)s[i]);
+        if (!sp && !in)
+            w++;
+        in = !sp;
+    }
+    return w;
+}
+
+/* Photo credits, bylines and agency tags standing alone on a line. */
+static bool is_credit(const char *s, size_t n)
+{
+    int w = count_words(s, n);
+    if (dash_len(s, n) && w <= 6)
+        return true;
+    if (n > 3 && memcmp(s, "By ", 3) == 0 && w <= 6 && !memchr(s, '.', n))
+        return true;
+    if (n >= 5 && (strncmp(s, "Photo", 5) == 0 || strncmp(s, "(Photo", 6) == 0 || strncmp(s, "File photo", 10) == 0))
+        return w <= 10;
+    return false;
+}
+
+size_t dy_segment_dateline(const char *s, size_t n)
+{
+    size_t i = 0;
+    int upper = 0;
+    /* CITY or CITY NAME in capitals */
+    while (i < n && (isupper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '\'' || s[i] == '-')) {
+        if (isupper((unsigned char)s[i]))
+            upper++;
+        i++;
+    }
+    if (upper < 3 || i > 40)
+        return 0;
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    size_t j = i;
+    /* ", June 10" or ", Pakistan" */
+    if (j < n && s[j] == ',') {
+        size_t k = j + 1;
+        while (k < n && s[k] == ' ')
+            k++;
+        size_t w0 = k;
+        while (k < n && (isalnum((unsigned char)s[k]) || s[k] == ' ' || s[k] == '.'))
+            k++;
+        if (k - w0 > 0 && k - w0 < 30)
+            j = k;
+        while (j > 0 && s[j - 1] == ' ')
+            j--;
+    }
+    size_t k = j;
+    while (k < n && s[k] == ' ')
+        k++;
+    /* "(Reuters)" */
+    if (k < n && s[k] == '(') {
+        const char *rp = memchr(s + k, ')', n - k);
+        if (rp && rp - (s + k) < 30) {
+            k = (size_t)(rp - s) + 1;
+            while (k < n && s[k] == ' ')
+                k++;
+        }
+    }
+    if (k < n && s[k] == ':')
+        k++;
+    else {
+        size_t dl = dash_len(s + k, n - k);
+        if (!dl || k == j) /* a dash must be preceded by a blank */
+            return 0;
+        k += dl;
+    }
+    while (k < n && s[k] == ' ')
+        k++;
+    return k;
+}
+
+static const char *const abbrev[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Gov", "Sen", "Rep",
+    "St", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No",
+    "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Adm", "Brig", "Rev", "Hon", "Amb", "Pres", "approx",
+    NULL};
+
+static bool abbreviation_before(const char *s, size_t dot)
+{
+    size_t b = dot;
+    while (b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.'))
+        b--;
+    size_t wl = dot - b;
+    if (wl == 0)
+        return false;
+    /* U.S. / U.N. / single initials */
+    if (wl == 1 && isupper((unsigned char)s[b]))
+        return true;
+    if (memchr(s + b, '.', wl))
+        return true;
+    for (int i = 0; abbrev[i]; i++)
+        if (strlen(abbrev[i]) == wl && memcmp(abbrev[i], s + b, wl) == 0)
+            return true;
+    return false;
+}
+
+static int add(dy_span *out, int n, int max, const char *t, size_t a, size_t b)
+{
+    while (a < b && is_space((unsigned char)t[a]))
+        a++;
+    while (b > a && is_space((unsigned char)t[b - 1]))
+        b--;
+    while (b > a && n < max) {
+        size_t l = b - a;
+        if (l > DY_SEG_MAX_SENTENCE) {
+            /* cut at the last blank before the cap */
+            size_t c = a + DY_SEG_MAX_SENTENCE;
+            while (c > a + 1 && !is_space((unsigned char)t[c]))
+                c--;
+            if (c <= a + 1)
+                c = a + DY_SEG_MAX_SENTENCE;
+            out[n].off = (uint32_t)a;
+            out[n].len = (uint32_t)(c - a);
+            n++;
+            a = c;
+            while (a < b && is_space((unsigned char)t[a]))
+                a++;
+            continue;
+        }
+        out[n].off = (uint32_t)a;
+        out[n].len = (uint32_t)l;
+        return n + 1;
+    }
+    return n;
+}
+
+int dy_segment(const char *t, size_t len, dy_span *out, int max)
+{
+    int n = 0;
+    size_t p = 0;
+    bool first_para = true;
+    while (p < len && n < max) {
+        /* one line = one paragraph */
+        size_t e = p;
+        while (e < len && t[e] != '\n')
+            e++;
+        size_t a = p, b = e;
+        while (a < b && is_space((unsigned char)t[a]))
+            a++;
+        while (b > a && is_space((unsigned char)t[b - 1]))
+            b--;
+        p = e + 1;
+        if (a == b)
+            continue;
+        if (is_credit(t + a, b - a))
+            continue;
+        if (first_para) {
+            a += dy_segment_dateline(t + a, b - a);
+            first_para = false;
+        }
+        size_t s = a;
+        for (size_t i = a; i < b && n < max; i++) {
+            char c = t[i];
+            if (c != '.' && c != '?' && c != '!')
+                continue;
+            size_t j = i + 1;
+            /* closing quotes and brackets stay with the sentence */
+            while (j < b) {
+                if (t[j] == '"' || t[j] == '\'' || t[j] == ')')
+                    j++;
+                else if (j + 2 < b && (unsigned char)t[j] == 0xe2 && (unsigned char)t[j + 1] == 0x80
+                         && ((unsigned char)t[j + 2] == 0x9d || (unsigned char)t[j + 2] == 0x99))
+                    j += 3;
+                else
+                    break;
+            }
+            if (j < b && !is_space((unsigned char)t[j]))
+                continue;
+            size_t k = j;
+            while (k < b && is_space((unsigned char)t[k]))
+                k++;
+            if (k < b && islower((unsigned char)t[k]))
+                continue;
+            if (c == '.' && abbreviation_before(t, i) && k < b)
+                continue;
+            n = add(out, n, max, t, s, j);
+            s = k;
+            i = k - 1 < i ? i : k - 1;
+        }
+        if (s < b)
+            n = add(out, n, max, t, s, b);
+    }
+    return n;
+}

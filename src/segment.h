@@ -1,0 +1,23 @@
+/* segment.h: splits an article body into sentences: drops photo credits
+ * and bylines ("—File Photo", "—INP", "By Jane Doe"), strips datelines
+ * ("BEIJING:", "ISLAMABAD, June 10 (Reuters) -"), and cuts sentences at
+ * terminal punctuation that is not an abbreviation. Output is spans into the
+ * caller's text; nothing is allocated. */
+#ifndef DY_SEGMENT_H
+#define DY_SEGMENT_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uint32_t off, len; /* byte span of one sentence in the text */
+} dy_span;
+
+#define DY_SEG_MAX_SENTENCE 8192 /* longer sentences are cut at this many bytes */
+
+/* Fills out with up to max sentences; returns the count. */
+int dy_segment(const char *text, size_t len, dy_span *out, int max);
+
+/* Length of a dateline at the start of s (0 when none). */
+size_t dy_segment_dateline(const char *s, size_t n);
+
+#endif

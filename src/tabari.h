@@ -1,0 +1,31 @@
+/* tabari.h: readers for TABARI's dictionary formats (.actors, .agents,
+ * .verbs, .options, .project) into the internal model of dict.h.
+ *
+ * Each reader parses one file into a builder; malformed lines are reported
+ * through the diag callback as file:line:col and skipped, so one bad entry
+ * never loses the rest of a dictionary. Only a file that cannot be read is
+ * an error. */
+#ifndef DY_TABARI_H
+#define DY_TABARI_H
+#include "dict.h"
+#include "../include/dyad.h"
+
+enum dy_tabari_kind { DY_TK_ACTORS, DY_TK_AGENTS, DY_TK_VERBS, DY_TK_OPTIONS, DY_TK_UNKNOWN };
+
+/* Kind from a file name's extension. */
+int dy_tabari_kind_of(const char *path);
+
+/* Parses buf (a whole file) of the given kind into b. */
+void dy_tabari_parse(dy_dict_builder *b, int kind, const char *file, const char *buf, size_t len,
+                     dy_load_opts *lo);
+
+/* Parses a phrase of the dictionary notation into elements; alternatives
+ * must already be expanded. noun: final-word endings are the noun ones.
+ * Returns false (with msg) when the phrase is malformed. */
+bool dy_tabari_phrase(dy_dict_builder *b, const char *s, size_t n, bool noun, bool pattern,
+                      dy_seq *out, char *msg, size_t msglen);
+
+/* Reads a whole file into a NUL-terminated malloc'd buffer (caller frees). */
+dy_status dy_tabari_slurp(const char *path, char **buf, size_t *len, dy_error *err);
+
+#endif

@@ -1,0 +1,288 @@
+/* validate.c: TABARI validation suite runner.
+ *
+ * Record grammar (TABARI manual 4.3 and 10.1):
+ *   record  := dateline text-line* blank-line
+ *   dateline:= digit+ blank id
+ *   text    := sentence [comment-open comment comment-close]   (C-style delimiters)
+ *   comment := (text | '{' check '}' | '-{' ...)*
+ *   check   := '---' | '###' | '+++' | 'OPTION:' option-line | src '/' tgt '/' code
+ * Blocks of lines that do not start with a digit are comments. */
+#include "../include/dyad.h"
+#include "dict.h"
+#include "tabari.h"
+#include "code.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_EXPECT 64
+
+typedef struct {
+    char ev[MAX_EXPECT][96]; /* "SRC/TGT/CODE" */
+    int nev;
+    bool none, discard, complex; /* {---} {###} {+++} */
+    bool partial;                /* -{ : only the listed events are checked */
+    bool any;                    /* has at least one check */
+} expect_t;
+
+static void squeeze(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++)
+        if (!isspace((unsigned char)s[i]))
+            out[k++] = (char)toupper((unsigned char)s[i]);
+    out[k] = '\0';
+}
+
+/* Parses the checks in a comment; options are applied to the coder. */
+static void parse_checks(const char *cm, expect_t *ex, dy_coder *c)
+{
+    for (const char *p = cm; (p = strchr(p, '{')) != NULL; p++) {
+        if (p > cm && p[-1] == '-') {
+            ex->partial = true;
+            ex->any = true;
+            break;
+        }
+        const char *q = p + 1;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (strncmp(q, "OPTION:", 7) == 0) {
+            const char *e = strchr(q, '}');
+            const char *e2 = strstr(q, "*/");
+            if (!e || (e2 && e2 < e))
+                e = e2 ? e2 : q + strlen(q);
+            char line[512];
+            size_t l = (size_t)(e - (q + 7));
+            if (l >= sizeof line)
+                l = sizeof line - 1;
+            memcpy(line, q + 7, l);
+            line[l] = '\0';
+            dy_error err;
+            dy_coder_set_option(c, line, &err);
+            continue;
+        }
+        const char *e = strchr(p, '}');
+        if (!e)
+            break;
+        char body[256];
+        squeeze(p + 1, (size_t)(e - p - 1), body, sizeof body);
+        if (strcmp(body, "---") == 0)
+            ex->none = ex->any = true;
+        else if (strcmp(body, "###") == 0)
+            ex->discard = ex->any = true;
+        else if (strcmp(body, "+++") == 0)
+            ex->complex = ex->any = true;
+        else if (strchr(body, '/') && ex->nev < MAX_EXPECT) {
+            snprintf(ex->ev[ex->nev++], sizeof ex->ev[0], "%.95s", body);
+            ex->any = true;
+        }
+        p = e;
+    }
+}
+
+static int cmpstr(const void *a, const void *b) { return strcmp(a, b); }
+
+dy_status dy_validate_tabari(const char *project, dy_vreport_fn fn, void *ctx, unsigned *passed,
+                             unsigned *failed, dy_error *err)
+{
+    *passed = *failed = 0;
+    dy_dict *d = NULL;
+    dy_load_opts lo = {0};
+    dy_status st = dy_dict_load_tabari_project(project, &lo, &d, err);
+    if (st != DY_OK)
+        return st;
+    /* the text file named by the project */
+    char *pbuf;
+    size_t plen;
+    st = dy_tabari_slurp(project, &pbuf, &plen, err);
+    if (st != DY_OK) {
+        dy_dict_free(&d);
+        return st;
+    }
+    char textpath[4096] = "";
+    const char *tf = strstr(pbuf, "<textfile>");
+    if (tf) {
+        tf += 10;
+        while (*tf == ' ' || *tf == '\t')
+            tf++;
+        size_t l = strcspn(tf, " \t\r\n");
+        const char *slash = strrchr(project, '/');
+        int dl = slash ? (int)(slash - project + 1) : 0;
+        snprintf(textpath, sizeof textpath, "%.*s%.*s", dl, project, (int)l, tf);
+    }
+    free(pbuf);
+    if (!textpath[0]) {
+        snprintf(err->msg, sizeof err->msg, "%s: no <textfile>", project);
+        dy_dict_free(&d);
+        return DY_ERR_PARSE;
+    }
+    char *buf;
+    size_t len;
+    st = dy_tabari_slurp(textpath, &buf, &len, err);
+    if (st != DY_OK) {
+        dy_dict_free(&d);
+        return st;
+    }
+    dy_coder *c = dy_coder_new(d);
+    if (!c) {
+        free(buf);
+        dy_dict_free(&d);
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return DY_ERR_NOMEM;
+    }
+    /* split into lines */
+    size_t nlines = 1;
+    for (size_t i = 0; i < len; i++)
+        nlines += buf[i] == '\n';
+    char **lines = malloc(nlines * sizeof *lines);
+    if (!lines) {
+        free(buf);
+        dy_coder_free(&c);
+        dy_dict_free(&d);
+        return DY_ERR_NOMEM;
+    }
+    size_t nl = 0;
+    for (char *p = buf; p;) {
+        lines[nl++] = p;
+        char *e = strchr(p, '\n');
+        if (e) {
+            *e = '\0';
+            if (e > p && e[-1] == '\r')
+                e[-1] = '\0';
+            p = e + 1;
+        } else
+            p = NULL;
+    }
+    size_t cap = 1 << 16;
+    char *rec = malloc(cap);
+    char *exp_s = malloc(8192), *act_s = malloc(8192);
+    for (size_t i = 0; rec && exp_s && act_s && i < nl; i++) {
+        if (!isdigit((unsigned char)lines[i][0]))
+            continue;
+        unsigned recline = (unsigned)i + 1;
+        /* date and id */
+        const char *h = lines[i];
+        size_t dl = strspn(h, "0123456789");
+        char id[128];
+        const char *ip = h + dl;
+        while (*ip == ' ' || *ip == '\t')
+            ip++;
+        snprintf(id, sizeof id, "%s", ip);
+        for (size_t k = strlen(id); k && isspace((unsigned char)id[k - 1]); k--)
+            id[k - 1] = '\0';
+        size_t rl = 0;
+        size_t j = i + 1;
+        for (; j < nl; j++) {
+            const char *l = lines[j];
+            bool blank = true;
+            for (const char *q = l; *q; q++)
+                if (!isspace((unsigned char)*q))
+                    blank = false;
+            if (blank)
+                break;
+            size_t ll = strlen(l);
+            if (rl + ll + 2 < cap) {
+                memcpy(rec + rl, l, ll);
+                rl += ll;
+                rec[rl++] = ' ';
+            }
+        }
+        rec[rl] = '\0';
+        i = j;
+        int32_t date = 0;
+        bool yyyy = c->opts.yyyy;
+        size_t want = yyyy ? 8 : 6;
+        if (dl >= want)
+            dy_dict_parse_date(h, want, yyyy, &date);
+        char *cm = strstr(rec, "/*");
+        size_t tlen = cm ? (size_t)(cm - rec) : rl;
+        expect_t ex;
+        memset(&ex, 0, sizeof ex);
+        if (cm)
+            parse_checks(cm + 2, &ex, c);
+        bool final = strncmp(id, "FINAL-01", 8) == 0;
+        if (!ex.any) {
+            if (final)
+                break;
+            continue;
+        }
+        dy_result r;
+        dy_error e2;
+        char text[65536];
+        memcpy(text, rec, tlen < sizeof text ? tlen : sizeof text - 1);
+        text[tlen < sizeof text ? tlen : sizeof text - 1] = '\0';
+        if (dy_code_sentence(c, text, strlen(text), date, &r, &e2) != DY_OK)
+            r.n = 0, r.status = DY_SENT_NOEVENT;
+        char got[MAX_EXPECT * 2][96];
+        int ng = 0;
+        for (size_t k = 0; k < r.n && ng < MAX_EXPECT * 2; k++)
+            snprintf(got[ng++], sizeof got[0], "%s/%s/%s", r.events[k].source, r.events[k].target,
+                     r.events[k].code);
+        for (int k = 0; k < ng; k++)
+            for (char *q = got[k]; *q; q++)
+                *q = (char)toupper((unsigned char)*q);
+        qsort(got, (size_t)ng, sizeof got[0], cmpstr);
+        qsort(ex.ev, (size_t)ex.nev, sizeof ex.ev[0], cmpstr);
+        bool pass;
+        if (ex.complex)
+            pass = r.status == DY_SENT_COMPLEX;
+        else if (ex.discard)
+            pass = r.status == DY_SENT_DISCARD;
+        else if (ex.none)
+            pass = ng == 0 && r.status != DY_SENT_COMPLEX && r.status != DY_SENT_DISCARD;
+        else if (ex.partial) {
+            pass = true;
+            for (int k = 0; k < ex.nev; k++) {
+                bool f = false;
+                for (int m = 0; m < ng; m++)
+                    f |= strcmp(ex.ev[k], got[m]) == 0;
+                pass &= f;
+            }
+        } else {
+            pass = ng == ex.nev;
+            for (int k = 0; pass && k < ng; k++)
+                pass = strcmp(got[k], ex.ev[k]) == 0;
+        }
+        size_t en = 0, an = 0;
+        exp_s[0] = act_s[0] = '\0';
+        if (ex.complex)
+            en += (size_t)snprintf(exp_s + en, 8192 - en, "+++ (complex)\n");
+        else if (ex.discard)
+            en += (size_t)snprintf(exp_s + en, 8192 - en, "### (discard)\n");
+        else if (ex.none)
+            en += (size_t)snprintf(exp_s + en, 8192 - en, "--- (no events)\n");
+        for (int k = 0; k < ex.nev && en < 8000; k++)
+            en += (size_t)snprintf(exp_s + en, 8192 - en, "%s\n", ex.ev[k]);
+        if (ex.partial)
+            en += (size_t)snprintf(exp_s + en, 8192 - en, "(-{: listed events only)\n");
+        if (r.status == DY_SENT_COMPLEX)
+            an += (size_t)snprintf(act_s + an, 8192 - an, "+++ (complex: %s)\n", r.explain ? r.explain : "");
+        else if (r.status == DY_SENT_DISCARD)
+            an += (size_t)snprintf(act_s + an, 8192 - an, "### (discard)\n");
+        else if (r.status == DY_SENT_SHORT)
+            an += (size_t)snprintf(act_s + an, 8192 - an, "--- (too few words)\n");
+        else if (ng == 0)
+            an += (size_t)snprintf(act_s + an, 8192 - an, "--- (no events)\n");
+        for (int k = 0; k < ng && an < 8000; k++)
+            an += (size_t)snprintf(act_s + an, 8192 - an, "%s\n", got[k]);
+        if (pass)
+            (*passed)++;
+        else
+            (*failed)++;
+        if (fn) {
+            dy_vrecord vr = {id, recline, pass, exp_s, act_s, text};
+            fn(ctx, &vr);
+        }
+        if (final)
+            break;
+    }
+    free(rec);
+    free(exp_s);
+    free(act_s);
+    free(lines);
+    free(buf);
+    dy_coder_free(&c);
+    dy_dict_free(&d);
+    return DY_OK;
+}
