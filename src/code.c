@@ -19,6 +19,8 @@ typedef struct {
     int src_u, tgt_u;   /* unit ids set by $, +, % (or -1) */
     bool comp;          /* % used */
     bool designated;    /* any of $ + % present */
+    int skip[8];        /* units passed over by ^: neither source nor target */
+    int nskip;
 } slots_t;
 
 typedef struct {
@@ -124,7 +126,16 @@ static void assign(slots_t *sl, const dy_el *e, int u)
     else if (e->kind == DY_EL_COMP) {
         sl->src_u = sl->tgt_u = u;
         sl->comp = true;
-    }
+    } else if (e->kind == DY_EL_SKIP && sl->nskip < 8)
+        sl->skip[sl->nskip++] = u;
+}
+
+static bool skipped(const dy_sent *s, const slots_t *sl, int u)
+{
+    for (int i = 0; i < sl->nskip; i++)
+        if (sl->skip[i] == u || (s->unit[u].comp >= 0 && s->unit[sl->skip[i]].comp == s->unit[u].comp))
+            return true;
+    return false;
 }
 
 /* Forward match of the lower part, starting right after the verb. */
@@ -299,13 +310,13 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     const dy_root *root = &d->roots[vt->root];
     const dy_verb *verb = &d->verbs[root->id];
     mctx x = {s, d, cl, pos_of};
-    slots_t sl = {-1, -1, false, false};
+    slots_t sl = {-1, -1, false, false, {0}, 0};
     const dy_ecode *code = NULL;
     dy_origin at = verb->at;
     int lo = v0, hi = v1;
     for (uint32_t i = 0; i < verb->npat; i++) {
         const dy_pattern *pt = &verb->pat[i];
-        slots_t t = {-1, -1, false, false};
+        slots_t t = {-1, -1, false, false, {0}, 0};
         int lastp = v1, firstp = v0;
         if (!match_lower(&x, pt, v1, &t, &lastp))
             continue;
@@ -360,7 +371,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         if (src < 0)
             for (int p = 0; p < v0; p++) {
                 int u = unit_at(&x, p);
-                if (u >= 0 && !(tgt >= 0 && same_code(s, u, tgt))) {
+                if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))) {
                     src = u;
                     break;
                 }
@@ -382,13 +393,13 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     if (tgt < 0) {
         for (int p = v1 + 1; p < cl->m && tgt < 0; p++) {
             int u = unit_at(&x, p);
-            if (u >= 0 && u != src && !same_code(s, u, src) && !(src >= 0 && s->unit[u].comp >= 0 && s->unit[u].comp == s->unit[src].comp))
+            if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src) && !(src >= 0 && s->unit[u].comp >= 0 && s->unit[u].comp == s->unit[src].comp))
                 tgt = u;
         }
         tgt_after = tgt >= 0;
         for (int p = 0; p < v0 && tgt < 0; p++) {
             int u = unit_at(&x, p);
-            if (u >= 0 && u != src && !same_code(s, u, src) && !(src >= 0 && s->unit[u].comp >= 0 && s->unit[u].comp == s->unit[src].comp))
+            if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src) && !(src >= 0 && s->unit[u].comp >= 0 && s->unit[u].comp == s->unit[src].comp))
                 tgt = u;
         }
         if (tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
@@ -566,12 +577,33 @@ static int publish(dy_coder *c, const dy_sent *s, const evlist *l, const char *t
     return 0;
 }
 
+#ifdef DY_TRACE
+/* developer aid: a trace build (make OPT=-DDY_TRACE) prints the parse */
+static void trace(const dy_sent *s)
+{
+    static const char *ty[] = {"", "ACT", "AGT", "VRB", "NOUN", "ADJ", "TIME", "ATTR", "NULL"};
+    for (int i = 0; i < s->n; i++) {
+        const dy_ptok *t = &s->tok[i];
+        fprintf(stderr, "%s%s%s%s%s", t->t.w, t->type ? "/" : "", ty[t->type], t->del ? "/DEL" : "",
+                t->nosplit ? "/NS" : "");
+        if (t->unit >= 0)
+            fprintf(stderr, "[u%d %s c%d%s]", t->unit, s->unit[t->unit].code, s->unit[t->unit].comp,
+                    s->unit[t->unit].dead ? " dead" : "");
+        fputc(' ', stderr);
+    }
+    fputc('\n', stderr);
+}
+#endif
+
 int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
 {
     dy_sent s;
     c->explain[0] = '\0';
     if (dy_parse(&s, c->d, &c->opts, &c->arena, text, len, date) < 0)
         return -1;
+#ifdef DY_TRACE
+    trace(&s);
+#endif
     if (count_words(&s) < c->opts.min_words)
         return DY_SENT_SHORT;
     if (s.discard)

@@ -306,7 +306,7 @@ static bool is_ending(const char *s, size_t n, bool noun)
     if (n == 1 && s[0] == 'S')
         return true;
     if (n == 2 && s[0] == '\'' && s[1] == 'S')
-        return true;
+        return noun;
     if (noun)
         return false;
     if (n == 2 && (memcmp(s, "ED", 2) == 0 || memcmp(s, "ES", 2) == 0 || memcmp(s, "EN", 2) == 0))

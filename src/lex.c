@@ -8,7 +8,7 @@
 
 static bool is_word_byte(unsigned char c)
 {
-    return isalnum(c) || c == '\'' || c == '.' || c == '_' || c == '&' || c >= 0x80;
+    return isalnum(c) || c == '\'' || c == '.' || c == '&' || c >= 0x80;
 }
 
 static uint8_t classify(const char *w, size_t n, uint8_t *pron)

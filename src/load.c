@@ -114,7 +114,15 @@ dy_status dy_dict_load_tabari_project(const char *project, dy_load_opts *lo, dy_
                 return DY_ERR_PARSE;
             }
             if (np < 4) {
-                snprintf(paths[np], sizeof paths[np], "%s%.*s", v[0] == '/' ? "" : dir, (int)vl, v);
+                const char *pre = v[0] == '/' ? "" : dir;
+                if (strlen(pre) + vl + 1 > sizeof paths[np]) {
+                    snprintf(err->msg, sizeof err->msg, "%s:%u: path too long", project, line);
+                    free(buf);
+                    return DY_ERR_PARSE;
+                }
+                memcpy(paths[np], pre, strlen(pre));
+                memcpy(paths[np] + strlen(pre), v, vl);
+                paths[np][strlen(pre) + vl] = '\0';
                 pp[np] = paths[np];
                 np++;
             }

@@ -390,16 +390,13 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap)
         if (t->t.cls != DY_W_PRON || t->type != DY_T_NONE)
             continue;
         int ref = -1;
-        if (t->t.pron == DY_PR_FIRST) {
+        if (t->t.pron == DY_PR_FIRST || t->t.pron == DY_PR_PRIOR) {
+            /* the first actor of the sentence that precedes the pronoun */
             for (int u = 0; u < nbase; u++)
-                if (s->unit[u].first < i) {
+                if (s->unit[u].last < i) {
                     ref = u;
                     break;
                 }
-        } else if (t->t.pron == DY_PR_PRIOR) {
-            for (int u = 0; u < nbase; u++)
-                if (s->unit[u].last < i)
-                    ref = u;
         } else {
             for (int u = 0; u < nbase && ref < 0; u++)
                 if (s->unit[u].comp >= 0 && s->unit[u].first < i)
@@ -440,12 +437,6 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap)
     }
 }
 
-static void del_range(dy_sent *s, int a, int b)
-{
-    for (int i = a; i <= b; i++)
-        s->tok[i].del = true;
-}
-
 static void comma_clauses(dy_sent *s, const dy_opts *o)
 {
     if (o->comma_off)
@@ -457,23 +448,45 @@ static void comma_clauses(dy_sent *s, const dy_opts *o)
             commas[nc++] = i;
     if (nc == 0)
         return;
-    /* first segment */
-    int cnt = commas[0];
-    if (cnt > o->comma_bmin && cnt <= o->comma_bmax) {
-        del_range(s, 0, commas[0]);
-        s->ncomma_del++;
-    }
-    for (int k = 0; k + 1 < nc; k++) {
-        cnt = commas[k + 1] - commas[k] - 1;
-        if (cnt > o->comma_min && cnt <= o->comma_max) {
-            del_range(s, commas[k], commas[k + 1] - 1);
-            s->ncomma_del++;
+    /* Clauses are chained: when one is eliminated, the count for the next
+     * starts where the eliminated one started (its words still count). */
+    int start = 0; /* first token of the current segment */
+    bool chained = false; /* the segment before this one was eliminated */
+    for (int k = 0; k <= nc; k++) {
+        int end = k < nc ? commas[k] : s->n; /* exclusive */
+        int cnt = 0;
+        for (int i = start; i < end; i++)
+            if (s->tok[i].t.cls != DY_W_COMMA || s->tok[i].nosplit || chained)
+                cnt++;
+        int lo, hi;
+        if (start == 0) {
+            lo = o->comma_bmin;
+            hi = o->comma_bmax;
+        } else if (k == nc) {
+            lo = o->comma_emin;
+            hi = o->comma_emax;
+        } else {
+            lo = o->comma_min;
+            hi = o->comma_max;
         }
-    }
-    cnt = s->n - commas[nc - 1] - 1;
-    if (cnt > o->comma_emin && cnt <= o->comma_emax) {
-        del_range(s, commas[nc - 1], s->n - 1);
-        s->ncomma_del++;
+        if (k == nc && start == 0)
+            break; /* no comma at all before the end */
+        if (cnt > lo && cnt <= hi) {
+            /* delete the words and the comma that opens (or, first, closes) it */
+            int a = start, b = end - 1;
+            if (start == 0 && k < nc)
+                b = end;
+            for (int i = a; i <= b && i < s->n; i++)
+                s->tok[i].del = true;
+            s->ncomma_del++;
+            if (start == 0)
+                start = end + 1;
+            else
+                chained = true; /* the next segment keeps this start */
+        } else {
+            start = end;
+            chained = false;
+        }
     }
     /* a root that overlaps a deleted clause is cancelled whole */
     for (int i = 0; i < s->n; i++) {

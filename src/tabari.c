@@ -642,20 +642,12 @@ static int expand_alts(const char *s, char out[][MAX_LINE], int cap, int n)
     const char *lb = strchr(s, '{');
     if (!lb) {
         if (n < cap) {
-            /* collapse runs of '_' and blanks next to '_' */
+            /* an alternative between two '_' leaves "__": one connector */
             char *o = out[n];
             size_t k = 0;
             for (const char *p = s; *p && k < MAX_LINE - 1; p++) {
-                if (*p == '_') {
-                    while (k && o[k - 1] == ' ')
-                        k--;
-                    if (k && o[k - 1] == '_')
-                        continue;
-                    o[k++] = '_';
-                    while (p[1] == ' ')
-                        p++;
+                if (*p == '_' && k && o[k - 1] == '_')
                     continue;
-                }
                 o[k++] = *p;
             }
             o[k] = '\0';
@@ -671,7 +663,12 @@ static int expand_alts(const char *s, char out[][MAX_LINE], int cap, int n)
         while (bar < rb && *bar != '|')
             bar++;
         char tmp[MAX_LINE];
-        int w = snprintf(tmp, sizeof tmp, "%.*s%.*s%s", (int)(lb - s), s, (int)(bar - a), a, rb + 1);
+        const char *a0 = a, *a1 = bar; /* the alternative, blanks trimmed */
+        while (a0 < a1 && (*a0 == ' ' || *a0 == '\t'))
+            a0++;
+        while (a1 > a0 && (a1[-1] == ' ' || a1[-1] == '\t'))
+            a1--;
+        int w = snprintf(tmp, sizeof tmp, "%.*s%.*s%s", (int)(lb - s), s, (int)(a1 - a0), a0, rb + 1);
         if (w < 0 || (size_t)w >= sizeof tmp)
             return -1;
         n = expand_alts(tmp, out, cap, n);
@@ -726,13 +723,10 @@ static void add_verb_pattern(ctx_t *c, uint32_t verb, char *body, const char *co
         p.verb_adj_left = star > 0 && (q.el[star - 1].flags & DY_EL_ADJ);
         p.verb_adj_right = (q.el[star].flags & DY_EL_ADJ) != 0;
         p.code = ec;
-        p.length = letters(&q);
-        for (uint16_t k = 0; k < q.n; k++)
-            if (q.el[k].kind == DY_EL_SYN) {
-                const char *nm = NULL;
-                (void)nm;
-                p.length += 4; /* a synset counts as a short word */
-            }
+        p.length = 0;
+        for (const char *x = alts[i]; *x; x++)
+            if (*x != ' ' && *x != '\t' && !strchr("*$+%^@", *x))
+                p.length++;
         p.at.file = c->file;
         p.at.line = c->line;
         dy_dict_verb_add_pattern(c->b, verb, &p);
