@@ -61,56 +61,6 @@ static int unit_end(const mctx *x, int u, bool comp)
     return p;
 }
 
-static int match_seq_at(const mctx *x, const dy_seq *q, int p);
-
-/* Matches element e starting at clause position p; returns its last
- * position or -1. For actor elements *unit receives the unit. */
-static int el_at(const mctx *x, const dy_el *e, int p, int *unit)
-{
-    if (p < 0 || p >= x->c->m)
-        return -1;
-    const dy_ptok *t = &x->s->tok[x->c->L[p]];
-    switch (e->kind) {
-    case DY_EL_WORD:
-        return dy_dict_word_match(e, t->t.w, t->t.wl) ? p : -1;
-    case DY_EL_SYN: {
-        const dy_synset *sy = &x->d->syn[e->syn];
-        int best = -1;
-        for (uint32_t i = 0; i < sy->n; i++) {
-            int r = match_seq_at(x, &sy->mem[i], p);
-            if (r > best)
-                best = r;
-        }
-        return best;
-    }
-    default: {
-        int u = unit_at(x, p);
-        if (u < 0)
-            return -1;
-        if (e->kind == DY_EL_COMP && x->s->unit[u].comp < 0)
-            return -1;
-        if (unit)
-            *unit = u;
-        bool whole = e->kind == DY_EL_COMP || e->kind == DY_EL_SKIP || x->s->unit[u].comp >= 0;
-        int end = unit_end(x, u, whole);
-        return end < p ? p : end;
-    }
-    }
-}
-
-/* contiguous match of a synset member */
-static int match_seq_at(const mctx *x, const dy_seq *q, int p)
-{
-    int cur = p - 1;
-    for (uint16_t i = 0; i < q->n; i++) {
-        int r = el_at(x, &q->el[i], cur + 1, NULL);
-        if (r < 0)
-            return -1;
-        cur = r;
-    }
-    return cur;
-}
-
 static bool is_actor_el(const dy_el *e)
 {
     return e->kind == DY_EL_SRC || e->kind == DY_EL_TGT || e->kind == DY_EL_COMP
@@ -119,6 +69,8 @@ static bool is_actor_el(const dy_el *e)
 
 static void assign(slots_t *sl, const dy_el *e, int u)
 {
+    if (!sl)
+        return;
     if (e->kind == DY_EL_SRC)
         sl->src_u = u;
     else if (e->kind == DY_EL_TGT)
@@ -128,6 +80,8 @@ static void assign(slots_t *sl, const dy_el *e, int u)
         sl->comp = true;
     } else if (e->kind == DY_EL_SKIP && sl->nskip < 8)
         sl->skip[sl->nskip++] = u;
+    if (e->kind == DY_EL_SRC || e->kind == DY_EL_TGT || e->kind == DY_EL_COMP)
+        sl->designated = true;
 }
 
 static bool skipped(const dy_sent *s, const slots_t *sl, int u)
@@ -138,6 +92,74 @@ static bool skipped(const dy_sent *s, const slots_t *sl, int u)
     return false;
 }
 
+static int seq_fwd(const mctx *x, const dy_seq *q, int p, slots_t *sl);
+
+/* Matches element e anchored at clause position p; returns its last
+ * position or -1. Actor elements fill sl. */
+static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
+{
+    if (p < 0 || p >= x->c->m)
+        return -1;
+    const dy_ptok *t = &x->s->tok[x->c->L[p]];
+    switch (e->kind) {
+    case DY_EL_WORD:
+        return dy_dict_word_match(e, t->t.w, t->t.wl) ? p : -1;
+    case DY_EL_SYN: {
+        /* members in file order; the first that matches wins */
+        const dy_synset *sy = &x->d->syn[e->syn];
+        for (uint32_t i = 0; i < sy->n; i++) {
+            slots_t tmp = sl ? *sl : (slots_t){-1, -1, false, false, {0}, 0};
+            int r = seq_fwd(x, &sy->mem[i], p, &tmp);
+            if (r >= 0) {
+                if (sl)
+                    *sl = tmp;
+                return r;
+            }
+        }
+        return -1;
+    }
+    default: {
+        int u = unit_at(x, p);
+        if (u < 0)
+            return -1;
+        if (e->kind == DY_EL_COMP && x->s->unit[u].comp < 0)
+            return -1;
+        assign(sl, e, u);
+        bool whole = e->kind == DY_EL_COMP || e->kind == DY_EL_SKIP || x->s->unit[u].comp >= 0;
+        int end = unit_end(x, u, whole);
+        return end < p ? p : end;
+    }
+    }
+}
+
+/* Scans forward from pos for element e; adj: only at pos. Returns the
+ * start position through *start and the end, or -1. */
+static int scan_fwd(const mctx *x, const dy_el *e, int pos, bool adj, slots_t *sl, int *start)
+{
+    for (int p = pos; p < x->c->m; p++) {
+        if (!is_actor_el(e) && is_barrier(x, p))
+            return -1;
+        int r = el_fwd(x, e, p, sl);
+        if (r >= 0) {
+            if (start)
+                *start = p;
+            return r;
+        }
+        if (adj)
+            return -1;
+    }
+    return -1;
+}
+
+/* A phrase anchored at p: its first element at p, the rest after it. */
+static int seq_fwd(const mctx *x, const dy_seq *q, int p, slots_t *sl)
+{
+    int end = el_fwd(x, &q->el[0], p, sl);
+    for (uint16_t k = 1; end >= 0 && k < q->n; k++)
+        end = scan_fwd(x, &q->el[k], end + 1, (q->el[k - 1].flags & DY_EL_ADJ) != 0, sl, NULL);
+    return end;
+}
+
 /* Forward match of the lower part, starting right after the verb. */
 static bool match_lower(const mctx *x, const dy_pattern *pt, int v1, slots_t *sl, int *lastp)
 {
@@ -145,61 +167,35 @@ static bool match_lower(const mctx *x, const dy_pattern *pt, int v1, slots_t *sl
     for (uint16_t k = 0; k < pt->lower.n; k++) {
         const dy_el *e = &pt->lower.el[k];
         bool adj = k == 0 ? pt->verb_adj_right : (pt->lower.el[k - 1].flags & DY_EL_ADJ) != 0;
-        int found = -1, fu = -1, end = -1;
-        for (int p = pos; p < x->c->m; p++) {
-            if (!is_actor_el(e) && is_barrier(x, p))
-                break;
-            int u = -1;
-            int r = el_at(x, e, p, &u);
-            if (r >= 0) {
-                found = p;
-                fu = u;
-                end = r;
-                break;
-            }
-            if (adj)
-                break;
-        }
-        if (found < 0)
+        int end = scan_fwd(x, e, pos, adj, sl, NULL);
+        if (end < 0)
             return false;
-        if (is_actor_el(e))
-            assign(sl, e, fu);
         pos = end + 1;
     }
     *lastp = pos - 1;
     return true;
 }
 
-/* Backward match of the upper part, ending right before the verb. */
+/* Backward match of the upper part, ending right before the verb: each
+ * element must end at pos (when joined to what follows) or before it. */
 static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl, int *firstp)
 {
     int pos = v0 - 1;
     for (int k = (int)pt->upper.n - 1; k >= 0; k--) {
         const dy_el *e = &pt->upper.el[k];
         bool adj = (e->flags & DY_EL_ADJ) != 0;
-        int found = -1, fu = -1;
-        for (int p = pos; p >= 0; p--) {
-            if (!is_actor_el(e) && is_barrier(x, p))
-                break;
-            int u = -1;
-            int r;
-            if (is_actor_el(e)) {
-                /* the nearest actor: p is the last position of some unit */
+        int found = -1;
+        if (is_actor_el(e)) {
+            /* the nearest actor before pos */
+            for (int p = pos; p >= 0 && found < 0; p--) {
                 int uu = x->s->tok[x->c->L[p]].unit_in;
-                if (uu < 0 || x->s->unit[uu].dead) {
+                if (uu < 0 || x->s->unit[uu].dead || (e->kind == DY_EL_COMP && x->s->unit[uu].comp < 0)) {
                     if (adj)
-                        break;
+                        return false;
                     continue;
                 }
-                if (e->kind == DY_EL_COMP && x->s->unit[uu].comp < 0) {
-                    if (adj)
-                        break;
-                    continue;
-                }
-                /* start of the unit (or compound) */
                 int first = x->s->unit[uu].first;
-                if ((e->kind == DY_EL_COMP || e->kind == DY_EL_SKIP || x->s->unit[uu].comp >= 0)
-                    && x->s->unit[uu].comp >= 0)
+                if (x->s->unit[uu].comp >= 0)
                     for (int q = 0; q < x->s->nunit; q++)
                         if (x->s->unit[q].comp == x->s->unit[uu].comp && !x->s->unit[q].pronoun
                             && x->s->unit[q].first < first) {
@@ -210,21 +206,29 @@ static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl
                 for (int q = first; q <= x->s->unit[uu].last && fp < 0; q++)
                     fp = x->pos_of[q];
                 found = fp < 0 ? p : fp;
-                fu = uu;
-                break;
+                assign(sl, e, uu);
             }
-            r = el_at(x, e, p, &u);
-            if (r >= 0 && r <= pos) {
-                found = p;
-                break;
+        } else {
+            for (int p = pos; p >= 0; p--) {
+                if (is_barrier(x, p))
+                    break;
+                slots_t tmp = *sl;
+                int r = el_fwd(x, e, p, &tmp);
+                if (r >= 0 && (adj ? r == pos : r <= pos)) {
+                    found = p;
+                    *sl = tmp;
+                    break;
+                }
+                /* a joined element must end at pos; multi-word synset
+                 * members may start a few words earlier */
+                if (adj && e->kind != DY_EL_SYN)
+                    break;
+                if (adj && pos - p > 8)
+                    break;
             }
-            if (adj)
-                break;
         }
         if (found < 0)
             return false;
-        if (is_actor_el(e))
-            assign(sl, e, fu);
         pos = found - 1;
     }
     *firstp = pos + 1;
@@ -322,15 +326,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             continue;
         if (!match_upper(&x, pt, v0, &t, &firstp))
             continue;
-        /* a designated actor that was not found fails the pattern */
         code = &pt->code;
         sl = t;
-        for (uint16_t k = 0; k < pt->upper.n; k++)
-            if (pt->upper.el[k].kind == DY_EL_SRC || pt->upper.el[k].kind == DY_EL_TGT || pt->upper.el[k].kind == DY_EL_COMP)
-                sl.designated = true;
-        for (uint16_t k = 0; k < pt->lower.n; k++)
-            if (pt->lower.el[k].kind == DY_EL_SRC || pt->lower.el[k].kind == DY_EL_TGT || pt->lower.el[k].kind == DY_EL_COMP)
-                sl.designated = true;
         at = pt->at;
         lo = firstp;
         hi = lastp;

@@ -192,7 +192,8 @@ bool dy_tabari_phrase(dy_dict_builder *b, const char *s, size_t n, bool noun, bo
                 if (eq)
                     e.flags |= DY_EL_EXACT | DY_EL_STRICT;
                 else if (joined && !tilde)
-                    e.flags |= joins_next ? (DY_EL_EXACT | DY_EL_STRICT) : DY_EL_EXACT;
+                    /* regular endings only on the last word of a root */
+                    e.flags |= (joins_next || pattern) ? (DY_EL_EXACT | DY_EL_STRICT) : DY_EL_EXACT;
                 if (noun)
                     e.flags |= DY_EL_NOUNEND;
             }
@@ -723,10 +724,18 @@ static void add_verb_pattern(ctx_t *c, uint32_t verb, char *body, const char *co
         p.verb_adj_left = star > 0 && (q.el[star - 1].flags & DY_EL_ADJ);
         p.verb_adj_right = (q.el[star].flags & DY_EL_ADJ) != 0;
         p.code = ec;
+        /* TABARI's length: non-blank characters other than the actor and
+         * verb tokens; a synset designator counts for nothing */
         p.length = 0;
-        for (const char *x = alts[i]; *x; x++)
+        for (const char *x = alts[i]; *x; x++) {
+            if (*x == '&') {
+                while (x[1] && x[1] != ' ' && x[1] != '_')
+                    x++;
+                continue;
+            }
             if (*x != ' ' && *x != '\t' && !strchr("*$+%^@", *x))
                 p.length++;
+        }
         p.at.file = c->file;
         p.at.line = c->line;
         dy_dict_verb_add_pattern(c->b, verb, &p);
@@ -816,7 +825,7 @@ static void parse_verbs(ctx_t *c, char *buf)
                 }
                 hyphens(t + 1);
                 dy_seq q;
-                if (!dy_tabari_phrase(c->b, t + 1, strlen(t + 1), false, true, &q, msg, sizeof msg)) {
+                if (!dy_tabari_phrase(c->b, t + 1, strlen(t + 1), true, true, &q, msg, sizeof msg)) {
                     diag(c, 2, "%s", msg);
                     continue;
                 }
