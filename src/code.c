@@ -94,6 +94,13 @@ static bool skipped(const dy_sent *s, const slots_t *sl, int u)
 
 static int seq_fwd(const mctx *x, const dy_seq *q, int p, slots_t *sl);
 
+/* Is the element joined by '_' to the one after it? TABARI does not hold a
+ * synset to what follows it, so neither does dyad. */
+static bool joined(const dy_el *e)
+{
+    return (e->flags & DY_EL_ADJ) && e->kind != DY_EL_SYN;
+}
+
 /* Matches element e anchored at clause position p; returns its last
  * position or -1. Actor elements fill sl. */
 static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
@@ -156,7 +163,7 @@ static int seq_fwd(const mctx *x, const dy_seq *q, int p, slots_t *sl)
 {
     int end = el_fwd(x, &q->el[0], p, sl);
     for (uint16_t k = 1; end >= 0 && k < q->n; k++)
-        end = scan_fwd(x, &q->el[k], end + 1, (q->el[k - 1].flags & DY_EL_ADJ) != 0, sl, NULL);
+        end = scan_fwd(x, &q->el[k], end + 1, joined(&q->el[k - 1]), sl, NULL);
     return end;
 }
 
@@ -166,7 +173,7 @@ static bool match_lower(const mctx *x, const dy_pattern *pt, int v1, slots_t *sl
     int pos = v1 + 1;
     for (uint16_t k = 0; k < pt->lower.n; k++) {
         const dy_el *e = &pt->lower.el[k];
-        bool adj = k == 0 ? pt->verb_adj_right : (pt->lower.el[k - 1].flags & DY_EL_ADJ) != 0;
+        bool adj = k == 0 ? pt->verb_adj_right : joined(&pt->lower.el[k - 1]);
         int end = scan_fwd(x, e, pos, adj, sl, NULL);
         if (end < 0)
             return false;
@@ -183,7 +190,7 @@ static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl
     int pos = v0 - 1;
     for (int k = (int)pt->upper.n - 1; k >= 0; k--) {
         const dy_el *e = &pt->upper.el[k];
-        bool adj = (e->flags & DY_EL_ADJ) != 0;
+        bool adj = joined(e);
         int found = -1;
         if (is_actor_el(e)) {
             /* the nearest actor before pos */
@@ -260,10 +267,11 @@ static void push_ev(evlist *l, const ev_t *e)
 }
 
 /* Collects the codes of a unit (its compound when comp) into out. */
-static int unit_codes(const dy_sent *s, int u, dy_arena *a, const char **out, int16_t *toks, int cap)
+static int unit_codes(const dy_sent *s, int u, bool alone, dy_arena *a, const char **out, int16_t *toks,
+                      int cap)
 {
     int n = 0;
-    int comp = s->unit[u].comp;
+    int comp = alone ? -1 : s->unit[u].comp;
     for (int k = 0; k < s->nunit && n < cap; k++) {
         if (comp >= 0 ? (s->unit[k].comp != comp || s->unit[k].pronoun || s->unit[k].dead) : k != u)
             continue;
@@ -356,30 +364,31 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     if (!sl.designated) {
         bool aux = (v0 >= 1 && s->tok[cl->L[v0 - 1]].t.cls == DY_W_AUX)
                 || (v0 >= 2 && s->tok[cl->L[v0 - 2]].t.cls == DY_W_AUX);
-        bool by = v1 + 1 < cl->m && s->tok[cl->L[v1 + 1]].t.cls == DY_W_BY;
+        bool by = (v1 + 1 < cl->m && s->tok[cl->L[v1 + 1]].t.cls == DY_W_BY)
+               || (v1 + 2 < cl->m && s->tok[cl->L[v1 + 2]].t.cls == DY_W_BY);
         passive = aux && by;
     }
     bool src_prior = false;
     if (src < 0) {
-        if (ci > 0 && R->carried_src >= 0) {
-            int u0 = unit_at(&x, 0);
-            src = (u0 >= 0 && 0 < v0) ? u0 : R->carried_src;
-        }
-        if (src < 0)
-            for (int p = 0; p < v0; p++) {
-                int u = unit_at(&x, p);
-                if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))) {
-                    src = u;
-                    break;
-                }
+        /* the first actor of the clause before the verb */
+        for (int p = 0; p < v0; p++) {
+            int u = unit_at(&x, p);
+            if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))) {
+                src = u;
+                break;
             }
+        }
+        /* later clauses carry the source of the clause before */
+        if (src < 0 && ci > 0 && R->carried_src >= 0)
+            src = R->carried_src;
         if (src >= 0)
             src_prior = true;
-        /* greedy: no actor before the verb, look after it */
-        if (src < 0 && !o->def_src[0])
+        /* greedy: no actor before the verb, look after it (unless a default
+         * source is to be used whenever none precedes the verb) */
+        if (src < 0 && !(o->def_src[0] && o->def_src_prior))
             for (int p = v1 + 1; p < cl->m; p++) {
                 int u = unit_at(&x, p);
-                if (u >= 0 && !(tgt >= 0 && same_code(s, u, tgt))) {
+                if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))) {
                     src = u;
                     break;
                 }
@@ -388,15 +397,18 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         src_prior = true;
     bool tgt_after = tgt >= 0;
     if (tgt < 0) {
+        /* the first actor after the verb whose code differs from the
+         * source's, else the first such actor before it; a member of the
+         * source's own compound qualifies */
         for (int p = v1 + 1; p < cl->m && tgt < 0; p++) {
             int u = unit_at(&x, p);
-            if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src) && !(src >= 0 && s->unit[u].comp >= 0 && s->unit[u].comp == s->unit[src].comp))
+            if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src))
                 tgt = u;
         }
         tgt_after = tgt >= 0;
         for (int p = 0; p < v0 && tgt < 0; p++) {
             int u = unit_at(&x, p);
-            if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src) && !(src >= 0 && s->unit[u].comp >= 0 && s->unit[u].comp == s->unit[src].comp))
+            if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src))
                 tgt = u;
         }
         if (tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
@@ -407,18 +419,21 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         src = tgt;
         tgt = t;
     }
+    /* a plain member of the source's compound stands alone as target */
+    bool tgt_alone = tgt >= 0 && src >= 0 && tgt != src && !s->unit[tgt].pronoun
+                  && s->unit[tgt].comp >= 0 && s->unit[tgt].comp == s->unit[src].comp;
     const char *srcs[64], *tgts[64];
     int16_t stok[64], ttok[64];
     int ns = 0, nt = 0;
     if (src >= 0 && !(o->def_src[0] && o->def_src_prior && !src_prior))
-        ns = unit_codes(s, src, &R->c->arena, srcs, stok, 64);
+        ns = unit_codes(s, src, false, &R->c->arena, srcs, stok, 64);
     else if (o->def_src[0]) {
         srcs[0] = o->def_src;
         stok[0] = -1;
         ns = 1;
     }
     if (tgt >= 0 && !(o->def_tgt[0] && o->def_tgt_after && !tgt_after))
-        nt = unit_codes(s, tgt, &R->c->arena, tgts, ttok, 64);
+        nt = unit_codes(s, tgt, tgt_alone, &R->c->arena, tgts, ttok, 64);
     else if (o->def_tgt[0]) {
         tgts[0] = o->def_tgt;
         ttok[0] = -1;
@@ -462,7 +477,9 @@ static bool complex_check(dy_coder *c, dy_sent *s)
             continue;
         if (t->type == DY_T_VERB && t->head == i) {
             nverb++;
-            if (firstverb < 0)
+            /* a null-coded root (coded only through its patterns) does not
+             * open the sentence for NOACTPRIOR */
+            if (firstverb < 0 && c->d->verbs[c->d->roots[t->root].id].code.kind != DY_EC_NULL)
                 firstverb = i;
         }
         if (t->t.cls == DY_W_CONJ && !t->nosplit && t->type == DY_T_NONE)
@@ -489,11 +506,13 @@ static bool complex_check(dy_coder *c, dy_sent *s)
     else if (o->cx_lateverb && (firstverb < 0 || firstverb >= o->cx_lateverb))
         why = "late verb";
     else if (o->cx_noactprior) {
+        /* with no verb at all, no actor anywhere is "no actor prior" */
+        int fv = firstverb >= 0 ? firstverb : s->n;
         bool prior = false;
         for (int u = 0; u < s->nunit; u++)
-            if (!s->unit[u].dead && firstverb >= 0 && s->unit[u].first < firstverb)
+            if (!s->unit[u].dead && s->unit[u].first < fv)
                 prior = true;
-        if (!prior && firstverb >= 0)
+        if (!prior)
             why = "no actor before the first verb";
     }
     if (!why && o->cx_noactafter && firstverb >= 0) {

@@ -17,7 +17,7 @@ static uint8_t classify(const char *w, size_t n, uint8_t *pron)
 #define IS(s) (n == sizeof(s) - 1 && memcmp(w, s, n) == 0)
     if (IS("A") || IS("AN") || IS("THE"))
         return DY_W_DET;
-    if (IS("HE") || IS("SHE") || IS("IT")) {
+    if (IS("HE") || IS("SHE") || IS("IT") || IS("HIM")) {
         *pron = DY_PR_FIRST;
         return DY_W_PRON;
     }

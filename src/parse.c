@@ -5,7 +5,6 @@
 #include <string.h>
 #include <stdio.h>
 
-#define ROOT_GAP 4 /* words a spaced multi-word root may skip between its words */
 
 typedef struct {
     dy_sent *s;
@@ -19,9 +18,10 @@ typedef struct {
     int nmatch;
 } root_search;
 
+/* words of a spaced multi-word phrase may stand apart, but not across a comma */
 static bool barrier(const dy_ptok *t)
 {
-    return t->t.cls == DY_W_COMMA || t->t.cls == DY_W_CONJ;
+    return t->t.cls == DY_W_COMMA;
 }
 
 /* Matches root r at token i; fills toks; returns count or 0. */
@@ -38,14 +38,13 @@ static int match_root(const dy_sent *s, const dy_root *r, int i, int16_t *toks)
             if (q >= s->n || s->tok[q].head >= 0 || !dy_dict_word_match(el, s->tok[q].t.w, s->tok[q].t.wl))
                 return 0;
         } else {
-            int lim = p + 1 + ROOT_GAP;
-            for (; q < s->n && q <= lim; q++) {
+            for (; q < s->n; q++) {
                 if (s->tok[q].head < 0 && dy_dict_word_match(el, s->tok[q].t.w, s->tok[q].t.wl))
                     break;
                 if (barrier(&s->tok[q]))
                     return 0;
             }
-            if (q >= s->n || q > lim)
+            if (q >= s->n)
                 return 0;
         }
         p = q;
@@ -79,7 +78,7 @@ static bool closed_class(const dy_token *t)
         || t->cls == DY_W_BY || t->cls == DY_W_COMMA;
 }
 
-static void classify(dy_sent *s, const struct dy_dict *d, int32_t date)
+static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int32_t date)
 {
     for (int i = 0; i < s->n; i++) {
         dy_ptok *t = &s->tok[i];
@@ -119,8 +118,17 @@ static void classify(dy_sent *s, const struct dy_dict *d, int32_t date)
         case DY_RT_ADJ: type = DY_T_ADJ; break;
         case DY_RT_VERB: {
             const dy_verb *v = &d->verbs[r->id];
-            if (v->sect == DY_VS_TIME)
+            if (v->sect == DY_VS_TIME) {
                 type = DY_T_TIME;
+                /* discard and complex codes of time phrases act as in verbs */
+                bool shifting = o->time_shift == 1 || (o->time_shift < 0 && d->has_time);
+                if (shifting && v->code.kind == DY_EC_DISCARD)
+                    s->discard = true;
+                else if (shifting && v->code.kind == DY_EC_COMPLEX) {
+                    s->complex = true;
+                    s->why = "complex time phrase";
+                }
+            }
             else if (v->sect == DY_VS_ATTRIB)
                 type = DY_T_ATTRIB;
             else if (v->code.kind == DY_EC_NULL && v->npat == 0)
@@ -231,6 +239,11 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
         bool former = i > 0 && is_former(&s->tok[i - 1]);
         /* agent right after the actor: "Gondor's prime minister" */
         int j = last + 1;
+        if (j + 1 < s->n && is_former(&s->tok[j]) && s->tok[j + 1].head == j + 1
+            && s->tok[j + 1].type == DY_T_AGENT) {
+            former = true; /* "Arnor former security officials" */
+            j++;
+        }
         if (j < s->n && s->tok[j].head == j && s->tok[j].type == DY_T_AGENT && !agent_used[j]) {
             ag = &d->agents[d->roots[s->tok[j].root].id];
             agent_used[j] = true;
@@ -305,59 +318,105 @@ static bool np_filler(const dy_ptok *t)
     return t->t.cls == DY_W_DET || t->type == DY_T_ADJ;
 }
 
-static void find_compounds(dy_sent *s)
+static bool compound_conj(const dy_ptok *t)
+{
+    if (t->t.cls != DY_W_CONJ || t->type != DY_T_NONE)
+        return false;
+    return (t->t.wl == 3 && (memcmp(t->t.w, "AND", 3) == 0 || memcmp(t->t.w, "NOR", 3) == 0))
+        || (t->t.wl == 2 && memcmp(t->t.w, "OR", 2) == 0);
+}
+
+/* next token at or after i that is not deleted (when live is set) */
+static int next_tok(const dy_sent *s, int i, bool live)
+{
+    while (i < s->n && live && s->tok[i].del)
+        i++;
+    return i;
+}
+
+/* unit starting at token i after optional determiners/adjectives; -1 */
+static int np_unit(const dy_sent *s, int i, bool live, int *after)
+{
+    i = next_tok(s, i, live);
+    while (i < s->n) {
+        if (s->tok[i].unit >= 0 && !s->unit[s->tok[i].unit].dead && !s->unit[s->tok[i].unit].pronoun) {
+            *after = i;
+            return s->tok[i].unit;
+        }
+        if (!np_filler(&s->tok[i]))
+            return -1;
+        i = next_tok(s, i + 1, live);
+    }
+    return -1;
+}
+
+/* Parsed compound actors (TABARI manual 7.5):
+ *   compound := np (sep np)+    with at least one conjunction
+ *   np       := (det | adj)* actor ((det | adj)* actor)*
+ *   sep      := ',' | conj | ',' conj     (after a conjunction, a bare
+ *               comma ends the compound)
+ * live: skip words of eliminated comma clauses (second pass). */
+static void find_compounds(dy_sent *s, bool live)
 {
     for (int u = 0; u < s->nunit; u++) {
-        if (s->unit[u].comp >= 0)
+        if (s->unit[u].comp >= 0 || s->unit[u].dead || s->unit[u].pronoun)
             continue;
-        int members[64];
-        int seps[64];
-        int nm = 0, ns = 0;
+        int members[64], seps[128];
+        int nm = 0, ns = 0, committed_m = 0, committed_s = 0;
         members[nm++] = u;
         int cur = u;
         bool closed = false;
         for (;;) {
-            int j = s->unit[cur].last + 1;
+            int j = next_tok(s, s->unit[cur].last + 1, live);
             if (j >= s->n)
                 break;
-            int sep = -1, sep2 = -1;
-            bool is_and = false;
-            if (s->tok[j].t.cls == DY_W_COMMA) {
-                sep = j++;
-                if (j < s->n && s->tok[j].t.cls == DY_W_CONJ && s->tok[j].t.wl == 3 && s->tok[j].type == DY_T_NONE) {
-                    sep2 = j++;
-                    is_and = true;
+            int at, v;
+            /* another actor of the same noun phrase: "Arnor's Elrond" */
+            if ((v = np_unit(s, j, live, &at)) >= 0 && s->unit[v].comp < 0 && nm < 63) {
+                members[nm++] = v;
+                cur = v;
+                if (closed) {
+                    committed_m = nm;
+                    committed_s = ns;
                 }
-            } else if (s->tok[j].t.cls == DY_W_CONJ && s->tok[j].t.wl == 3 && s->tok[j].type == DY_T_NONE
-                       && memcmp(s->tok[j].t.w, "AND", 3) == 0) {
-                sep = j++;
-                is_and = true;
+                continue;
+            }
+            int sep[2], nsep = 0;
+            bool conj = false;
+            if (s->tok[j].t.cls == DY_W_COMMA) {
+                sep[nsep++] = j;
+                int k = next_tok(s, j + 1, live);
+                if (k < s->n && compound_conj(&s->tok[k])) {
+                    sep[nsep++] = k;
+                    conj = true;
+                    j = k;
+                } else if (closed)
+                    break;
+            } else if (compound_conj(&s->tok[j])) {
+                sep[nsep++] = j;
+                conj = true;
             } else
                 break;
-            if (sep2 >= 0 && memcmp(s->tok[sep2].t.w, "AND", 3) != 0)
+            v = np_unit(s, j + 1, live, &at);
+            if (v < 0 || s->unit[v].comp >= 0 || nm >= 63 || ns + nsep > 126)
                 break;
-            while (j < s->n && np_filler(&s->tok[j]))
-                j++;
-            if (j >= s->n || s->tok[j].unit < 0)
-                break;
-            if (nm >= 63 || ns >= 62)
-                break;
-            seps[ns++] = sep;
-            if (sep2 >= 0)
-                seps[ns++] = sep2;
-            cur = s->tok[j].unit;
-            members[nm++] = cur;
-            if (is_and) {
+            for (int k = 0; k < nsep; k++)
+                seps[ns++] = sep[k];
+            members[nm++] = v;
+            cur = v;
+            if (conj)
                 closed = true;
-                break;
+            if (closed) {
+                committed_m = nm;
+                committed_s = ns;
             }
         }
-        if (!closed || nm < 2)
+        if (committed_m < 2)
             continue;
         int id = s->ncomp++;
-        for (int k = 0; k < nm; k++)
+        for (int k = 0; k < committed_m; k++)
             s->unit[members[k]].comp = (int16_t)id;
-        for (int k = 0; k < ns; k++)
+        for (int k = 0; k < committed_s; k++)
             s->tok[seps[k]].nosplit = true;
     }
 }
@@ -545,11 +604,13 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     s->unit = dy_arena_calloc(a, (size_t)cap * sizeof *s->unit);
     if (!s->unit)
         return -1;
-    classify(s, d, date);
+    classify(s, d, o, date);
     build_units(s, d, o, a, date, cap);
-    find_compounds(s);
+    find_compounds(s, false);
     noun_phrases(s);
     pronouns(s, a, cap);
     comma_clauses(s, o);
+    /* eliminated clauses can join the actors around them into a compound */
+    find_compounds(s, true);
     return 0;
 }
