@@ -50,16 +50,25 @@ TEST_BIN = $(BUILD)/test_unit
 $(TEST_BIN): tests/test_unit.c $(BUILD)/libdyad.a
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Isrc $< $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -lcmocka -o $@
 
+FUZZ_REPLAY = $(BUILD)/fuzz_replay
+$(FUZZ_REPLAY): tests/fuzz/replay.c tests/fuzz/fuzz_all.c $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes tests/fuzz/replay.c tests/fuzz/fuzz_all.c $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -o $@
+
+# libFuzzer build (needs clang): make fuzz; then build-fuzz/fuzz_all tests/fuzz/corpus
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang SAN=fuzzer-no-link,address,undefined OPT=-O1 build-fuzz/libdyad.a
+	clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_all.c build-fuzz/libdyad.a $(LDLIBS_ALL) -o build-fuzz/fuzz_all
+
 # every test, then the same under AddressSanitizer and UBSan
 check: deps-quiet
 	$(MAKE) --no-print-directory test
 	$(MAKE) --no-print-directory test SAN=address,undefined OPT=-O1
 
-test: $(BUILD)/dyad $(TEST_BIN)
-	LC_ALL=C DYAD=$(BUILD)/dyad TEST_UNIT=$(TEST_BIN) sh tests/run.sh
+test: $(BUILD)/dyad $(TEST_BIN) $(FUZZ_REPLAY)
+	LC_ALL=C DYAD=$(BUILD)/dyad TEST_UNIT=$(TEST_BIN) FUZZ_REPLAY=$(FUZZ_REPLAY) sh tests/run.sh
 
 bench: all
 	sh tests/bench.sh $(BUILD)/dyad
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz build-trace

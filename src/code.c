@@ -426,14 +426,14 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     int16_t stok[64], ttok[64];
     int ns = 0, nt = 0;
     if (src >= 0 && !(o->def_src[0] && o->def_src_prior && !src_prior))
-        ns = unit_codes(s, src, false, &R->c->arena, srcs, stok, 64);
+        ns = unit_codes(s, src, false, &R->c->scratch, srcs, stok, 64);
     else if (o->def_src[0]) {
         srcs[0] = o->def_src;
         stok[0] = -1;
         ns = 1;
     }
     if (tgt >= 0 && !(o->def_tgt[0] && o->def_tgt_after && !tgt_after))
-        nt = unit_codes(s, tgt, tgt_alone, &R->c->arena, tgts, ttok, 64);
+        nt = unit_codes(s, tgt, tgt_alone, &R->c->scratch, tgts, ttok, 64);
     else if (o->def_tgt[0]) {
         tgts[0] = o->def_tgt;
         ttok[0] = -1;
@@ -548,9 +548,12 @@ static int publish(dy_coder *c, const dy_sent *s, const evlist *l, const char *t
         memset(o, 0, sizeof *o);
         o->sentence = c->sentence_no;
         o->date = date;
-        o->source = e->src;
-        o->target = e->tgt;
-        o->code = e->code;
+        /* parse memory is reset per sentence: keep copies */
+        o->source = dy_arena_strndup(&c->arena, e->src, strlen(e->src));
+        o->target = dy_arena_strndup(&c->arena, e->tgt, strlen(e->tgt));
+        o->code = dy_arena_strndup(&c->arena, e->code, strlen(e->code));
+        if (!o->source || !o->target || !o->code)
+            return -1;
         const dy_cameo *cm = dy_cameo_find(e->code);
         char root[3] = {0};
         if (strlen(e->code) >= 2) {
@@ -615,7 +618,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
 {
     dy_sent s;
     c->explain[0] = '\0';
-    if (dy_parse(&s, c->d, &c->opts, &c->arena, text, len, date) < 0)
+    dy_arena_reset(&c->scratch);
+    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date) < 0)
         return -1;
 #ifdef DY_TRACE
     trace(&s);
@@ -631,17 +635,17 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     if (complex_check(c, &s))
         return DY_SENT_COMPLEX;
     /* clauses */
-    int16_t *pos_of = dy_arena_alloc(&c->arena, ((size_t)s.n + 1) * sizeof *pos_of);
-    int16_t *L = dy_arena_alloc(&c->arena, ((size_t)s.n + 1) * sizeof *L);
-    ev_t *store = dy_arena_alloc(&c->arena, MAX_SENT_EVENTS * sizeof *store);
-    ev_t *tstore = dy_arena_alloc(&c->arena, MAX_SENT_EVENTS * sizeof *tstore);
+    int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s.n + 1) * sizeof *pos_of);
+    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s.n + 1) * sizeof *L);
+    ev_t *store = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *store);
+    ev_t *tstore = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *tstore);
     if (!pos_of || !L || !store || !tstore)
         return -1;
     evlist out = {store, 0, MAX_SENT_EVENTS};
     run_t R = {c, &s, &out, -1, -1};
     int i = 0, ci = 0;
     bool sentence_done = false;
-    evlist subs = {dy_arena_alloc(&c->arena, MAX_SENT_EVENTS * sizeof(ev_t)), 0, MAX_SENT_EVENTS};
+    evlist subs = {dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof(ev_t)), 0, MAX_SENT_EVENTS};
     if (!subs.e)
         return -1;
     while (i < s.n) {
@@ -673,7 +677,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                     v1 = q;
             if (sentence_done && c->opts.code_by == DY_CODEBY_SENTENCE)
                 break;
-            evlist tmp = {dy_arena_alloc(&c->arena, 64 * sizeof(ev_t)), 0, 64};
+            evlist tmp = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
             if (!tmp.e)
                 return -1;
             bool dom_only = found && c->opts.code_by != DY_CODEBY_ALL;
@@ -742,6 +746,7 @@ dy_coder *dy_coder_new(const dy_dict *d)
     c->d = d;
     c->opts = d->opts;
     dy_arena_init(&c->arena, 1 << 20, (size_t)1 << 30);
+    dy_arena_init(&c->scratch, 1 << 20, (size_t)256 << 20);
     return c;
 }
 
@@ -750,6 +755,7 @@ void dy_coder_free(dy_coder **cp)
     if (!*cp)
         return;
     dy_arena_free(&(*cp)->arena);
+    dy_arena_free(&(*cp)->scratch);
     free(*cp);
     *cp = NULL;
 }

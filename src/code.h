@@ -12,7 +12,8 @@
 struct dy_coder {
     const struct dy_dict *d;
     dy_opts opts;             /* private copy; validation changes it mid-run */
-    dy_arena arena;           /* per-call memory, reset at each call */
+    dy_arena arena;           /* per-call memory (events), reset at each call */
+    dy_arena scratch;         /* per-sentence parse memory, reset per sentence */
     dy_event *ev;             /* events of the current call (grown in the arena) */
     size_t nev, cev;
     int sentence_no;          /* index stamped on events */

@@ -582,10 +582,12 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
              size_t len, int32_t date)
 {
     memset(s, 0, sizeof *s);
-    dy_token *lt = dy_arena_alloc(a, DY_LEX_MAX_TOKENS * sizeof *lt);
+    /* a sentence has at most one token per byte */
+    size_t maxt = len + 1 < DY_LEX_MAX_TOKENS ? len + 1 : DY_LEX_MAX_TOKENS;
+    dy_token *lt = dy_arena_alloc(a, maxt * sizeof *lt);
     if (!lt)
         return -1;
-    int n = dy_lex(a, text, len, lt, DY_LEX_MAX_TOKENS, &s->allcaps);
+    int n = dy_lex(a, text, len, lt, (int)maxt, &s->allcaps);
     if (n < 0)
         return -1;
     s->tok = dy_arena_calloc(a, ((size_t)n + 1) * sizeof *s->tok);

@@ -1,0 +1,80 @@
+/* fuzz_all.c: one fuzz target for every parser in dyad. The first input
+ * byte picks the parser: TABARI .actors/.agents/.verbs/.options files, the
+ * JSON Lines, plain-text and TABARI-record readers (each followed by the
+ * coder with the built-in dictionaries). Built with libFuzzer by `make fuzz`;
+ * tests/fuzz/replay.c replays the corpus in `make check`. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "../../include/dyad.h"
+#include "../../src/dict.h"
+#include "../../src/tabari.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static dy_dict *builtin;
+
+static void code_all(dy_input_kind kind, const char *buf, size_t len)
+{
+    dy_error err;
+    if (!builtin) {
+        dy_load_opts lo = {0};
+        if (dy_dict_load_builtin(&lo, &builtin, &err) != DY_OK)
+            abort();
+    }
+    dy_coder *c = dy_coder_new(builtin);
+    dy_reader *r = dy_reader_new("fuzz", buf, len, kind, 20180611);
+    for (int guard = 0; guard < 100000; guard++) {
+        dy_doc doc;
+        bool eof;
+        if (dy_reader_next(r, &doc, &eof, &err) != DY_OK)
+            continue;
+        if (eof)
+            break;
+        dy_result res;
+        if (dy_code_doc(c, &doc, &res, &err) == DY_OK)
+            for (size_t i = 0; i < res.n; i++) {
+                char line[4096];
+                dy_event_json(&res.events[i], doc.id, true, line, sizeof line);
+            }
+    }
+    dy_reader_free(&r);
+    dy_coder_free(&c);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    int sel = data[0] % 7;
+    const char *buf = (const char *)data + 1;
+    size_t len = size - 1;
+    if (sel < 4) {
+        static const int kinds[4] = {DY_TK_ACTORS, DY_TK_AGENTS, DY_TK_VERBS, DY_TK_OPTIONS};
+        dy_dict_builder *b = dy_dict_builder_new();
+        dy_load_opts lo = {0};
+        dy_tabari_parse(b, kinds[sel], "fuzz", buf, len, &lo);
+        struct dy_dict *d = dy_dict_compile(&b, "fuzz");
+        if (d) {
+            /* code a sentence with whatever was loaded */
+            dy_coder *c = dy_coder_new(d);
+            dy_result r;
+            dy_error err;
+            const char *s = "Arnor and Gondor met Rohan, the Ent official said on Monday in Bree.";
+            dy_code_sentence(c, s, strlen(s), 19950101, &r, &err);
+            dy_coder_free(&c);
+            dy_dict_free(&d);
+        } else
+            dy_dict_builder_free(&b);
+        return 0;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return 0;
+    memcpy(copy, buf, len);
+    copy[len] = '\0';
+    code_all(sel == 4 ? DY_IN_JSONL : sel == 5 ? DY_IN_TEXT : DY_IN_TABARI, copy, len);
+    free(copy);
+    return 0;
+}

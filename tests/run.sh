@@ -1,0 +1,126 @@
+#!/bin/sh
+# run.sh: every test of dyad: the unit tests (cmocka), golden tests, the
+# command line, bad input, the README and --help examples, the fuzz corpus
+# replay and TABARI's validation suite against the best score reached.
+# Ends with the line "N passed, M failed". Needs DYAD and TEST_UNIT.
+set -u
+LC_ALL=C
+export LC_ALL
+DYAD=${DYAD:-build/dyad}
+TEST_UNIT=${TEST_UNIT:-build/test_unit}
+SHARED=${SHARED:-../shared}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+not_ok() { fail=$((fail + 1)); echo "not ok - $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    /'; }
+check() { # name, then a command that must succeed
+    name=$1; shift
+    if "$@" >"$TMP/out" 2>&1; then ok "$name"; else not_ok "$name" "$(tail -20 "$TMP/out")"; fi
+}
+# condensed events: sentence source target code
+events() { sed -E 's/.*"sentence":([0-9]+).*"source":"([^"]*)","target":"([^"]*)","code":"([^"]*)".*/\1 \2 \3 \4/'; }
+
+# ---- unit tests ----
+if "$TEST_UNIT" >"$TMP/unit" 2>&1; then ok "unit tests ($(grep -c '^\[       OK' "$TMP/unit") cases)"; else not_ok "unit tests" "$(grep -v '^\[ RUN\|^\[       OK' "$TMP/unit")"; fi
+
+# ---- golden tests ----
+"$DYAD" code --date 2018-06-10 examples/sco-talks.txt | events >"$TMP/sco" 2>&1
+grep -v '^#' tests/golden/sco-talks.expect >"$TMP/sco.expect"
+if diff -u "$TMP/sco.expect" "$TMP/sco" >"$TMP/diff"; then ok "golden: example article"; else not_ok "golden: example article" "$(cat "$TMP/diff")"; fi
+"$DYAD" code --with-text --date 2018-06-11 --dict tests/golden/mini.actors,tests/golden/mini.verbs tests/golden/one-event.txt >"$TMP/one" 2>&1
+if diff -u tests/golden/one-event.expect "$TMP/one" >"$TMP/diff"; then ok "golden: one event, every field"; else not_ok "golden: one event, every field" "$(cat "$TMP/diff")"; fi
+
+# ---- command line ----
+"$DYAD" --help >"$TMP/help"; rc=$?
+if [ $rc = 0 ] && grep -q "exit status" "$TMP/help"; then ok "--help documents exit codes"; else not_ok "--help documents exit codes"; fi
+"$DYAD" frobnicate >/dev/null 2>&1; rc=$?
+[ $rc = 2 ] && ok "unknown command exits 2" || not_ok "unknown command exits 2" "exit $rc"
+"$DYAD" code "$TMP/missing-file" >/dev/null 2>"$TMP/err"; rc=$?
+[ $rc = 4 ] && grep -q "missing-file" "$TMP/err" && ok "unreadable input exits 4" || not_ok "unreadable input exits 4" "exit $rc"
+"$DYAD" code --dict "$TMP/none.actors" examples/sco-talks.txt >/dev/null 2>"$TMP/err"; rc=$?
+[ $rc = 3 ] && ok "unreadable dictionary exits 3" || not_ok "unreadable dictionary exits 3" "exit $rc"
+"$DYAD" code --input jsonl examples/articles.jsonl >"$TMP/j" 2>&1; rc=$?
+[ $rc = 0 ] && [ "$(wc -l <"$TMP/j")" -ge 4 ] && ok "jsonl articles coded" || not_ok "jsonl articles coded" "exit $rc $(cat "$TMP/j")"
+printf '181209 R-1\nPakistan condemned India on Monday in a statement.\n\n181210 R-2\nIndia condemned Pakistan on Tuesday in a statement.\n\n' >"$TMP/t.txt"
+"$DYAD" code --input tabari "$TMP/t.txt" | events >"$TMP/tab"
+printf '1 PAK IND 111\n1 IND PAK 111\n' >"$TMP/tab.expect"
+diff -u "$TMP/tab.expect" "$TMP/tab" >"$TMP/diff" && ok "tabari records coded" || not_ok "tabari records coded" "$(cat "$TMP/diff")"
+"$DYAD" code --stats examples/sco-talks.txt >/dev/null 2>"$TMP/st"
+grep -q "^documents with no events: 0" "$TMP/st" && grep -q "^errors: 0" "$TMP/st" && ok "--stats counts" || not_ok "--stats counts" "$(cat "$TMP/st")"
+"$DYAD" dict info >"$TMP/info"; grep -q "^actors: [1-9]" "$TMP/info" && ok "dict info" || not_ok "dict info"
+
+# ---- bad input: each is normal input with a clear outcome ----
+printf 'Headline\nPakistan condemned India \377\376 on Monday in Lahore.\n' >"$TMP/utf8.txt"
+"$DYAD" code --with-text "$TMP/utf8.txt" >"$TMP/o" 2>&1; rc=$?
+[ $rc = 0 ] && grep -q '"code":"111"' "$TMP/o" && grep -q "$(printf '\357\277\275')" "$TMP/o" && ! grep -q "$(printf '\377')" "$TMP/o" \
+    && ok "invalid UTF-8: coded, output valid" || not_ok "invalid UTF-8: coded, output valid" "exit $rc $(cat "$TMP/o")"
+printf 'Headline\nPakistan condemned India on Monday\000 in Lahore.\n' >"$TMP/nul.txt"
+"$DYAD" code "$TMP/nul.txt" >"$TMP/o" 2>&1; rc=$?
+[ $rc = 0 ] && grep -q '"code":"111"' "$TMP/o" && ok "NUL byte in text: coded" || not_ok "NUL byte in text: coded" "exit $rc"
+printf '{"id":"a","text":"Pakistan condemned India on Monday in Lahore."}\n{"id":"b","text":"x\000y"}\n{"id":"c","text":"India condemned Pakistan on Monday in Delhi."}\n' >"$TMP/nul.jsonl"
+"$DYAD" code "$TMP/nul.jsonl" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'nul.jsonl:2:' "$TMP/err" && [ "$(grep -c '"code"' "$TMP/o")" = 2 ] \
+    && ok "NUL byte in JSON line: reported with line, others coded" || not_ok "NUL byte in JSON line" "exit $rc $(cat "$TMP/err")"
+: >"$TMP/empty.txt"
+"$DYAD" code --stats "$TMP/empty.txt" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 0 ] && [ ! -s "$TMP/o" ] && grep -q '^documents: 0' "$TMP/err" && ok "empty file" || not_ok "empty file" "exit $rc"
+printf '{"id":"a","text":"Pakistan condemned India on Monday in Lahore."}\n{"id":"b","text":"India condemned Pakistan on Monday in Delhi."}\n{"id":"c","text":"Pakis' >"$TMP/trunc.jsonl"
+"$DYAD" code "$TMP/trunc.jsonl" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'trunc.jsonl:3:[0-9]*: invalid JSON' "$TMP/err" && [ "$(grep -c '"code"' "$TMP/o")" = 2 ] \
+    && ok "truncated JSON line: file:line:col, others coded" || not_ok "truncated JSON line" "exit $rc $(cat "$TMP/err")"
+awk 'BEGIN { printf "{\"id\":\"big\",\"text\":\""; for (i = 0; i < 250000; i++) printf "Pakistan met India. "; printf "\"}\n{\"id\":\"after\",\"text\":\"India condemned Pakistan on Monday in Delhi.\"}\n" }' >"$TMP/big.jsonl"
+"$DYAD" code --stats "$TMP/big.jsonl" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 0 ] && grep -q '"doc_id":"after"' "$TMP/o" && [ "$(wc -c <"$TMP/big.jsonl")" -gt 5000000 ] \
+    && ok "5 MB JSON line coded, next record too" || not_ok "5 MB JSON line" "exit $rc $(tail -3 "$TMP/err")"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "word%d ", i; printf "\n" }' >"$TMP/long.txt"
+"$DYAD" code "$TMP/long.txt" >/dev/null 2>"$TMP/err"; rc=$?
+[ $rc = 0 ] && [ "$(wc -c <"$TMP/long.txt")" -gt 10000000 ] && ok "10 MB line of text: no crash" || not_ok "10 MB line of text" "exit $rc"
+head -c 200000 "$DYAD" >"$TMP/bin.dat"
+"$DYAD" code "$TMP/bin.dat" >/dev/null 2>&1; rc=$?
+[ $rc -lt 2 ] && ok "binary file: no crash (exit $rc)" || not_ok "binary file" "exit $rc"
+printf 'ARNOR [ARN]\nBROKEN [ARN\nNOCODE\n+SYN\nGONDOR [GON 9999]\nLIBYA [LBY]\n' >"$TMP/bad.actors"
+printf 'CONDEMN_ [111]\n- NO_STAR_HERE [122]\n- * [\n' >"$TMP/bad.verbs"
+"$DYAD" dict check "$TMP/bad.actors" "$TMP/bad.verbs" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'bad.actors:2:' "$TMP/err" && grep -q 'bad.actors:5:' "$TMP/err" && grep -q 'bad.verbs:2:' "$TMP/err" \
+    && grep -q 'bad.verbs:3:' "$TMP/err" && grep -q 'bad.actors:3:' "$TMP/err" \
+    && ok "malformed dictionary lines reported as file:line" || not_ok "malformed dictionary lines" "exit $rc $(cat "$TMP/err")"
+printf 'Headline\nArnor condemned Libya on Monday in a statement.\n' >"$TMP/arn.txt"
+"$DYAD" code --dict "$TMP/bad.actors,$TMP/bad.verbs" "$TMP/arn.txt" >"$TMP/o" 2>/dev/null; rc=$?
+grep -q '"source":"ARN"' "$TMP/o" && ok "bad dictionary lines skipped, the rest loads" || not_ok "bad dictionary lines skipped" "exit $rc"
+
+# ---- README and --help examples run as written ----
+sed -n '/^examples:/,/^$/p' "$TMP/help" | sed -n 's/^  dyad //p' >"$TMP/ex"
+sed -n '/^\.EX/,/^\.EE/p' man/dyad.1 | sed -n 's/\\-/-/g; s/^dyad //p' >>"$TMP/ex"
+awk '/^```sh/ { f = 1; next } /^```/ { f = 0 } f && /^dyad / { sub(/^dyad /, ""); print }' README.md >>"$TMP/ex"
+n=0
+while IFS= read -r args; do
+    n=$((n + 1))
+    eval "set -- $args"
+    "$DYAD" "$@" >"$TMP/exo" 2>&1; rc=$?
+    # validate exits 1 when records fail; that is a report, not a crash
+    if [ $rc = 0 ] || { [ $rc = 1 ] && [ "$1" = validate ]; }; then ok "example: dyad $args"; else not_ok "example: dyad $args" "exit $rc $(tail -5 "$TMP/exo")"; fi
+done <"$TMP/ex"
+[ $n -ge 3 ] || not_ok "examples found in README and --help" "only $n"
+
+# ---- fuzz corpus replay ----
+if [ -x "${FUZZ_REPLAY:-}" ]; then
+    if "$FUZZ_REPLAY" tests/fuzz/corpus/* >"$TMP/fz" 2>&1; then ok "fuzz corpus replay ($(ls tests/fuzz/corpus | wc -l) inputs)"; else not_ok "fuzz corpus replay" "$(tail -5 "$TMP/fz")"; fi
+fi
+
+# ---- TABARI validation suite: one test, held to the best score reached ----
+V="$SHARED/peers/tabari/validation/Validate.project"
+if [ -f "$V" ]; then
+    "$DYAD" validate tabari "$V" >"$TMP/val" 2>&1
+    line=$(tail -1 "$TMP/val")
+    got=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+    best=$(cat tests/tabari-best)
+    if [ -n "$got" ] && [ "$got" -ge "$best" ]; then ok "TABARI validation suite: $got of $(($(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/') + got)) (best $best)"; else not_ok "TABARI validation suite below $best" "$line"; fi
+else
+    not_ok "TABARI validation suite" "$V not found"
+fi
+
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
