@@ -183,21 +183,26 @@ static uint32_t hash_str(const char *s, size_t n)
     return h;
 }
 
-/* longest first; ties keep file order (stable by index) */
-static const dy_root *g_sort_roots;
-static int cmp_root_order(const void *a, const void *b)
+/* sort record for roots: grouped by first word, longest first, file order
+ * on ties; self-contained so that compiling needs no global state */
+typedef struct {
+    const char *key;
+    int clen;
+    int n;
+    uint32_t idx;
+} rsort;
+
+static int cmp_rsort(const void *a, const void *b)
 {
-    const dy_root *ra = &g_sort_roots[*(const uint32_t *)a];
-    const dy_root *rb = &g_sort_roots[*(const uint32_t *)b];
-    int c = strcmp(ra->ph.el[0].w, rb->ph.el[0].w);
+    const rsort *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
     if (c)
         return c;
-    if (ra->clen != rb->clen)
-        return rb->clen - ra->clen;
-    if (ra->ph.n != rb->ph.n)
-        return (int)rb->ph.n - (int)ra->ph.n;
-    uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
-    return ia < ib ? -1 : ia > ib;
+    if (x->clen != y->clen)
+        return y->clen - x->clen;
+    if (x->n != y->n)
+        return y->n - x->n;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
 static int cmp_pattern(const void *a, const void *b)
@@ -231,11 +236,18 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
         free(d);
         return NULL;
     }
+    rsort *rs = malloc((b->nroots + 1) * sizeof *rs);
+    if (!rs) {
+        free(order);
+        free(d);
+        return NULL;
+    }
     for (uint32_t i = 0; i < b->nroots; i++)
-        order[i] = i;
-    g_sort_roots = b->roots;
-    qsort(order, b->nroots, sizeof *order, cmp_root_order);
-    g_sort_roots = NULL;
+        rs[i] = (rsort){b->roots[i].ph.el[0].w, b->roots[i].clen, b->roots[i].ph.n, i};
+    qsort(rs, b->nroots, sizeof *rs, cmp_rsort);
+    for (uint32_t i = 0; i < b->nroots; i++)
+        order[i] = rs[i].idx;
+    free(rs);
     uint32_t cap = 16;
     while (cap < b->nroots * 2 + 16)
         cap <<= 1;

@@ -682,10 +682,20 @@ static int expand_alts(const char *s, char out[][MAX_LINE], int cap, int n)
     return n;
 }
 
+static void add_expanded(ctx_t *c, uint32_t verb, char (*alts)[MAX_LINE], int na, const char *code);
+
 static void add_verb_pattern(ctx_t *c, uint32_t verb, char *body, const char *code)
 {
-    static __thread char alts[MAX_ALT_EXPAND][MAX_LINE];
+    char (*alts)[MAX_LINE] = malloc(MAX_ALT_EXPAND * sizeof *alts);
+    if (!alts)
+        return;
     int na = expand_alts(body, alts, MAX_ALT_EXPAND, 0);
+    add_expanded(c, verb, alts, na, code);
+    free(alts);
+}
+
+static void add_expanded(ctx_t *c, uint32_t verb, char (*alts)[MAX_LINE], int na, const char *code)
+{
     if (na < 0) {
         diag(c, 1, "unbalanced '{' in pattern", NULL);
         return;
