@@ -293,6 +293,12 @@ static int unit_codes(const dy_sent *s, int u, bool alone, dy_arena *a, const ch
     return n;
 }
 
+/* is u one of the actors of src's compound? */
+static bool own_member(const dy_sent *s, int u, int src)
+{
+    return src >= 0 && s->unit[u].comp >= 0 && s->unit[u].comp == s->unit[src].comp;
+}
+
 static bool same_code(const dy_sent *s, int a, int b)
 {
     return a >= 0 && b >= 0 && strcmp(s->unit[a].code, s->unit[b].code) == 0;
@@ -398,21 +404,26 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     bool tgt_after = tgt >= 0;
     if (tgt < 0) {
         /* the first actor after the verb whose code differs from the
-         * source's, else the first such actor before it; a member of the
-         * source's own compound qualifies */
-        for (int p = v1 + 1; p < cl->m && tgt < 0; p++) {
-            int u = unit_at(&x, p);
-            if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src))
-                tgt = u;
-        }
-        tgt_after = tgt >= 0;
-        for (int p = 0; p < v0 && tgt < 0; p++) {
-            int u = unit_at(&x, p);
-            if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src))
-                tgt = u;
+         * source's, else the first such actor before it; members of the
+         * source's own compound only when there is no other (then one
+         * member alone), and last the whole compound */
+        for (int pass = 0; pass < 2 && tgt < 0; pass++) {
+            for (int p = v1 + 1; p < cl->m && tgt < 0; p++) {
+                int u = unit_at(&x, p);
+                if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
+                    && own_member(s, u, src) == (pass == 1))
+                    tgt = u;
+            }
+            for (int p = 0; p < v0 && tgt < 0; p++) {
+                int u = unit_at(&x, p);
+                if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
+                    && own_member(s, u, src) == (pass == 1))
+                    tgt = u;
+            }
         }
         if (tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
             tgt = src;
+        tgt_after = tgt >= 0 && s->unit[tgt].first > cl->L[v1];
     }
     if (passive && src >= 0 && tgt >= 0) {
         int t = src;

@@ -154,6 +154,11 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         }
         t->last = rs.match[rs.nmatch - 1];
         t->root = rs.best_root;
+        /* a conjunction skipped inside a spaced phrase ("Durthang and an
+         * Orc") does not divide the sentence */
+        for (int k = i; k <= t->last; k++)
+            if (s->tok[k].t.cls == DY_W_CONJ)
+                s->tok[k].nosplit = true;
     }
 }
 
@@ -446,22 +451,22 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap)
     int nbase = s->nunit;
     for (int i = 0; i < s->n; i++) {
         dy_ptok *t = &s->tok[i];
-        if (t->t.cls != DY_W_PRON || t->type != DY_T_NONE)
+        if (t->t.cls != DY_W_PRON || t->type != DY_T_NONE || t->del)
             continue;
         int ref = -1;
         if (t->t.pron == DY_PR_FIRST || t->t.pron == DY_PR_PRIOR) {
             /* the first actor of the sentence that precedes the pronoun */
             for (int u = 0; u < nbase; u++)
-                if (s->unit[u].last < i) {
+                if (!s->unit[u].dead && s->unit[u].last < i) {
                     ref = u;
                     break;
                 }
         } else {
             for (int u = 0; u < nbase && ref < 0; u++)
-                if (s->unit[u].comp >= 0 && s->unit[u].first < i)
+                if (!s->unit[u].dead && s->unit[u].comp >= 0 && s->unit[u].first < i)
                     ref = u;
             for (int u = 0; u < nbase && ref < 0; u++)
-                if (s->unit[u].first < i)
+                if (!s->unit[u].dead && s->unit[u].first < i)
                     ref = u;
         }
         if (ref < 0)
@@ -610,9 +615,10 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     build_units(s, d, o, a, date, cap);
     find_compounds(s, false);
     noun_phrases(s);
-    pronouns(s, a, cap);
     comma_clauses(s, o);
     /* eliminated clauses can join the actors around them into a compound */
     find_compounds(s, true);
+    /* pronouns refer to actors that survived clause elimination */
+    pronouns(s, a, cap);
     return 0;
 }
