@@ -108,6 +108,12 @@ void dy_coder_free(dy_coder **c);
 /* Applies a TABARI .options command line to this coder only. */
 dy_status dy_coder_set_option(dy_coder *c, const char *line, dy_error *err);
 
+/* Tells the coder the id of the record about to be coded (the text after
+ * the date of a TABARI record, leading blanks kept). With the FORWARD
+ * option, a pronoun that opens a sentence stands for the first actor of the
+ * previous sentence of the same story. */
+dy_status dy_coder_set_record_id(dy_coder *c, const char *idinfo);
+
 /* Codes one sentence dated yyyymmdd. */
 dy_status dy_code_sentence(dy_coder *c, const char *text, size_t len, int32_t date,
                            dy_result *out, dy_error *err);

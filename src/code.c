@@ -630,8 +630,20 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     dy_sent s;
     c->explain[0] = '\0';
     dy_arena_reset(&c->scratch);
-    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date) < 0)
+    bool fwd = c->opts.forward && c->fwd_code[0] && strcmp(c->story, c->prev_story) == 0
+            && c->sent == c->prev_sent + 1;
+    const char *fcode = fwd ? dy_arena_strndup(&c->scratch, c->fwd_code, strlen(c->fwd_code)) : NULL;
+    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode) < 0)
         return -1;
+    /* remember this sentence's first actor for the next one */
+    snprintf(c->prev_story, sizeof c->prev_story, "%s", c->story);
+    c->prev_sent = c->sent;
+    c->fwd_code[0] = '\0';
+    for (int u = 0; u < s.nunit; u++)
+        if (!s.unit[u].dead && !s.unit[u].pronoun && s.unit[u].acode) {
+            snprintf(c->fwd_code, sizeof c->fwd_code, "%s", s.unit[u].acode);
+            break;
+        }
 #ifdef DY_TRACE
     trace(&s);
 #endif
@@ -778,6 +790,29 @@ dy_status dy_coder_set_option(dy_coder *c, const char *line, dy_error *err)
         snprintf(err->msg, sizeof err->msg, "%s", msg);
         return DY_ERR_PARSE;
     }
+    return DY_OK;
+}
+
+dy_status dy_coder_set_record_id(dy_coder *c, const char *idinfo)
+{
+    /* FORWARD's format: ^ a leading blank, * any character, N the story
+     * serial, S the sentence serial; positions line up with idinfo */
+    const char *f = c->opts.fwd_fmt;
+    size_t ns = 0;
+    int sent = 0;
+    bool numeric = true;
+    for (size_t i = 0; f[i] && idinfo[i]; i++) {
+        if (f[i] == 'N' && ns < sizeof c->story - 1)
+            c->story[ns++] = idinfo[i];
+        else if (f[i] == 'S') {
+            if (idinfo[i] < '0' || idinfo[i] > '9')
+                numeric = false;
+            else
+                sent = sent * 10 + (idinfo[i] - '0');
+        }
+    }
+    c->story[ns] = '\0';
+    c->sent = numeric ? sent : 0;
     return DY_OK;
 }
 

@@ -18,6 +18,10 @@ struct dy_coder {
     size_t nev, cev;
     int sentence_no;          /* index stamped on events */
     char explain[128];        /* why the last sentence was complex */
+    /* pronoun forwarding between consecutive sentences of a story */
+    char story[32], prev_story[32]; /* story ids of this and the last sentence */
+    int sent, prev_sent;      /* sentence serials */
+    char fwd_code[64];        /* first actor of the last sentence; "" none */
 };
 
 /* Codes one sentence and appends its events to c->ev (no reset); returns

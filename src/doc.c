@@ -16,14 +16,20 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
     memset(out, 0, sizeof *out);
     int no = 0;
     int last = DY_SENT_NOEVENT;
+    /* sentences of one document form one story for FORWARD */
+    snprintf(c->story, sizeof c->story, "%s", doc->id ? doc->id : "");
+    c->prev_story[0] = '\0';
+    c->fwd_code[0] = '\0';
     if (doc->title && *doc->title) {
         c->sentence_no = ++no;
+        c->sent = no;
         last = dy_code_append(c, doc->title, strlen(doc->title), doc->date);
         if (last < 0)
             goto nomem;
     }
     if (!doc->split) {
         c->sentence_no = ++no;
+        c->sent = no;
         last = dy_code_append(c, doc->text, doc->text_len, doc->date);
         if (last < 0)
             goto nomem;

@@ -210,6 +210,18 @@ int dy_opts_apply(dy_opts *o, const char *line, char *msg, int msglen)
         return 0;
     }
     if (strncmp(p, "FORW", 4) == 0) {
+        /* FORWARD: <format> [DOC] [OFF]; the format keeps its own case-free
+         * characters ^ * N S */
+        const char *f = args;
+        while (*f == ' ' || *f == '\t')
+            f++;
+        size_t n = strcspn(f, " \t");
+        if (n == 0 || n >= sizeof o->fwd_fmt) {
+            snprintf(msg, (size_t)msglen, "FORWARD needs a sequence format");
+            return -1;
+        }
+        memcpy(o->fwd_fmt, f, n);
+        o->fwd_fmt[n] = '\0';
         o->forward = !find_word(args, "OFF");
         return 0;
     }

@@ -281,6 +281,7 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
         s->unit[u].last = (int16_t)last;
         s->unit[u].atok = (int16_t)i;
         s->unit[u].code = code;
+        s->unit[u].acode = dy_dict_code_at(&d->actors[r->id].codes, date);
         s->unit[u].root = r;
     }
     if (o->convert_agents) {
@@ -446,7 +447,7 @@ static void noun_phrases(dy_sent *s)
     }
 }
 
-static void pronouns(dy_sent *s, dy_arena *a, int cap)
+static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
 {
     int nbase = s->nunit;
     for (int i = 0; i < s->n; i++) {
@@ -468,6 +469,17 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap)
             for (int u = 0; u < nbase && ref < 0; u++)
                 if (!s->unit[u].dead && s->unit[u].first < i)
                     ref = u;
+        }
+        if (ref < 0 && fwd) {
+            /* a pronoun before any actor stands for the first actor of the
+             * previous sentence (TABARI's FORWARD) */
+            int u = add_unit(s, a, cap);
+            if (u < 0)
+                return;
+            s->unit[u].first = s->unit[u].last = s->unit[u].atok = (int16_t)i;
+            s->unit[u].code = s->unit[u].acode = fwd;
+            s->unit[u].pronoun = true;
+            continue;
         }
         if (ref < 0)
             continue;
@@ -584,7 +596,7 @@ static void comma_clauses(dy_sent *s, const dy_opts *o)
 }
 
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, const char *text,
-             size_t len, int32_t date)
+             size_t len, int32_t date, const char *fwd)
 {
     memset(s, 0, sizeof *s);
     /* a sentence has at most one token per byte */
@@ -619,6 +631,6 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     /* eliminated clauses can join the actors around them into a compound */
     find_compounds(s, true);
     /* pronouns refer to actors that survived clause elimination */
-    pronouns(s, a, cap);
+    pronouns(s, a, cap, fwd);
     return 0;
 }

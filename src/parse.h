@@ -30,6 +30,7 @@ typedef struct {
     int16_t first, last;  /* token range, agent included */
     int16_t atok;         /* first token of the actor (or pronoun) phrase */
     const char *code;     /* resolved code; may hold '/'-separated codes */
+    const char *acode;    /* the actor's own code, before any agent */
     int16_t comp;         /* compound id, -1 when single */
     bool pronoun;         /* a pronoun standing for another unit */
     bool dead;            /* cancelled (deleted clause) */
@@ -49,8 +50,9 @@ typedef struct {
     const char *why;     /* reason for complex */
 } dy_sent;
 
-/* Parses text; returns 0, or -1 when memory ran out. */
+/* Parses text; returns 0, or -1 when memory ran out. fwd: the actor code
+ * forwarded from the previous sentence (FORWARD:), or NULL. */
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
-             const char *text, size_t len, int32_t date);
+             const char *text, size_t len, int32_t date, const char *fwd);
 
 #endif

@@ -230,6 +230,7 @@ dy_status dy_validate_tabari(const char *project, dy_vreport_fn fn, void *ctx, u
         char text[65536];
         memcpy(text, rec, tlen < sizeof text ? tlen : sizeof text - 1);
         text[tlen < sizeof text ? tlen : sizeof text - 1] = '\0';
+        dy_coder_set_record_id(c, h + dl);
         if (dy_code_sentence(c, text, strlen(text), date, &r, &e2) != DY_OK)
             r.n = 0, r.status = DY_SENT_NOEVENT;
         char got[MAX_EXPECT * 2][96];
