@@ -362,7 +362,9 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     }
     if (code->kind != DY_EC_EVENT)
         return V_NULL;
-    if (dominant_only && !code->dom)
+    /* after a clause's first event, only a pattern with a dominant code is
+     * still coded (a dominant code on a bare root does not reach past it) */
+    if (dominant_only && (!code->dom || code == &verb->code))
         return V_NULL;
     /* source */
     int src = sl.src_u, tgt = sl.tgt_u;
