@@ -94,11 +94,17 @@ static bool skipped(const dy_sent *s, const slots_t *sl, int u)
 
 static int seq_fwd(const mctx *x, const dy_seq *q, int p, slots_t *sl);
 
-/* Is the element joined by '_' to the one after it? TABARI does not hold a
- * synset to what follows it, so neither does dyad. */
+/* Is the element joined by '_' to the one after it? */
 static bool joined(const dy_el *e)
 {
-    return (e->flags & DY_EL_ADJ) && e->kind != DY_EL_SYN;
+    return (e->flags & DY_EL_ADJ) != 0;
+}
+
+/* The same, matching backwards before the verb: TABARI does not hold a
+ * synset there to the word that follows it, so neither does dyad. */
+static bool joined_back(const dy_el *e)
+{
+    return joined(e) && e->kind != DY_EL_SYN;
 }
 
 /* Matches element e anchored at clause position p; returns its last
@@ -190,7 +196,7 @@ static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl
     int pos = v0 - 1;
     for (int k = (int)pt->upper.n - 1; k >= 0; k--) {
         const dy_el *e = &pt->upper.el[k];
-        bool adj = joined(e);
+        bool adj = joined_back(e);
         int found = -1;
         if (is_actor_el(e)) {
             /* the nearest actor before pos */
