@@ -8,6 +8,7 @@
 #include <string.h>
 
 #define MAX_SENT_EVENTS 256 /* events kept from one sentence */
+#define DY_MAX_WORDS 127    /* TABARI's longest record, in words */
 
 /* A clause: the live (not deleted) tokens between clause boundaries. */
 typedef struct {
@@ -510,7 +511,13 @@ static bool complex_check(dy_coder *c, dy_sent *s)
         if (!s->unit[u].dead && !s->unit[u].pronoun)
             nact++;
     const char *why = NULL;
-    if (o->cx_verbs && nverb >= o->cx_verbs)
+    bool filter = o->cx_verbs || o->cx_actors || o->cx_pronouns || o->cx_conj || o->cx_comma
+               || o->cx_lateverb || o->cx_noactprior || o->cx_noactafter || o->cx_noverb;
+    /* TABARI reads at most 127 words of a record; with a complexity filter
+     * on, a longer one (usually run-together sentences) is set aside */
+    if (filter && s->n > DY_MAX_WORDS)
+        why = "more than 127 words";
+    else if (o->cx_verbs && nverb >= o->cx_verbs)
         why = "too many verbs";
     else if (o->cx_conj && nconj >= o->cx_conj)
         why = "too many conjunctions";
