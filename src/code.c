@@ -622,6 +622,80 @@ static int publish(dy_coder *c, const dy_sent *s, const evlist *l, const char *t
     return 0;
 }
 
+/* days since 1970-01-01 for a yyyymmdd date, and back (civil calendar) */
+static long days_of(int32_t ymd)
+{
+    long y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int32_t ymd_of(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    return (int32_t)((y + (m <= 2)) * 10000 + m * 100 + d);
+}
+
+/* TABARI's time shifting: the first time phrase of the sentence ("yesterday"
+ * [-1], "next week" [+7]) moves the event date by its number of days. */
+static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
+{
+    const dy_opts *o = &c->opts;
+    if (!date || !(o->time_shift == 1 || (o->time_shift < 0 && c->d->has_time)))
+        return date;
+    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *L);
+    int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
+    if (!L || !pos_of)
+        return date;
+    clause_t cl = {L, 0};
+    for (int i = 0; i < s->n; i++) {
+        pos_of[i] = -1;
+        if (!s->tok[i].del) {
+            pos_of[i] = (int16_t)cl.m;
+            L[cl.m++] = (int16_t)i;
+        }
+    }
+    mctx x = {s, c->d, &cl, pos_of};
+    for (int p = 0; p < cl.m; p++) {
+        const dy_ptok *t = &s->tok[L[p]];
+        if (t->type != DY_T_TIME || t->head != L[p])
+            continue;
+        int v1 = p;
+        for (int q = p; q < cl.m; q++)
+            if (s->tok[L[q]].head == L[p])
+                v1 = q;
+        const dy_verb *v = &c->d->verbs[c->d->roots[t->root].id];
+        const dy_ecode *code = &v->code;
+        for (uint32_t i = 0; i < v->npat; i++) {
+            slots_t sl = {-1, -1, false, false, {0}, 0};
+            int lastp, firstp;
+            if (match_lower(&x, &v->pat[i], v1, &sl, &lastp) && match_upper(&x, &v->pat[i], p, &sl, &firstp)) {
+                code = &v->pat[i].code;
+                break;
+            }
+        }
+        if (code->kind != DY_EC_EVENT || !code->code)
+            continue; /* a null time phrase: look for the next one */
+        long days = strtol(code->code, NULL, 10);
+        if (days < -8192 || days > 8192)
+            days = 0;
+        return ymd_of(days_of(date) + days);
+    }
+    return date;
+}
+
 #ifdef DY_TRACE
 /* developer aid: a trace build (make OPT=-DDY_TRACE) prints the parse */
 static void trace(const dy_sent *s)
@@ -769,7 +843,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     }
     if (out.n == 0)
         return DY_SENT_NOEVENT;
-    if (publish(c, &s, &out, text, len, date) < 0)
+    if (publish(c, &s, &out, text, len, time_shift(c, &s, date)) < 0)
         return -1;
     return DY_SENT_CODED;
 }

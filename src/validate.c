@@ -24,6 +24,7 @@ typedef struct {
     bool none, discard, complex; /* {---} {###} {+++} */
     bool partial;                /* -{ : the record is not checked (TABARI) */
     bool any;                    /* has at least one check */
+    int32_t date;                /* date after the first event check, 0 none */
     int nopt;                    /* {OPTION: ...} commands */
     int badopt;                  /* of which malformed */
 } expect_t;
@@ -80,6 +81,15 @@ static void parse_checks(const char *cm, expect_t *ex, dy_coder *c)
         else if (strchr(body, '/') && ex->nev < MAX_EXPECT) {
             snprintf(ex->ev[ex->nev++], sizeof ex->ev[0], "%.95s", body);
             ex->any = true;
+            if (ex->nev == 1) {
+                /* "{ A / B / 064 } 950103": the date the event should carry */
+                const char *d = e + 1;
+                while (*d == ' ' || *d == '\t')
+                    d++;
+                size_t dn = strspn(d, "0123456789");
+                if (dn == 6 || dn == 8)
+                    dy_dict_parse_date(d, dn, dn == 8, &ex->date);
+            }
         }
         p = e;
     }
@@ -264,6 +274,10 @@ dy_status dy_validate_tabari(const char *project, dy_vreport_fn fn, void *ctx, u
             pass = ng == ex.nev;
             for (int k = 0; pass && k < ng; k++)
                 pass = strcmp(got[k], ex.ev[k]) == 0;
+            /* with time shifting on, the shifted date is checked too */
+            bool shifting = c->opts.time_shift == 1 || (c->opts.time_shift < 0 && d->has_time);
+            if (pass && shifting && r.n > 0)
+                pass = ex.date != 0 && r.events[0].date == ex.date;
         }
         size_t en = 0, an = 0;
         exp_s[0] = act_s[0] = '\0';
