@@ -423,6 +423,8 @@ const char *dy_dict_code_at(const dy_codes *c, int32_t date)
 
 bool dy_dict_parse_date(const char *s, size_t n, bool yyyy, int32_t *out)
 {
+    if (n != 6 && n != 8)
+        return false;
     int32_t v = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] < '0' || s[i] > '9')

@@ -166,7 +166,7 @@ bool dy_tabari_phrase(dy_dict_builder *b, const char *s, size_t n, bool noun, bo
                 }
                 e.kind = pc[0] == '*' ? DY_EL_VERB : pc[0] == '$' ? DY_EL_SRC : pc[0] == '+' ? DY_EL_TGT
                        : pc[0] == '%' ? DY_EL_COMP : pc[0] == '^' ? DY_EL_SKIP : DY_EL_ATTR;
-            } else if (pc[0] == '&') {
+            } else if (pc[0] == '&' && pl > 1 && pattern) {
                 char name[128];
                 if (pl >= sizeof name) {
                     snprintf(msg, msglen, "synset name too long");
@@ -377,28 +377,35 @@ static void parse_ecode(ctx_t *c, const char *code, dy_ecode *e)
     e->code = adup(c->b, buf, strlen(buf));
 }
 
-/* Splits "PHRASE [CODE] ; comment" into phrase and code text. */
+/* Splits "PHRASE [CODE] ; comment" into phrase and code text (both point
+ * into line, which is modified). Stray double quotes (left by spreadsheet
+ * exports) are dropped from the phrase. */
 static void split_entry(char *line, char **phrase, char **codes)
 {
     char *semi = strchr(line, ';');
-    if (semi)
-        *semi = '\0';
     char *br = strchr(line, '[');
-    if (br) {
-        *codes = br;
-        *br = '\0';
-        *phrase = trim(line);
-        *br = '[';
-        /* phrase must not keep the '[' */
-        char *ph = *phrase;
-        char *x = strchr(ph, '[');
-        if (x)
-            *x = '\0';
-        *phrase = trim(ph);
-    } else {
-        *codes = NULL;
-        *phrase = trim(line);
+    if (semi && (!br || semi < br)) {
+        *semi = '\0';
+        br = NULL;
     }
+    *codes = NULL;
+    if (br) {
+        /* the code text starts at '['; a comment after the blocks is cut */
+        size_t n = (size_t)(br - line);
+        memmove(br + 1, br, strlen(br) + 1);
+        br[0] = '\0';
+        *codes = br + 1;
+        line[n] = '\0';
+        char *sc = strchr(*codes, ';');
+        if (sc)
+            *sc = '\0';
+    }
+    char *w = line;
+    for (char *r = line; *r; r++)
+        if (*r != '"')
+            *w++ = *r;
+    *w = '\0';
+    *phrase = trim(line);
 }
 
 static void upcase(char *s)
@@ -512,7 +519,7 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
             diag(c, 1, "line longer than %s bytes", "4096");
             continue;
         }
-        char line[MAX_LINE];
+        char line[MAX_LINE + 2]; /* + room for split_entry to open a gap */
         strcpy(line, ln);
         bool indented = line[0] == ' ' || line[0] == '\t';
         char *t = trim(line);
@@ -790,7 +797,7 @@ static void parse_verbs(ctx_t *c, char *buf)
             diag(c, 1, "line longer than %s bytes", "4096");
             continue;
         }
-        char line[MAX_LINE];
+        char line[MAX_LINE + 2]; /* + room for split_entry to open a gap */
         strcpy(line, ln);
         char *t = trim(line);
         if (strncmp(t, "~~", 2) == 0)
