@@ -84,6 +84,7 @@ typedef struct {
     unsigned rule_line;
     const char *sentence_text; /* the sentence as read */
     size_t sentence_len;
+    const char *attribution; /* who made the statement (<ATTRIB> phrases), or NULL */
 } dy_event;
 
 /* Why a sentence produced no events. */

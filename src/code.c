@@ -22,6 +22,7 @@ typedef struct {
     bool designated;    /* any of $ + % present */
     int skip[8];        /* units passed over by ^: neither source nor target */
     int nskip;
+    int attr_u;         /* unit set by @ (attribution), -1 none */
 } slots_t;
 
 typedef struct {
@@ -81,6 +82,8 @@ static void assign(slots_t *sl, const dy_el *e, int u)
         sl->comp = true;
     } else if (e->kind == DY_EL_SKIP && sl->nskip < 8)
         sl->skip[sl->nskip++] = u;
+    else if (e->kind == DY_EL_ATTR)
+        sl->attr_u = u;
     if (e->kind == DY_EL_SRC || e->kind == DY_EL_TGT || e->kind == DY_EL_COMP)
         sl->designated = true;
 }
@@ -122,7 +125,7 @@ static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
         /* members in file order; the first that matches wins */
         const dy_synset *sy = &x->d->syn[e->syn];
         for (uint32_t i = 0; i < sy->n; i++) {
-            slots_t tmp = sl ? *sl : (slots_t){-1, -1, false, false, {0}, 0};
+            slots_t tmp = sl ? *sl : (slots_t){-1, -1, false, false, {0}, 0, -1};
             int r = seq_fwd(x, &sy->mem[i], p, &tmp);
             if (r >= 0) {
                 if (sl)
@@ -256,6 +259,7 @@ typedef struct {
     int src_tok, tgt_tok, verb_tok, verb_end;
     dy_origin at;
     bool sub, dom;
+    const char *attr;   /* attribution set by @ in the verb pattern, or NULL */
 } ev_t;
 
 typedef struct {
@@ -335,13 +339,13 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     const dy_root *root = &d->roots[vt->root];
     const dy_verb *verb = &d->verbs[root->id];
     mctx x = {s, d, cl, pos_of};
-    slots_t sl = {-1, -1, false, false, {0}, 0};
+    slots_t sl = {-1, -1, false, false, {0}, 0, -1};
     const dy_ecode *code = NULL;
     dy_origin at = verb->at;
     int lo = v0, hi = v1;
     for (uint32_t i = 0; i < verb->npat; i++) {
         const dy_pattern *pt = &verb->pat[i];
-        slots_t t = {-1, -1, false, false, {0}, 0};
+        slots_t t = {-1, -1, false, false, {0}, 0, -1};
         int lastp = v1, firstp = v0;
         if (!match_lower(&x, pt, v1, &t, &lastp))
             continue;
@@ -465,17 +469,18 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         return V_NULL;
     }
     R->carried_src = src >= 0 ? src : R->carried_src;
+    const char *attr = sl.attr_u >= 0 ? s->unit[sl.attr_u].code : NULL;
     int before = tmp->n;
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
             if (strcmp(srcs[i], tgts[j]) == 0)
                 continue;
             ev_t e = {srcs[i], tgts[j], code->code, stok[i], ttok[j], cl->L[v0], cl->L[v1], at,
-                      code->sub, code->dom};
+                      code->sub, code->dom, attr};
             push_ev(tmp, &e);
             if (code->code2) {
                 ev_t r = {tgts[j], srcs[i], code->code2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,
-                          code->sub, code->dom};
+                          code->sub, code->dom, attr};
                 push_ev(tmp, &r);
             }
         }
@@ -556,7 +561,7 @@ static bool complex_check(dy_coder *c, dy_sent *s)
 
 /* Appends public events for the sentence. */
 static int publish(dy_coder *c, const dy_sent *s, const evlist *l, const char *text, size_t len,
-                   int32_t date)
+                   int32_t date, const char *attr)
 {
     for (int i = 0; i < l->n; i++) {
         const ev_t *e = &l->e[i];
@@ -614,12 +619,74 @@ static int publish(dy_coder *c, const dy_sent *s, const evlist *l, const char *t
         }
         o->verb_off = s->tok[e->verb_tok].t.off;
         o->verb_len = s->tok[e->verb_end].t.off + s->tok[e->verb_end].t.len - o->verb_off;
+        const char *a = e->attr ? e->attr : attr;
+        o->attribution = a ? dy_arena_strndup(&c->arena, a, strlen(a)) : NULL;
         o->rule_file = e->at.file;
         o->rule_line = e->at.line;
         o->sentence_text = text;
         o->sentence_len = len;
     }
     return 0;
+}
+
+/* Attribution (TABARI manual 10.4): who made the statement. The last
+ * attribution phrase of the sentence counts, eliminated comma clauses
+ * included; its actor is the one its @ names, else the nearest actor before
+ * it in the same comma clause, else the first actor of the sentence. */
+static const char *attribution(dy_coder *c, dy_sent *s)
+{
+    if (!c->d->has_attrib)
+        return NULL;
+    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *L);
+    int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
+    if (!L || !pos_of)
+        return NULL;
+    clause_t cl = {L, 0};
+    for (int i = 0; i < s->n; i++) {
+        pos_of[i] = (int16_t)cl.m;
+        L[cl.m++] = (int16_t)i;
+    }
+    /* dead units of eliminated clauses count here */
+    bool *was_dead = dy_arena_alloc(&c->scratch, (size_t)s->nunit + 1);
+    if (!was_dead)
+        return NULL;
+    for (int u = 0; u < s->nunit; u++) {
+        was_dead[u] = s->unit[u].dead;
+        s->unit[u].dead = false;
+    }
+    mctx x = {s, c->d, &cl, pos_of};
+    const char *who = NULL;
+    for (int p = cl.m - 1; p >= 0 && !who; p--) {
+        const dy_ptok *t = &s->tok[L[p]];
+        if (t->type != DY_T_ATTRIB || t->head != L[p])
+            continue;
+        int v1 = p;
+        for (int q = p; q < cl.m; q++)
+            if (s->tok[L[q]].head == L[p])
+                v1 = q;
+        const dy_verb *v = &c->d->verbs[c->d->roots[t->root].id];
+        for (uint32_t i = 0; i < v->npat && !who; i++) {
+            slots_t sl = {-1, -1, false, false, {0}, 0, -1};
+            int lastp, firstp;
+            if (match_lower(&x, &v->pat[i], v1, &sl, &lastp) && match_upper(&x, &v->pat[i], p, &sl, &firstp)
+                && sl.attr_u >= 0)
+                who = s->unit[sl.attr_u].code;
+        }
+        for (int q = p - 1; q >= 0 && !who; q--) {
+            if (s->tok[L[q]].t.cls == DY_W_COMMA && !s->tok[L[q]].nosplit)
+                break;
+            int u = s->tok[L[q]].unit;
+            if (u >= 0)
+                who = s->unit[u].code;
+        }
+        if (!who)
+            for (int u = 0; u < s->nunit && !who; u++)
+                if (!s->unit[u].pronoun)
+                    who = s->unit[u].code;
+    }
+    for (int u = 0; u < s->nunit; u++)
+        s->unit[u].dead = was_dead[u];
+    return who;
 }
 
 /* days since 1970-01-01 for a yyyymmdd date, and back (civil calendar) */
@@ -679,7 +746,7 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
         const dy_verb *v = &c->d->verbs[c->d->roots[t->root].id];
         const dy_ecode *code = &v->code;
         for (uint32_t i = 0; i < v->npat; i++) {
-            slots_t sl = {-1, -1, false, false, {0}, 0};
+            slots_t sl = {-1, -1, false, false, {0}, 0, -1};
             int lastp, firstp;
             if (match_lower(&x, &v->pat[i], v1, &sl, &lastp) && match_upper(&x, &v->pat[i], p, &sl, &firstp)) {
                 code = &v->pat[i].code;
@@ -841,9 +908,30 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                 out.e[w++] = out.e[k];
         out.n = w;
     }
+    /* NONEVENTS: a sentence with two actors but no event is written with
+     * code *** (TABARI manual 10.3); ONLY keeps just those */
+    if (c->opts.nonevents == 2 && out.n > 0)
+        out.n = 0;
+    else if (c->opts.nonevents && out.n == 0) {
+        int a = -1, b = -1;
+        for (int u = 0; u < s.nunit && b < 0; u++) {
+            const dy_unit *x = &s.unit[u];
+            if (x->dead || x->pronoun)
+                continue;
+            if (a < 0)
+                a = u;
+            else if ((x->comp < 0 || x->comp != s.unit[a].comp) && strcmp(x->code, s.unit[a].code) != 0)
+                b = u;
+        }
+        if (a >= 0 && b >= 0) {
+            ev_t e = {s.unit[a].code, s.unit[b].code, "***", s.unit[a].atok, s.unit[b].atok,
+                      s.unit[a].atok, s.unit[a].atok, {"", 0}, false, false, NULL};
+            push_ev(&out, &e);
+        }
+    }
     if (out.n == 0)
         return DY_SENT_NOEVENT;
-    if (publish(c, &s, &out, text, len, time_shift(c, &s, date)) < 0)
+    if (publish(c, &s, &out, text, len, time_shift(c, &s, date), attribution(c, &s)) < 0)
         return -1;
     return DY_SENT_CODED;
 }

@@ -131,6 +131,10 @@ size_t dy_event_json(const dy_event *e, const char *doc_id, bool with_text, char
         } else
             puts_(&s, "null");
     }
+    if (e->attribution) {
+        field(&s, "attribution");
+        putj(&s, e->attribution, strlen(e->attribution));
+    }
     field(&s, "rule");
     char r[512];
     snprintf(r, sizeof r, "%s:%u", e->rule_file ? e->rule_file : "", e->rule_line);

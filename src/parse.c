@@ -564,10 +564,11 @@ static void comma_clauses(dy_sent *s, const dy_opts *o)
             chained = false;
         }
     }
-    /* a root that overlaps a deleted clause is cancelled whole */
+    /* a root that overlaps a deleted clause is cancelled whole (attribution
+     * phrases excepted: they are looked for in eliminated clauses too) */
     for (int i = 0; i < s->n; i++) {
         dy_ptok *t = &s->tok[i];
-        if (t->head != i)
+        if (t->head != i || t->type == DY_T_ATTRIB)
             continue;
         bool any = false;
         for (int k = i; k <= t->last; k++)

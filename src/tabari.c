@@ -356,6 +356,10 @@ static void parse_ecode(ctx_t *c, const char *code, dy_ecode *e)
         e->dom = true;
         buf[--n] = '\0';
     }
+    if (n == 0) {
+        e->kind = DY_EC_NONE;
+        return;
+    }
     if (strcmp(buf, "---") == 0) {
         e->kind = DY_EC_NULL;
         return;
@@ -879,6 +883,12 @@ static void parse_verbs(ctx_t *c, char *buf)
                 continue;
             }
             split_entry(t + 1, &ph, &codes);
+            if (!codes && sect == DY_VS_ATTRIB) {
+                /* attribution patterns need no code */
+                hyphens(ph);
+                add_verb_pattern(c, verb, ph, "");
+                continue;
+            }
             if (!codes) {
                 diag(c, 1, "missing '[' code block", NULL);
                 continue;
@@ -918,7 +928,8 @@ static void parse_verbs(ctx_t *c, char *buf)
             parse_ecode(c, codes + 1, &ec);
         } else if (sect == DY_VS_VERB) {
             diag(c, 1, "verb '%s' has no code", ph);
-        }
+        } else
+            ec.kind = DY_EC_NONE;
         v.code = ec;
         verb = dy_dict_add_verb(c->b, &v);
         have_verb = true;

@@ -52,6 +52,18 @@ diff -u "$TMP/tab.expect" "$TMP/tab" >"$TMP/diff" && ok "tabari records coded" |
 grep -q "^documents with no events: 0" "$TMP/st" && grep -q "^errors: 0" "$TMP/st" && ok "--stats counts" || not_ok "--stats counts" "$(cat "$TMP/st")"
 "$DYAD" dict info >"$TMP/info"; grep -q "^actors: [1-9]" "$TMP/info" && ok "dict info" || not_ok "dict info"
 
+# ---- TABARI features through the command line ----
+F="--dict tests/golden/feat.actors,tests/golden/feat.verbs"
+printf 'X\nChina praised Pakistan on Monday, the Chinese Foreign Ministry said.\n' | "$DYAD" code --input text $F >"$TMP/o"
+grep -q '"attribution":"CHNGOV"' "$TMP/o" && ok "attribution from <ATTRIB> and @" || not_ok "attribution" "$(cat "$TMP/o")"
+printf 'X\nYesterday China praised Pakistan for its help in the talks.\n' | "$DYAD" code --input text --date 2018-03-01 $F >"$TMP/o"
+grep -q '"date":"2018-02-28"' "$TMP/o" && ok "time shifting: yesterday moves the date" || not_ok "time shifting" "$(cat "$TMP/o")"
+printf 'X\nChina and the boats of Pakistan sailed down the river on Monday.\n' | "$DYAD" code --input text $F --option 'NONEVENTS: TRUE' | events >"$TMP/o"
+[ "$(cat "$TMP/o")" = "2 CHN PAK ***" ] && ok "NONEVENTS: actors without an event" || not_ok "NONEVENTS" "$(cat "$TMP/o")"
+printf 'X\nChina praised Pakistan on Monday in a long statement. It also strongly criticized India over the disputed border area.\n' | "$DYAD" code --input text $F --option 'FORWARD: NNN' | events >"$TMP/o"
+printf '2 CHN PAK 051\n3 CHN IND 111\n' >"$TMP/e"
+diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "FORWARD: a leading pronoun takes the previous sentence's first actor" || not_ok "FORWARD" "$(cat "$TMP/diff")"
+
 # ---- bad input: each is normal input with a clear outcome ----
 printf 'Headline\nPakistan condemned India \377\376 on Monday in Lahore.\n' >"$TMP/utf8.txt"
 "$DYAD" code --with-text "$TMP/utf8.txt" >"$TMP/o" 2>&1; rc=$?
