@@ -43,6 +43,7 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
         int n = dy_segment(doc->text, doc->text_len, sp, (int)cap);
         for (int i = 0; i < n; i++) {
             c->sentence_no = ++no;
+            c->sent = no;
             last = dy_code_append(c, doc->text + sp[i].off, sp[i].len, doc->date);
             if (last < 0)
                 goto nomem;
