@@ -57,6 +57,18 @@ dy_status dy_dict_load_tabari_project(const char *project, dy_load_opts *lo, dy_
  * (.actors, .agents, .verbs, .options). */
 dy_status dy_dict_load_tabari_files(const char *const *paths, size_t n, dy_load_opts *lo,
                                     dy_dict **out, dy_error *err);
+/* Loads dictionary files of either family: TABARI files by extension
+ * (.actors .agents .verbs .options), PETRARCH files by name (a name with
+ * "verbs" or starting with CAMEO, "actors", "agents", "discards", "issues"). */
+dy_status dy_dict_load_files(const char *const *paths, size_t n, dy_load_opts *lo, dy_dict **out,
+                             dy_error *err);
+/* Loads the dictionaries a PETRARCH config file (PETR_config.ini) names. */
+dy_status dy_dict_load_petrarch_config(const char *ini, dy_load_opts *lo, dy_dict **out,
+                                       dy_error *err);
+/* Loads a dictionary set named by a spec: "builtin", a .project file, a
+ * .ini PETRARCH config, a folder of dictionary files, or FILE[,FILE...]. */
+dy_status dy_dict_load_spec(const char *spec, dy_load_opts *lo, dy_dict **out, dy_error *err);
+
 /* Loads the dictionaries built into dyad. */
 dy_status dy_dict_load_builtin(dy_load_opts *lo, dy_dict **out, dy_error *err);
 void dy_dict_free(dy_dict **d);
@@ -168,6 +180,19 @@ typedef void (*dy_vreport_fn)(void *ctx, const dy_vrecord *r);
  * checked record is reported through fn. */
 dy_status dy_validate_tabari(const char *project, dy_vreport_fn fn, void *ctx, unsigned *passed,
                              unsigned *failed, dy_error *err);
+
+typedef struct {
+    unsigned passed, failed, skipped;  /* records (skipped: evaluate="false") */
+    unsigned expected, found, extra;  /* events expected, of those found, coded but not expected */
+} dy_vsummary;
+
+/* Runs a PETRARCH-style validation file: <Environment> names the
+ * dictionaries (unless dict_spec is given), <Config> lines change settings
+ * as the file goes, and each <Sentence> is compared to its <EventCoding>
+ * (events, noevents, or an error such as a discard). country: compare
+ * actor codes on their first three letters (country level) only. */
+dy_status dy_validate_petrarch(const char *file, const char *dict_spec, bool country,
+                               dy_vreport_fn fn, void *ctx, dy_vsummary *sum, dy_error *err);
 
 /* ---- CAMEO table ---- */
 typedef struct {

@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
-#include <sys/stat.h>
 
 /* ORDER EXIT: exit codes, documented in --help and the man page */
 enum {
@@ -21,6 +19,8 @@ enum {
 static const char usage_text[] =
     "usage: dyad code [OPTIONS] [FILE...]       code articles, print events\n"
     "       dyad validate tabari PROJECT        run TABARI's validation suite\n"
+    "       dyad validate petrarch FILE.xml [--dict SPEC] [--country]\n"
+    "                                           run a PETRARCH validation file\n"
     "       dyad dict check FILE...             report malformed dictionary lines\n"
     "       dyad dict info [--dict SPEC]        list what a dictionary set holds\n"
     "       dyad --help | --version\n"
@@ -28,9 +28,10 @@ static const char usage_text[] =
     "code options:\n"
     "  --input KIND      text, jsonl or tabari (default: detected from the input)\n"
     "  --date YYYY-MM-DD date of plain-text articles (default: none)\n"
-    "  --dict SPEC       builtin (default), a TABARI .project file, a directory of\n"
-    "                    TABARI dictionaries, or FILE[,FILE...] (.actors .agents\n"
-    "                    .verbs .options)\n"
+    "  --dict SPEC       builtin (default), a TABARI .project file, a PETRARCH\n"
+    "                    config (.ini), a folder of dictionaries, or FILE[,FILE...]\n"
+    "                    (TABARI .actors .agents .verbs .options; PETRARCH verbs,\n"
+    "                    actors, agents, discards and issues files)\n"
     "  --option LINE     apply a TABARI .options command, e.g. 'COMMA: OFF'\n"
     "  --format jsonl    output format (JSON Lines, one event per line)\n"
     "  --with-text       add the sentence text to each event\n"
@@ -72,53 +73,12 @@ static bool has_suffix(const char *s, const char *suf)
     return a >= b && strcmp(s + a - b, suf) == 0;
 }
 
-static int cmpstrp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Loads a dictionary set named by spec; diagnostics go to stderr. */
 static int load_dict(const char *spec, dy_dict **d, bool quiet)
 {
     dy_load_opts lo = {quiet ? NULL : print_diag, NULL, 0};
     dy_error err = {{0}};
-    dy_status st;
-    struct stat sb;
-    if (!spec || strcmp(spec, "builtin") == 0)
-        st = dy_dict_load_builtin(&lo, d, &err);
-    else if (has_suffix(spec, ".project"))
-        st = dy_dict_load_tabari_project(spec, &lo, d, &err);
-    else if (stat(spec, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        DIR *dir = opendir(spec);
-        if (!dir) {
-            fprintf(stderr, "dyad: %s: %s\n", spec, strerror(errno));
-            return EX_DICT;
-        }
-        char *names[256];
-        size_t n = 0;
-        struct dirent *e;
-        while ((e = readdir(dir)) && n < 256)
-            if (has_suffix(e->d_name, ".actors") || has_suffix(e->d_name, ".agents")
-                || has_suffix(e->d_name, ".verbs") || has_suffix(e->d_name, ".options")) {
-                size_t l = strlen(spec) + strlen(e->d_name) + 2;
-                names[n] = malloc(l);
-                if (names[n])
-                    snprintf(names[n++], l, "%s/%s", spec, e->d_name);
-            }
-        closedir(dir);
-        qsort(names, n, sizeof *names, cmpstrp);
-        st = dy_dict_load_tabari_files((const char *const *)names, n, &lo, d, &err);
-        for (size_t i = 0; i < n; i++)
-            free(names[i]);
-    } else {
-        char *copy = strdup(spec);
-        const char *files[64];
-        size_t n = 0;
-        for (char *t = strtok(copy, ","); t && n < 64; t = strtok(NULL, ","))
-            files[n++] = t;
-        st = dy_dict_load_tabari_files(files, n, &lo, d, &err);
-        free(copy);
-    }
+    dy_status st = dy_dict_load_spec(spec, &lo, d, &err);
     if (st != DY_OK) {
         fprintf(stderr, "dyad: %s\n", err.msg);
         return st == DY_ERR_NOMEM ? EX_MEMORY : EX_DICT;
@@ -352,11 +312,15 @@ static void print_record(void *ctx, const dy_vrecord *r)
 
 static int cmd_validate(int argc, char **argv)
 {
-    bool verbose = false;
-    const char *kind = NULL, *file = NULL;
+    bool verbose = false, country = false;
+    const char *kind = NULL, *file = NULL, *dict = NULL;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0)
             verbose = true;
+        else if (strcmp(argv[i], "--country") == 0)
+            country = true;
+        else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc)
+            dict = argv[++i];
         else if (!kind)
             kind = argv[i];
         else if (!file)
@@ -364,12 +328,28 @@ static int cmd_validate(int argc, char **argv)
         else
             return usage(EX_USAGE);
     }
-    if (!kind || !file || strcmp(kind, "tabari") != 0) {
-        fprintf(stderr, "dyad: validate: want 'tabari PROJECT'\n");
+    if (!kind || !file || (strcmp(kind, "tabari") != 0 && strcmp(kind, "petrarch") != 0)) {
+        fprintf(stderr, "dyad: validate: want 'tabari PROJECT' or 'petrarch FILE.xml'\n");
         return EX_USAGE;
     }
-    unsigned pass = 0, fail = 0;
     dy_error err = {{0}};
+    if (strcmp(kind, "petrarch") == 0) {
+        dy_vsummary sum;
+        dy_status st = dy_validate_petrarch(file, dict, country, print_record, &verbose, &sum, &err);
+        if (st != DY_OK) {
+            fprintf(stderr, "dyad: %s\n", err.msg);
+            return st == DY_ERR_IO ? EX_INPUT : EX_DICT;
+        }
+        unsigned recs = sum.passed + sum.failed;
+        printf("events: %u of %u expected found (%.1f%%), %u extra (%.1f per 100 records)%s\n", sum.found,
+               sum.expected, sum.expected ? 100.0 * sum.found / sum.expected : 0.0, sum.extra,
+               recs ? 100.0 * sum.extra / recs : 0.0, country ? "; country-level actors" : "");
+        if (sum.skipped)
+            printf("records not evaluated (evaluate=\"false\"): %u\n", sum.skipped);
+        printf("%u passed, %u failed\n", sum.passed, sum.failed);
+        return sum.failed ? EX_RECORDS : EX_OK;
+    }
+    unsigned pass = 0, fail = 0;
     dy_status st = dy_validate_tabari(file, print_record, &verbose, &pass, &fail, &err);
     if (st != DY_OK) {
         fprintf(stderr, "dyad: %s\n", err.msg);
@@ -395,9 +375,9 @@ static int cmd_dict(int argc, char **argv)
             dy_error err = {{0}};
             dy_dict *d = NULL;
             const char *one[1] = {argv[i]};
-            dy_status st = has_suffix(argv[i], ".project")
-                               ? dy_dict_load_tabari_project(argv[i], &lo, &d, &err)
-                               : dy_dict_load_tabari_files(one, 1, &lo, &d, &err);
+            dy_status st = has_suffix(argv[i], ".project") || has_suffix(argv[i], ".ini")
+                               ? dy_dict_load_spec(argv[i], &lo, &d, &err)
+                               : dy_dict_load_files(one, 1, &lo, &d, &err);
             if (st != DY_OK) {
                 fprintf(stderr, "dyad: %s\n", err.msg);
                 rc = st == DY_ERR_IO ? EX_INPUT : EX_DICT;

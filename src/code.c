@@ -360,8 +360,9 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     }
     (void)lo;
     (void)hi;
+    const dy_ecode *rootcode = root->code ? root->code : &verb->code;
     if (!code)
-        code = &verb->code;
+        code = rootcode;
     if (code->kind == DY_EC_DISCARD) {
         s->discard = true;
         return V_NULL;
@@ -375,7 +376,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         return V_NULL;
     /* after a clause's first event, only a pattern with a dominant code is
      * still coded (a dominant code on a bare root does not reach past it) */
-    if (dominant_only && (!code->dom || code == &verb->code))
+    if (dominant_only && (!code->dom || code == rootcode))
         return V_NULL;
     /* source */
     int src = sl.src_u, tgt = sl.tgt_u;
@@ -463,6 +464,18 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         ttok[0] = -1;
         nt = 1;
     }
+    if ((ns == 0 || nt == 0) && o->allow_half_dyad && (ns || nt)) {
+        /* PETRARCH's require_dyad = false: the missing side is "---" */
+        if (ns == 0) {
+            srcs[0] = "---";
+            stok[0] = -1;
+            ns = 1;
+        } else {
+            tgts[0] = "---";
+            ttok[0] = -1;
+            nt = 1;
+        }
+    }
     if (ns == 0 || nt == 0) {
         if (src >= 0)
             R->carried_src = src;
@@ -504,7 +517,9 @@ static bool complex_check(dy_coder *c, dy_sent *s)
             nverb++;
             /* a null-coded root (coded only through its patterns) does not
              * open the sentence for NOACTPRIOR */
-            if (firstverb < 0 && c->d->verbs[c->d->roots[t->root].id].code.kind != DY_EC_NULL)
+            const dy_root *vr = &c->d->roots[t->root];
+            const dy_ecode *vc = vr->code ? vr->code : &c->d->verbs[vr->id].code;
+            if (firstverb < 0 && vc->kind != DY_EC_NULL)
                 firstverb = i;
         }
         if (t->t.cls == DY_W_CONJ && !t->nosplit && t->type == DY_T_NONE)

@@ -33,6 +33,8 @@ struct dy_dict_builder {
     patlist *pats; uint32_t cpats;   /* per-verb pattern lists, parallel to verbs */
     dy_root *roots; uint32_t nroots, croots;
     dy_synset *syn; uint32_t nsyn, csyn;
+    dy_discard *disc; uint32_t ndisc, cdisc;
+    dy_issue *iss; uint32_t niss, ciss;
     uint32_t *syncap;           /* member capacity per synset */
     dy_opts opts;
     bool has_time, has_attrib;
@@ -65,9 +67,25 @@ void dy_dict_builder_free(dy_dict_builder **bp)
     free(b->roots);
     free(b->syn);
     free(b->syncap);
+    free(b->disc);
+    free(b->iss);
     dy_arena_free(&b->arena);
     free(b);
     *bp = NULL;
+}
+
+void dy_dict_add_discard(dy_dict_builder *b, const dy_discard *x)
+{
+    GROW(b, b->disc, b->ndisc, b->cdisc);
+    if (!b->failed)
+        b->disc[b->ndisc++] = *x;
+}
+
+void dy_dict_add_issue(dy_dict_builder *b, const dy_issue *x)
+{
+    GROW(b, b->iss, b->niss, b->ciss);
+    if (!b->failed)
+        b->iss[b->niss++] = *x;
 }
 
 dy_arena *dy_dict_builder_arena(dy_dict_builder *b) { return &b->arena; }
@@ -280,6 +298,8 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
     d->verbs = b->verbs; d->nverbs = b->nverbs;
     d->roots = b->roots; d->nroots = b->nroots;
     d->syn = b->syn; d->nsyn = b->nsyn;
+    d->disc = b->disc; d->ndisc = b->ndisc;
+    d->iss = b->iss; d->niss = b->niss;
     d->root_order = order;
     d->opts = b->opts;
     d->has_time = b->has_time;
@@ -306,6 +326,8 @@ void dy_dict_free(dy_dict **dp)
     free(d->verbs);
     free(d->roots);
     free(d->syn);
+    free(d->disc);
+    free(d->iss);
     free(d->root_order);
     free(d->ridx);
     dy_arena_free(&d->arena);

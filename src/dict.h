@@ -119,7 +119,23 @@ typedef struct {
     uint32_t id;      /* index into actors/agents/verbs; unused for nouns/adjectives */
     int clen;         /* letters in the phrase, for longest-first ordering */
     const char *text; /* phrase as written (evidence) */
+    const dy_ecode *code; /* verbs: this form's own code (PETRARCH blocks), else NULL */
 } dy_root;
+
+/* A discard phrase: a sentence (or, story-level, a whole document) that
+ * contains it is not coded. Words match consecutive tokens. */
+typedef struct {
+    dy_seq ph;        /* the words; the last may be a stem */
+    bool story;       /* '+': discard the whole story */
+    dy_origin at;
+} dy_discard;
+
+/* An issue phrase (PETRARCH issues): tags the events of a sentence. */
+typedef struct {
+    dy_seq ph;        /* the words */
+    const char *code; /* issue code; NULL for an ignore phrase (~) */
+    dy_origin at;
+} dy_issue;
 
 typedef struct {
     dy_seq *mem;     /* member phrases */
@@ -141,6 +157,8 @@ struct dy_dict {
     dy_verb *verbs; uint32_t nverbs;
     dy_root *roots; uint32_t nroots;
     dy_synset *syn; uint32_t nsyn;
+    dy_discard *disc; uint32_t ndisc;
+    dy_issue *iss; uint32_t niss;
     uint32_t *root_order;   /* roots grouped by first word, longest first */
     dy_rindex *ridx;        /* open-addressing table of first words */
     uint32_t ridx_cap;      /* power of two */
@@ -167,6 +185,8 @@ void dy_dict_verb_add_pattern(dy_dict_builder *b, uint32_t verb, const dy_patter
 void dy_dict_add_root(dy_dict_builder *b, const dy_root *r);
 uint32_t dy_dict_add_synset(dy_dict_builder *b, const char *name);
 void dy_dict_synset_add(dy_dict_builder *b, uint32_t syn, const dy_seq *member);
+void dy_dict_add_discard(dy_dict_builder *b, const dy_discard *x);
+void dy_dict_add_issue(dy_dict_builder *b, const dy_issue *x);
 /* -1 when no synset has that name */
 int dy_dict_find_synset(dy_dict_builder *b, const char *name);
 bool dy_dict_builder_failed(dy_dict_builder *b);

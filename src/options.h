@@ -31,6 +31,7 @@ typedef struct {
     bool fbis;            /* SET: FBIS */
     int nonevents;        /* NONEVENTS: 0 false, 1 true, 2 only */
     bool forward;         /* FORWARD: pronoun forwarding between records active */
+    bool allow_half_dyad; /* PETRARCH require_dyad=false: code events missing an actor as --- */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;
 

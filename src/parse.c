@@ -118,6 +118,7 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         case DY_RT_ADJ: type = DY_T_ADJ; break;
         case DY_RT_VERB: {
             const dy_verb *v = &d->verbs[r->id];
+            const dy_ecode *vc = r->code ? r->code : &v->code;
             if (v->sect == DY_VS_TIME) {
                 type = DY_T_TIME;
                 /* discard and complex codes of time phrases act as in verbs */
@@ -131,7 +132,7 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
             }
             else if (v->sect == DY_VS_ATTRIB)
                 type = DY_T_ATTRIB;
-            else if (v->code.kind == DY_EC_NULL && v->npat == 0)
+            else if (vc->kind == DY_EC_NULL && v->npat == 0)
                 type = DY_T_NULL;
             else {
                 type = DY_T_VERB;
@@ -140,7 +141,7 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
                 bool cap = i > 0 && t->t.cap && !s->allcaps;
                 if (det || cap)
                     type = DY_T_NOUN;
-                else if (v->code.kind == DY_EC_DISCARD && v->npat == 0)
+                else if (vc->kind == DY_EC_DISCARD && v->npat == 0)
                     s->discard = true;
             }
             break;

@@ -88,6 +88,7 @@ typedef struct {
     const char *file;
     unsigned line;
     dy_load_opts *lo;
+    bool petr;          /* PETRARCH dialect: '#' comments, <!-- --> blocks */
 } ctx_t;
 
 static void diag(ctx_t *c, unsigned col, const char *fmt, const char *arg)
@@ -100,6 +101,8 @@ static void diag(ctx_t *c, unsigned col, const char *fmt, const char *arg)
             c->lo->diag(c->lo->diag_ctx, c->file, c->line, col, m);
     }
 }
+
+static void parse_ecode(ctx_t *c, const char *code, dy_ecode *e);
 
 static char *trim(char *s)
 {
@@ -340,6 +343,12 @@ static bool parse_blocks(ctx_t *c, const char *s, dy_dcode *codes, uint16_t *n, 
     return true;
 }
 
+void dy_tabari_ecode(dy_dict_builder *b, const char *code, dy_ecode *e)
+{
+    ctx_t c = {b, "", 0, NULL, false};
+    parse_ecode(&c, code, e);
+}
+
 static void parse_ecode(ctx_t *c, const char *code, dy_ecode *e)
 {
     memset(e, 0, sizeof *e);
@@ -511,6 +520,7 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
     if (!p)
         return;
     int section = 0; /* 0 actors, 1 nouns, 2 adjectives */
+    bool in_xml_comment = false;
     char *save = NULL;
     c->line = 0;
     for (char *ln = buf; ln; ln = save) {
@@ -525,6 +535,23 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
         }
         char line[MAX_LINE + 2]; /* + room for split_entry to open a gap */
         strcpy(line, ln);
+        if (c->petr) {
+            /* PETRARCH: <!-- ... --> blocks and '#' comments */
+            if (in_xml_comment) {
+                if (strstr(line, "-->"))
+                    in_xml_comment = false;
+                continue;
+            }
+            char *xc = strstr(line, "<!--");
+            if (xc) {
+                if (!strstr(xc, "-->"))
+                    in_xml_comment = true;
+                *xc = '\0';
+            }
+            char *hash = strchr(line, '#');
+            if (hash)
+                *hash = '\0';
+        }
         bool indented = line[0] == ' ' || line[0] == '\t';
         char *t = trim(line);
         if (strncmp(t, "~~", 2) == 0)
@@ -956,7 +983,13 @@ static void parse_options(ctx_t *c, char *buf)
 void dy_tabari_parse(dy_dict_builder *b, int kind, const char *file, const char *buf, size_t len,
                      dy_load_opts *lo)
 {
-    ctx_t c = {b, adup(b, file, strlen(file)), 0, lo};
+    dy_tabari_parse_dialect(b, kind, file, buf, len, lo, false);
+}
+
+void dy_tabari_parse_dialect(dy_dict_builder *b, int kind, const char *file, const char *buf, size_t len,
+                             dy_load_opts *lo, bool petr)
+{
+    ctx_t c = {b, adup(b, file, strlen(file)), 0, lo, petr};
     char *copy = malloc(len + 1);
     if (!copy)
         return;

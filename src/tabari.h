@@ -19,6 +19,14 @@ int dy_tabari_kind_of(const char *path);
 void dy_tabari_parse(dy_dict_builder *b, int kind, const char *file, const char *buf, size_t len,
                      dy_load_opts *lo);
 
+/* The same for the PETRARCH dialect of the actors format ('#' comments,
+ * <!-- --> blocks); other kinds as in TABARI. */
+void dy_tabari_parse_dialect(dy_dict_builder *b, int kind, const char *file, const char *buf,
+                             size_t len, dy_load_opts *lo, bool petr);
+
+/* Reads a code as written in a verbs file ("064", "032:033", "023?"). */
+void dy_tabari_ecode(dy_dict_builder *b, const char *code, dy_ecode *e);
+
 /* Parses a phrase of the dictionary notation into elements; alternatives
  * must already be expanded. noun: final-word endings are the noun ones.
  * Returns false (with msg) when the phrase is malformed. */

@@ -11,6 +11,7 @@
 #include "dict.h"
 #include "tabari.h"
 #include "code.h"
+#include "petrxml.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -320,4 +321,207 @@ dy_status dy_validate_tabari(const char *project, dy_vreport_fn fn, void *ctx, u
     dy_coder_free(&c);
     dy_dict_free(&d);
     return DY_OK;
+}
+
+/* ---- PETRARCH validation files ---- */
+
+/* actor code at the level compared */
+static void level(const char *code, bool country, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", code);
+    if (country && strlen(out) > 3 && strcmp(out, "---") != 0)
+        out[3] = '\0';
+    for (char *p = out; *p; p++)
+        *p = (char)toupper((unsigned char)*p);
+}
+
+/* PETRARCH <Config> options that have a TABARI equivalent */
+static void petr_config(dy_coder *c, const char *opt, const char *val)
+{
+    char line[256];
+    bool t = val[0] == 't' || val[0] == 'T' || val[0] == '1';
+    if (strcmp(opt, "require_dyad") == 0) {
+        c->opts.allow_half_dyad = !t;
+        return;
+    }
+    static const char *const comma[] = {"comma_min", "comma_max", "comma_bmin", "comma_bmax", "comma_emin", "comma_emax"};
+    static const char *const tab[] = {"MIN", "MAX", "BMIN", "BMAX", "EMIN", "EMAX"};
+    for (int i = 0; i < 6; i++)
+        if (strcmp(opt, comma[i]) == 0) {
+            snprintf(line, sizeof line, "COMMA: %s = %.32s", tab[i], val);
+            dy_error e;
+            dy_coder_set_option(c, line, &e);
+        }
+    /* new_actor_length (actors from parse trees) and stop_on_error have no
+     * equivalent: dyad codes dictionary actors only and never stops */
+}
+
+static int cmp96(const void *a, const void *b) { return strcmp(a, b); }
+
+dy_status dy_validate_petrarch(const char *file, const char *dict_spec, bool country,
+                               dy_vreport_fn fn, void *ctx, dy_vsummary *sum, dy_error *err)
+{
+    memset(sum, 0, sizeof *sum);
+    char *buf;
+    size_t len;
+    dy_status st = dy_tabari_slurp(file, &buf, &len, err);
+    if (st != DY_OK)
+        return st;
+    char dir[2048];
+    snprintf(dir, sizeof dir, "%s", file);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        slash[1] = '\0';
+    else
+        dir[0] = '\0';
+    dy_px px;
+    dy_px_init(&px, buf, len);
+    dy_px_item *it = calloc(1, sizeof *it);
+    char *exp_s = malloc(8192), *act_s = malloc(8192);
+    dy_dict *d = NULL;
+    dy_coder *c = NULL;
+    if (!it || !exp_s || !act_s) {
+        st = DY_ERR_NOMEM;
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        goto done;
+    }
+    if (dict_spec) {
+        dy_load_opts lo = {0};
+        st = dy_dict_load_spec(dict_spec, &lo, &d, err);
+        if (st != DY_OK)
+            goto done;
+        c = dy_coder_new(d);
+    }
+    for (;;) {
+        char msg[256];
+        int r = dy_px_next(&px, it, msg, sizeof msg);
+        if (it->kind == DY_PX_END)
+            break;
+        if (it->kind == DY_PX_ENV && !d) {
+            const char *names[5] = {it->verbfile, it->actorfile, it->agentfile, it->discardfile, it->issuefile};
+            char paths[5][2600];
+            const char *pp[5];
+            size_t n = 0;
+            for (int k = 0; k < 5; k++)
+                if (names[k][0]) {
+                    snprintf(paths[n], sizeof paths[n], "%s%s", names[k][0] == '/' ? "" : dir, names[k]);
+                    pp[n] = paths[n];
+                    n++;
+                }
+            dy_load_opts lo = {0};
+            st = dy_dict_load_files(pp, n, &lo, &d, err);
+            if (st != DY_OK)
+                goto done;
+            c = dy_coder_new(d);
+            continue;
+        }
+        if (it->kind == DY_PX_CONFIG) {
+            if (c)
+                petr_config(c, it->option, it->value);
+            continue;
+        }
+        if (it->kind != DY_PX_SENTENCE)
+            continue;
+        if (!c) {
+            snprintf(err->msg, sizeof err->msg, "%s: no <Environment> dictionaries before the first record (use --dict)", file);
+            st = DY_ERR_ARG;
+            goto done;
+        }
+        if (r < 0 || !it->has_coding)
+            continue; /* nothing to compare against */
+        if (!it->evaluate) {
+            sum->skipped++;
+            continue;
+        }
+        dy_result res;
+        dy_error e2;
+        dy_doc doc = {it->id, it->date, NULL, it->text, it->text_len, !it->is_sentence};
+        if (dy_code_doc(c, &doc, &res, &e2) != DY_OK)
+            res.n = 0, res.status = DY_SENT_NOEVENT;
+        char (*got)[96] = malloc((res.n + 1) * sizeof *got);
+        char (*want)[96] = malloc((size_t)(it->nexp + 1) * sizeof *want);
+        if (!got || !want) {
+            free(got);
+            free(want);
+            st = DY_ERR_NOMEM;
+            goto done;
+        }
+        int ng = 0, nw = 0;
+        for (size_t k = 0; k < res.n; k++) {
+            char a[64], b[64];
+            level(res.events[k].source, country, a, sizeof a);
+            level(res.events[k].target, country, b, sizeof b);
+            snprintf(got[ng], sizeof got[0], "%.40s/%.40s/%.12s", a, b, res.events[k].code);
+            bool dup = false;
+            for (int m = 0; m < ng; m++)
+                dup |= strcmp(got[m], got[ng]) == 0;
+            if (!dup)
+                ng++;
+        }
+        for (int k = 0; k < it->nexp; k++) {
+            char a[64], b[64];
+            level(it->exp[k].src, country, a, sizeof a);
+            level(it->exp[k].tgt, country, b, sizeof b);
+            snprintf(want[nw], sizeof want[0], "%.40s/%.40s/%.12s", a, b, it->exp[k].code);
+            bool dup = false;
+            for (int m = 0; m < nw; m++)
+                dup |= strcmp(want[m], want[nw]) == 0;
+            if (!dup)
+                nw++;
+        }
+        qsort(got, (size_t)ng, sizeof got[0], cmp96);
+        qsort(want, (size_t)nw, sizeof want[0], cmp96);
+        int found = 0;
+        for (int k = 0; k < nw; k++)
+            for (int m = 0; m < ng; m++)
+                if (strcmp(want[k], got[m]) == 0) {
+                    found++;
+                    break;
+                }
+        bool pass;
+        if (it->error[0]) {
+            bool discard = strstr(it->error, "discard") != NULL;
+            pass = discard && res.status == DY_SENT_DISCARD && ng == 0;
+        } else if (it->noevents || nw == 0)
+            pass = ng == 0;
+        else
+            pass = found == nw && ng == nw;
+        sum->expected += (unsigned)nw;
+        sum->found += (unsigned)found;
+        sum->extra += (unsigned)(ng - found);
+        if (pass)
+            sum->passed++;
+        else
+            sum->failed++;
+        if (fn) {
+            size_t en = 0, an = 0;
+            exp_s[0] = act_s[0] = '\0';
+            if (it->error[0])
+                en += (size_t)snprintf(exp_s + en, 8192 - en, "error: %s\n", it->error);
+            else if (nw == 0)
+                en += (size_t)snprintf(exp_s + en, 8192 - en, "--- (no events)\n");
+            for (int k = 0; k < nw && en < 8000; k++)
+                en += (size_t)snprintf(exp_s + en, 8192 - en, "%s\n", want[k]);
+            if (res.status == DY_SENT_DISCARD)
+                an += (size_t)snprintf(act_s + an, 8192 - an, "### (discard)\n");
+            else if (ng == 0)
+                an += (size_t)snprintf(act_s + an, 8192 - an, "--- (no events)\n");
+            for (int k = 0; k < ng && an < 8000; k++)
+                an += (size_t)snprintf(act_s + an, 8192 - an, "%s\n", got[k]);
+            dy_vrecord vr = {it->id, it->line, pass, exp_s, act_s, it->text};
+            fn(ctx, &vr);
+        }
+        free(got);
+        free(want);
+    }
+done:
+    if (it)
+        dy_px_item_clear(it);
+    free(it);
+    free(exp_s);
+    free(act_s);
+    dy_coder_free(&c);
+    dy_dict_free(&d);
+    free(buf);
+    return st;
 }
