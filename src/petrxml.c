@@ -206,12 +206,12 @@ static int sentence(dy_px *p, const char *tag_end, dy_px_item *it, char *msg, si
         snprintf(msg, ml, "line %u: <Sentence id=\"%s\"> has no <Text>", it->line, it->id);
         rc = -1;
     } else {
-        it->text = malloc(tn + 1);
+        it->text = malloc(tn + 8);
         if (!it->text) {
             snprintf(msg, ml, "out of memory");
             rc = -1;
         } else {
-            it->text_len = decode(tx, tn, it->text, tn + 1);
+            it->text_len = decode(tx, tn, it->text, tn + 8);
             /* one line of text: newlines inside a record are blanks */
             for (size_t i = 0; i < it->text_len; i++)
                 if (it->text[i] == '\n' || it->text[i] == '\r' || it->text[i] == '\t')
