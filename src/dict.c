@@ -38,6 +38,7 @@ struct dy_dict_builder {
     uint32_t *syncap;           /* member capacity per synset */
     dy_opts opts;
     bool has_time, has_attrib;
+    bool petr;
     bool failed;                /* an allocation failed */
 };
 
@@ -91,6 +92,8 @@ void dy_dict_add_issue(dy_dict_builder *b, const dy_issue *x)
 dy_arena *dy_dict_builder_arena(dy_dict_builder *b) { return &b->arena; }
 dy_opts *dy_dict_builder_opts(dy_dict_builder *b) { return &b->opts; }
 bool dy_dict_builder_failed(dy_dict_builder *b) { return b->failed; }
+
+void dy_dict_builder_mark_petr(dy_dict_builder *b) { b->petr = true; }
 
 void dy_dict_builder_mark(dy_dict_builder *b, bool time, bool attrib)
 {
@@ -304,6 +307,7 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
     d->opts = b->opts;
     d->has_time = b->has_time;
     d->has_attrib = b->has_attrib;
+    d->petr = b->petr;
     d->name = name ? dy_arena_strndup(&d->arena, name, strlen(name)) : NULL;
     free(b->pats);
     free(b->syncap);

@@ -166,6 +166,9 @@ struct dy_dict {
     dy_opts opts;           /* options read with the dictionaries (defaults for coders) */
     bool has_time;          /* a <TIME> section was read */
     bool has_attrib;        /* an <ATTRIB> section was read */
+    bool petr;              /* PETRARCH dictionaries were read: TreeBank-style
+                               contractions (DID N'T), agents shared by the
+                               actors of a compound, more linking prepositions */
     char *name;             /* what was loaded, for `dict info` */
 };
 
@@ -177,6 +180,7 @@ void dy_dict_builder_free(dy_dict_builder **b);
 dy_arena *dy_dict_builder_arena(dy_dict_builder *b);
 dy_opts *dy_dict_builder_opts(dy_dict_builder *b);
 void dy_dict_builder_mark(dy_dict_builder *b, bool time, bool attrib);
+void dy_dict_builder_mark_petr(dy_dict_builder *b);
 
 uint32_t dy_dict_add_actor(dy_dict_builder *b, const dy_actor *a);
 uint32_t dy_dict_add_agent(dy_dict_builder *b, const dy_agent *a);

@@ -73,7 +73,8 @@ static size_t fold_cp(utf8proc_int32_t cp, char *dst, size_t room)
     return n;
 }
 
-int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bool *allcaps)
+int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bool *allcaps,
+           bool treebank)
 {
     int n = 0;
     bool lower = false;
@@ -162,6 +163,28 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
         w[wl] = '\0';
         if (wl == 0)
             continue;
+        if (treebank && wl > 3 && memcmp(w + wl - 3, "N'T", 3) == 0 && n + 1 < max) {
+            /* DIDN'T -> DID + N'T; the pieces share the word's span */
+            size_t stem = wl - 3;
+            dy_token *t = &out[n++];
+            t->off = (uint32_t)s;
+            t->len = (uint32_t)(e - s > 3 ? e - s - 3 : e - s);
+            t->w = dy_arena_strndup(a, w, stem);
+            if (!t->w)
+                return -1;
+            t->wl = (uint16_t)stem;
+            t->cls = classify(t->w, stem, &t->pron);
+            t->cap = isupper((unsigned char)text[s]);
+            t = &out[n++];
+            t->off = (uint32_t)(e - s > 3 ? e - 3 : s);
+            t->len = 3;
+            t->w = "N'T";
+            t->wl = 3;
+            t->cls = DY_W_NONE;
+            t->pron = 0;
+            t->cap = false;
+            continue;
+        }
         /* split overlong words as TABARI does */
         size_t pos = 0;
         while (pos < wl && n < max) {

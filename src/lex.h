@@ -36,7 +36,10 @@ typedef struct {
 #define DY_LEX_MAX_WORD 63     /* longer words are split, as TABARI does */
 
 /* Tokenizes text[0..len). Returns the count (at most max) or -1 when memory
- * ran out; *allcaps tells whether the sentence has no lower-case letter. */
-int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bool *allcaps);
+ * ran out; *allcaps tells whether the sentence has no lower-case letter.
+ * treebank: split negative contractions as the Penn TreeBank does
+ * (DIDN'T -> DID N'T, WON'T -> WO N'T), which PETRARCH dictionaries expect. */
+int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bool *allcaps,
+           bool treebank);
 
 #endif

@@ -218,7 +218,33 @@ static const char *compose(dy_arena *a, const char *actor, const char *agent, bo
     return dy_arena_strndup(a, out, n < sizeof out ? n : sizeof out - 1);
 }
 
-static bool is_former(const dy_ptok *t) { return t->t.wl == 6 && memcmp(t->t.w, "FORMER", 6) == 0; }
+static bool is_word(const dy_ptok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->t.wl == n && memcmp(t->t.w, w, n) == 0;
+}
+
+static bool is_former(const dy_ptok *t) { return is_word(t, "FORMER"); }
+
+/* PETRARCH: an agent of one actor of a compound is the agent of them all
+ * ("lawmakers in Fornost and Gondor" -> FORLEG, GONLEG) */
+static void share_agents(dy_sent *s, dy_arena *a)
+{
+    for (int u = 0; u < s->nunit; u++) {
+        const dy_unit *x = &s->unit[u];
+        if (x->comp < 0 || !x->agent || x->pronoun)
+            continue;
+        for (int v = 0; v < s->nunit; v++) {
+            dy_unit *y = &s->unit[v];
+            if (v == u || y->comp != x->comp || y->agent || y->pronoun || !y->acode)
+                continue;
+            y->code = compose(a, y->acode, x->former ? "ELI" : x->agent->code,
+                              x->former ? false : x->agent->prefix);
+            y->agent = x->agent;
+            y->former = x->former;
+        }
+    }
+}
 
 static int add_unit(dy_sent *s, dy_arena *a, int cap)
 {
@@ -250,6 +276,20 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             former = true; /* "Arnor former security officials" */
             j++;
         }
+        /* PETRARCH reads whole noun phrases: "Dagolath's first deputy prime
+         * minister" joins the actor and an agent a few plain words later */
+        if (d->petr && !(j < s->n && s->tok[j].head == j && s->tok[j].type == DY_T_AGENT))
+            for (int k = j; k < s->n && k <= j + 2; k++) {
+                const dy_ptok *x = &s->tok[k];
+                if (x->head == k && x->type == DY_T_AGENT) {
+                    j = k;
+                    break;
+                }
+                if (x->type != DY_T_NONE && x->type != DY_T_ADJ && x->type != DY_T_NOUN)
+                    break;
+                if (x->t.cls != DY_W_NONE)
+                    break;
+            }
         if (j < s->n && s->tok[j].head == j && s->tok[j].type == DY_T_AGENT && !agent_used[j]) {
             ag = &d->agents[d->roots[s->tok[j].root].id];
             agent_used[j] = true;
@@ -263,7 +303,8 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             first = h;
             if (h > 0 && is_former(&s->tok[h - 1]))
                 former = true;
-        } else if (i > 1 && s->tok[i - 1].t.cls == DY_W_PREP && s->tok[i - 2].type == DY_T_AGENT
+        } else if (i > 1 && (s->tok[i - 1].t.cls == DY_W_PREP || (d->petr && is_word(&s->tok[i - 1], "FROM")))
+                   && s->tok[i - 2].type == DY_T_AGENT
                    && s->tok[i - 2].head >= 0 && !agent_used[s->tok[i - 2].head]) {
             /* "ambassadors of Arnor" */
             int h = s->tok[i - 2].head;
@@ -284,6 +325,8 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
         s->unit[u].code = code;
         s->unit[u].acode = dy_dict_code_at(&d->actors[r->id].codes, date);
         s->unit[u].root = r;
+        s->unit[u].agent = ag;
+        s->unit[u].former = former;
     }
     if (o->convert_agents) {
         for (int i = 0; i < s->n; i++) {
@@ -606,7 +649,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     dy_token *lt = dy_arena_alloc(a, maxt * sizeof *lt);
     if (!lt)
         return -1;
-    int n = dy_lex(a, text, len, lt, (int)maxt, &s->allcaps);
+    int n = dy_lex(a, text, len, lt, (int)maxt, &s->allcaps, d->petr);
     if (n < 0)
         return -1;
     s->tok = dy_arena_calloc(a, ((size_t)n + 1) * sizeof *s->tok);
@@ -628,6 +671,8 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     classify(s, d, o, date);
     build_units(s, d, o, a, date, cap);
     find_compounds(s, false);
+    if (d->petr)
+        share_agents(s, a);
     noun_phrases(s);
     comma_clauses(s, o);
     /* eliminated clauses can join the actors around them into a compound */

@@ -35,6 +35,8 @@ typedef struct {
     bool pronoun;         /* a pronoun standing for another unit */
     bool dead;            /* cancelled (deleted clause) */
     const dy_root *root;  /* actor root (evidence) */
+    const dy_agent *agent; /* agent composed onto it, or NULL */
+    bool former;          /* the agent was "former": ELI */
 } dy_unit;
 
 typedef struct {

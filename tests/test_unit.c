@@ -48,7 +48,7 @@ static void test_arena_cap(void **st)
 /* ---- lex ---- */
 static int lex(const char *s, dy_token *t, dy_arena *a, bool *caps)
 {
-    return dy_lex(a, s, strlen(s), t, 128, caps);
+    return dy_lex(a, s, strlen(s), t, 128, caps, false);
 }
 
 static void test_lex_filter(void **st)
