@@ -122,16 +122,45 @@ if [ -x "${FUZZ_REPLAY:-}" ]; then
     if "$FUZZ_REPLAY" tests/fuzz/corpus/* >"$TMP/fz" 2>&1; then ok "fuzz corpus replay ($(ls tests/fuzz/corpus | wc -l) inputs)"; else not_ok "fuzz corpus replay" "$(tail -5 "$TMP/fz")"; fi
 fi
 
-# ---- TABARI validation suite: one test, held to the best score reached ----
+# ---- validation suites: each one test, held to the best score reached
+# (tests/scores); raise a score there when the coder improves ----
+best() { awk -v k="$1" '$1 == k { print $2 }' tests/scores; }
 V="$SHARED/peers/tabari/validation/Validate.project"
 if [ -f "$V" ]; then
     "$DYAD" validate tabari "$V" >"$TMP/val" 2>&1
     line=$(tail -1 "$TMP/val")
     got=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-    best=$(cat tests/tabari-best)
-    if [ -n "$got" ] && [ "$got" -ge "$best" ]; then ok "TABARI validation suite: $got of $(($(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/') + got)) (best $best)"; else not_ok "TABARI validation suite below $best" "$line"; fi
+    b=$(best tabari)
+    if [ -n "$got" ] && [ "$got" -ge "$b" ]; then ok "TABARI validation suite: $got of $(($(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/') + got)) (best $b)"; else not_ok "TABARI validation suite below $b" "$line"; fi
 else
     not_ok "TABARI validation suite" "$V not found"
+fi
+P="$SHARED/peers/petrarch2/validation/PETR.UnitTest.records.xml"
+if [ -f "$P" ]; then
+    "$DYAD" validate petrarch "$P" >"$TMP/pv" 2>&1
+    line=$(tail -1 "$TMP/pv")
+    got=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+    b=$(best petr-unit)
+    if [ -n "$got" ] && [ "$got" -ge "$b" ]; then ok "PETRARCH unit-test records: $line (best $b exact)"; else not_ok "PETRARCH unit-test records below $b" "$line"; fi
+else
+    not_ok "PETRARCH unit-test records" "$P not found"
+fi
+found() { sed -n 's/^events: \([0-9]*\) of.*/\1/p' "$1"; }
+U="$SHARED/peers/universalpetrarch/PETR_Validate_records_2_02.xml"
+if [ -f "$U" ]; then
+    "$DYAD" validate petrarch "$U" >"$TMP/uv" 2>&1
+    got=$(found "$TMP/uv"); b=$(best up-found)
+    if [ -n "$got" ] && [ "$got" -ge "$b" ]; then ok "UniversalPetrarch records: $(grep '^events:' "$TMP/uv") (best $b)"; else not_ok "UniversalPetrarch records below $b" "$(tail -3 "$TMP/uv")"; fi
+else
+    not_ok "UniversalPetrarch records" "$U not found"
+fi
+G="$SHARED/peers/universalpetrarch/PETR2_GSR_validation.xml"
+if [ -f "$G" ]; then
+    "$DYAD" validate petrarch "$G" --dict "$SHARED/peers/petrarch2/dictionaries" --country >"$TMP/gv" 2>&1
+    got=$(found "$TMP/gv"); b=$(best gsr-found)
+    if [ -n "$got" ] && [ "$got" -ge "$b" ]; then ok "GSR news records, Phoenix pack: $(grep '^events:' "$TMP/gv") (best $b)"; else not_ok "GSR news records below $b" "$(tail -3 "$TMP/gv")"; fi
+else
+    not_ok "GSR news records" "$G not found"
 fi
 
 echo "$pass passed, $fail failed"

@@ -15,6 +15,8 @@
 #include "dict.h"
 #include "tabari.h"
 #include "options.h"
+#include "petrarch.h"
+#include "petrxml.h"
 
 /* ---- arena ---- */
 static void test_arena_alloc_reset(void **st)
@@ -483,6 +485,82 @@ static void test_code_doc_and_dates(void **st)
     dy_dict_free(&d);
 }
 
+/* ---- PETRARCH formats ---- */
+static void test_petr_verbs_agents(void **st)
+{
+    (void)st;
+    const char *verbs = "# comment\n&CURRENCY\n+DOLLAR\n+SWISS FRANC\n+PENNY\n\n"
+                        "--- GIVE [070] ---\nGIVE {GAVE GIVEN GIVES GIVING}\n+HAND_OVER [073]\n"
+                        "- * (FOR {FINANCIAL AID}) [071]\n- * &CURRENCY [0711] # money\n"
+                        "- NO STAR [1]\n~ a (a b Q) SAY = a b Q\nSTRAY_VERB_OUTSIDE\n"
+                        "--- WITHOUT CODE ---\nPONDER\n";
+    diags d = {0};
+    dy_load_opts lo = {collect, &d, 0};
+    dy_dict_builder *b = dy_dict_builder_new();
+    dy_petr_parse(b, DY_PK_VERBS, "t.txt", verbs, strlen(verbs), &lo);
+    const char *agents = "!PERSON! = MAN, WOMAN\nPRESIDENT [~GOV]\nPOLICE {} [~COP]\n"
+                         "CONGRESS!PERSON! [~LEG]\nNO_TILDE [GOV]\nCOMPANY [~BUS]\n";
+    dy_petr_parse(b, DY_PK_AGENTS, "a.txt", agents, strlen(agents), &lo);
+    const char *disc = "+TYPHOON\nWORLD CUP_\n";
+    dy_petr_parse(b, DY_PK_DISCARDS, "d.txt", disc, strlen(disc), &lo);
+    struct dy_dict *dict = dy_dict_compile(&b, "t");
+    assert_non_null(dict);
+    assert_int_equal(d.n, 2); /* "- NO STAR" (no *) and NO_TILDE (no ~) */
+    assert_int_equal(d.lines[0], 12);
+    assert_int_equal(d.lines[1], 5);
+    assert_true(dict->petr);
+    assert_int_equal(dict->nverbs, 2);
+    assert_int_equal(dict->verbs[0].npat, 2);
+    assert_string_equal(dict->verbs[0].code.code, "070");
+    assert_int_equal(dict->verbs[1].code.kind, DY_EC_NULL);
+    assert_int_equal(dict->nsyn, 1);
+    assert_int_equal(dict->syn[0].n, 4); /* PENNY and PENNIES */
+    assert_int_equal(dict->ndisc, 2);
+    assert_true(dict->disc[0].story);
+    assert_int_equal(dict->nagents, 4);
+    dy_dict *dp = dict;
+    dy_dict_free(&dp);
+}
+
+static void test_petr_xml(void **st)
+{
+    (void)st;
+    const char *x = "<Validation><!-- <Sentence id=\"hidden\"> -->\n"
+                    "<Environment><Verbfile> v.txt </Verbfile><Actorfile>a.txt</Actorfile></Environment>\n"
+                    "<Config option=\"require_dyad\" value=\"false\"></Config>\n"
+                    "<Sentence date=\"20080804\" id=\"S-1\" category=\"X\" evaluate=\"true\"/>\n"
+                    "<EventCoding eventcode=\"042\" sourcecode=\"USA\" targetcode='CHN' />\n"
+                    "<Text>\nThe US &amp; China met.\n</Text>\n<Parse>(ROOT (S))</Parse>\n</Sentence>\n"
+                    "<Sentence id=\"S-2\" sentence=\"false\"><EventCoding noevents = \"True\"></EventCoding>"
+                    "</Sentence>\n";
+    dy_px px;
+    dy_px_init(&px, x, strlen(x));
+    dy_px_item it = {0};
+    char msg[128];
+    assert_int_equal(dy_px_next(&px, &it, msg, sizeof msg), 0);
+    assert_int_equal(it.kind, DY_PX_ENV);
+    assert_string_equal(it.verbfile, "v.txt");
+    assert_string_equal(it.actorfile, "a.txt");
+    assert_int_equal(dy_px_next(&px, &it, msg, sizeof msg), 0);
+    assert_int_equal(it.kind, DY_PX_CONFIG);
+    assert_string_equal(it.option, "require_dyad");
+    assert_int_equal(dy_px_next(&px, &it, msg, sizeof msg), 0);
+    assert_int_equal(it.kind, DY_PX_SENTENCE);
+    assert_string_equal(it.id, "S-1");
+    assert_int_equal(it.date, 20080804);
+    assert_int_equal(it.nexp, 1);
+    assert_string_equal(it.exp[0].tgt, "CHN");
+    assert_non_null(strstr(it.text, "The US & China met."));
+    assert_int_equal(it.line, 4);
+    /* a record without <Text> is an error; scanning goes on */
+    assert_int_equal(dy_px_next(&px, &it, msg, sizeof msg), -1);
+    assert_true(it.noevents);
+    assert_false(it.is_sentence);
+    assert_int_equal(dy_px_next(&px, &it, msg, sizeof msg), 0);
+    assert_int_equal(it.kind, DY_PX_END);
+    dy_px_item_clear(&it);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -505,6 +583,8 @@ int main(void)
         cmocka_unit_test(test_cameo_table),
         cmocka_unit_test(test_code_sentence),
         cmocka_unit_test(test_code_doc_and_dates),
+        cmocka_unit_test(test_petr_verbs_agents),
+        cmocka_unit_test(test_petr_xml),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

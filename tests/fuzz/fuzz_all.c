@@ -1,7 +1,8 @@
 /* fuzz_all.c: one fuzz target for every parser in dyad. The first input
  * byte picks the parser: TABARI .actors/.agents/.verbs/.options files, the
  * JSON Lines, plain-text and TABARI-record readers (each followed by the
- * coder with the built-in dictionaries). Built with libFuzzer by `make fuzz`;
+ * coder with the built-in dictionaries), the PETRARCH verbs, agents,
+ * discards and issues formats, and the PETRARCH XML scanner. Built with libFuzzer by `make fuzz`;
  * tests/fuzz/replay.c replays the corpus in `make check`. */
 #include <stddef.h>
 #include <stdint.h>
@@ -10,6 +11,8 @@
 #include "../../include/dyad.h"
 #include "../../src/dict.h"
 #include "../../src/tabari.h"
+#include "../../src/petrarch.h"
+#include "../../src/petrxml.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -47,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    int sel = data[0] % 7;
+    int sel = data[0] % 12;
     const char *buf = (const char *)data + 1;
     size_t len = size - 1;
     if (sel < 4) {
@@ -67,6 +70,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             dy_dict_free(&d);
         } else
             dy_dict_builder_free(&b);
+        return 0;
+    }
+    if (sel >= 7 && sel < 11) {
+        static const int pk[4] = {DY_PK_VERBS, DY_PK_AGENTS, DY_PK_DISCARDS, DY_PK_ISSUES};
+        dy_dict_builder *b = dy_dict_builder_new();
+        dy_load_opts lo = {0};
+        dy_petr_parse(b, pk[sel - 7], "fuzz", buf, len, &lo);
+        struct dy_dict *d = dy_dict_compile(&b, "fuzz");
+        if (d)
+            dy_dict_free(&d);
+        else
+            dy_dict_builder_free(&b);
+        return 0;
+    }
+    if (sel == 11) {
+        dy_px px;
+        dy_px_init(&px, buf, len);
+        dy_px_item it = {0};
+        char msg[128];
+        for (int guard = 0; guard < 100000; guard++) {
+            dy_px_next(&px, &it, msg, sizeof msg);
+            if (it.kind == DY_PX_END)
+                break;
+        }
+        dy_px_item_clear(&it);
         return 0;
     }
     char *copy = malloc(len + 1);
