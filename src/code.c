@@ -778,6 +778,27 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
     return date;
 }
 
+/* Discard phrases (PETRARCH's discard list): consecutive words anywhere in
+ * the sentence; a story-level one ('+') discards the whole document. */
+static bool discarded(dy_coder *c, const dy_sent *s)
+{
+    const struct dy_dict *d = c->d;
+    for (uint32_t k = 0; k < d->ndisc; k++) {
+        const dy_discard *x = &d->disc[k];
+        for (int i = 0; i + x->ph.n <= s->n; i++) {
+            uint16_t j = 0;
+            while (j < x->ph.n && dy_dict_word_match(&x->ph.el[j], s->tok[i + j].t.w, s->tok[i + j].t.wl))
+                j++;
+            if (j == x->ph.n) {
+                if (x->story)
+                    c->story_discard = true;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 #ifdef DY_TRACE
 /* developer aid: a trace build (make OPT=-DDY_TRACE) prints the parse */
 static void trace(const dy_sent *s)
@@ -820,6 +841,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
 #endif
     if (count_words(&s) < c->opts.min_words)
         return DY_SENT_SHORT;
+    if (discarded(c, &s))
+        return DY_SENT_DISCARD;
     if (s.discard)
         return DY_SENT_DISCARD;
     if (s.complex) {
@@ -1015,6 +1038,7 @@ dy_status dy_code_sentence(dy_coder *c, const char *text, size_t len, int32_t da
     c->ev = NULL;
     c->nev = c->cev = 0;
     c->sentence_no = 1;
+    c->story_discard = false;
     int r = dy_code_append(c, text, len, date);
     memset(out, 0, sizeof *out);
     if (r < 0) {

@@ -22,6 +22,7 @@ struct dy_coder {
     char story[32], prev_story[32]; /* story ids of this and the last sentence */
     int sent, prev_sent;      /* sentence serials */
     char fwd_code[64];        /* first actor of the last sentence; "" none */
+    bool story_discard;       /* a story-level discard phrase was seen in this document */
 };
 
 /* Codes one sentence and appends its events to c->ev (no reset); returns

@@ -20,6 +20,7 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
     snprintf(c->story, sizeof c->story, "%s", doc->id ? doc->id : "");
     c->prev_story[0] = '\0';
     c->fwd_code[0] = '\0';
+    c->story_discard = false;
     if (doc->title && *doc->title) {
         c->sentence_no = ++no;
         c->sent = no;
@@ -48,6 +49,11 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
             if (last < 0)
                 goto nomem;
         }
+    }
+    if (c->story_discard) {
+        /* a story-level discard phrase: nothing of the document is coded */
+        c->nev = 0;
+        last = DY_SENT_DISCARD;
     }
     out->events = c->ev;
     out->n = c->nev;
