@@ -790,6 +790,9 @@ static bool discarded(dy_coder *c, const dy_sent *s)
             while (j < x->ph.n && dy_dict_word_match(&x->ph.el[j], s->tok[i + j].t.w, s->tok[i + j].t.wl))
                 j++;
             if (j == x->ph.n) {
+#ifdef DY_TRACE
+                fprintf(stderr, "discard: %s:%u\n", x->at.file, x->at.line);
+#endif
                 if (x->story)
                     c->story_discard = true;
                 return true;

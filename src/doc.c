@@ -29,9 +29,11 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
             goto nomem;
     }
     if (!doc->split) {
+        /* a one-sentence record may still open with a dateline */
+        size_t dl = dy_segment_dateline(doc->text, doc->text_len);
         c->sentence_no = ++no;
         c->sent = no;
-        last = dy_code_append(c, doc->text, doc->text_len, doc->date);
+        last = dy_code_append(c, doc->text + dl, doc->text_len - dl, doc->date);
         if (last < 0)
             goto nomem;
     } else {

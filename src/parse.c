@@ -363,9 +363,14 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
     }
 }
 
-static bool np_filler(const dy_ptok *t)
+/* Words that may stand before an actor inside a noun phrase. PETRARCH
+ * dictionaries have no adjective lists (PETRARCH reads noun phrases off a
+ * parse tree), so with them any plain word may. */
+static bool np_filler(const dy_sent *s, const dy_ptok *t)
 {
-    return t->t.cls == DY_W_DET || t->type == DY_T_ADJ;
+    if (t->t.cls == DY_W_DET || t->type == DY_T_ADJ)
+        return true;
+    return s->petr && t->type == DY_T_NONE && t->t.cls == DY_W_NONE;
 }
 
 static bool compound_conj(const dy_ptok *t)
@@ -393,7 +398,7 @@ static int np_unit(const dy_sent *s, int i, bool live, int *after)
             *after = i;
             return s->tok[i].unit;
         }
-        if (!np_filler(&s->tok[i]))
+        if (!np_filler(s, &s->tok[i]))
             return -1;
         i = next_tok(s, i + 1, live);
     }
@@ -652,6 +657,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     int n = dy_lex(a, text, len, lt, (int)maxt, &s->allcaps, d->petr);
     if (n < 0)
         return -1;
+    s->petr = d->petr;
     s->tok = dy_arena_calloc(a, ((size_t)n + 1) * sizeof *s->tok);
     if (!s->tok)
         return -1;

@@ -46,6 +46,7 @@ typedef struct {
     int nunit;
     int ncomp;
     bool allcaps;
+    bool petr;           /* PETRARCH dictionaries (dict.h) */
     bool discard;        /* a ### entry was found */
     bool complex;        /* a +++ entry was found */
     int ncomma_del;      /* comma clauses eliminated */
