@@ -97,6 +97,7 @@ typedef struct {
     const char *sentence_text; /* the sentence as read */
     size_t sentence_len;
     const char *attribution; /* who made the statement (<ATTRIB> phrases), or NULL */
+    const char *issues;      /* "CODE N,CODE N" (PETRARCH issues), or NULL */
 } dy_event;
 
 /* Why a sentence produced no events. */
@@ -139,6 +140,8 @@ typedef struct {
     const char *text;   /* body */
     size_t text_len;
     bool split;         /* true: segment text into sentences; false: text is one sentence */
+    const char *url;    /* where the article came from, or NULL */
+    const char *source; /* news source, or NULL */
 } dy_doc;
 
 /* Segments and codes a document; events carry 1-based sentence indexes
@@ -146,7 +149,7 @@ typedef struct {
 dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *err);
 
 /* ---- input readers ---- */
-typedef enum { DY_IN_AUTO = 0, DY_IN_TEXT, DY_IN_JSONL, DY_IN_TABARI } dy_input_kind;
+typedef enum { DY_IN_AUTO = 0, DY_IN_TEXT, DY_IN_JSONL, DY_IN_TABARI, DY_IN_PETRARCH } dy_input_kind;
 typedef struct dy_reader dy_reader;
 
 /* Reads a whole buffer (the caller keeps it alive while the reader lives). */
@@ -162,6 +165,15 @@ dy_status dy_reader_next(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err);
 /* Writes one event as a JSON object line (no newline) into buf; returns the
  * length it needs (write again with a larger buffer when >= cap). */
 size_t dy_event_json(const dy_event *e, const char *doc_id, bool with_text, char *buf, size_t cap);
+
+/* Writes one event as a Phoenix data set row: 26 tab-separated columns
+ * (EventID Date Year Month Day SourceActorFull SourceActorEntity
+ * SourceActorRole SourceActorAttribute TargetActorFull TargetActorEntity
+ * TargetActorRole TargetActorAttribute EventCode EventRootCode QuadClass
+ * GoldsteinScore Issues Lat Lon LocationName StateName CountryCode
+ * SentenceID URLs NewsSources); same return rule as dy_event_json. */
+size_t dy_event_phoenix(const dy_event *e, const char *doc_id, size_t index, const char *url,
+                        const char *source, char *buf, size_t cap);
 
 /* ---- validation suites ---- */
 typedef struct {

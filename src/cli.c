@@ -26,14 +26,16 @@ static const char usage_text[] =
     "       dyad --help | --version\n"
     "\n"
     "code options:\n"
-    "  --input KIND      text, jsonl or tabari (default: detected from the input)\n"
+    "  --input KIND      text, jsonl, tabari or petrarch (XML records); default:\n"
+    "                    detected from the input\n"
     "  --date YYYY-MM-DD date of plain-text articles (default: none)\n"
     "  --dict SPEC       builtin (default), a TABARI .project file, a PETRARCH\n"
     "                    config (.ini), a folder of dictionaries, or FILE[,FILE...]\n"
     "                    (TABARI .actors .agents .verbs .options; PETRARCH verbs,\n"
     "                    actors, agents, discards and issues files)\n"
     "  --option LINE     apply a TABARI .options command, e.g. 'COMMA: OFF'\n"
-    "  --format jsonl    output format (JSON Lines, one event per line)\n"
+    "  --format FMT      jsonl (default: one JSON object per event) or phoenix\n"
+    "                    (the Phoenix data set's 26 tab-separated columns)\n"
     "  --with-text       add the sentence text to each event\n"
     "  --stats           print documents, events, documents with no events and\n"
     "                    errors to stderr\n"
@@ -131,7 +133,7 @@ typedef struct {
 } stats_t;
 
 static int code_buffer(dy_coder *c, const char *name, const char *buf, size_t len, dy_input_kind kind,
-                       int32_t date, bool with_text, stats_t *st)
+                       int32_t date, bool with_text, bool phoenix, stats_t *st)
 {
     dy_reader *r = dy_reader_new(name, buf, len, kind, date);
     if (!r) {
@@ -166,7 +168,8 @@ static int code_buffer(dy_coder *c, const char *name, const char *buf, size_t le
         if (res.n == 0)
             st->empty++;
         for (size_t i = 0; i < res.n; i++) {
-            size_t need = dy_event_json(&res.events[i], doc.id, with_text, line, cap);
+            size_t need = phoenix ? dy_event_phoenix(&res.events[i], doc.id, i, doc.url, doc.source, line, cap)
+                                  : dy_event_json(&res.events[i], doc.id, with_text, line, cap);
             if (need >= cap) {
                 char *x = realloc(line, need + 1);
                 if (!x) {
@@ -177,7 +180,10 @@ static int code_buffer(dy_coder *c, const char *name, const char *buf, size_t le
                 }
                 line = x;
                 cap = need + 1;
-                dy_event_json(&res.events[i], doc.id, with_text, line, cap);
+                if (phoenix)
+                    dy_event_phoenix(&res.events[i], doc.id, i, doc.url, doc.source, line, cap);
+                else
+                    dy_event_json(&res.events[i], doc.id, with_text, line, cap);
             }
             fputs(line, stdout);
             fputc('\n', stdout);
@@ -194,7 +200,7 @@ static int cmd_code(int argc, char **argv)
     const char *dict = NULL;
     dy_input_kind kind = DY_IN_AUTO;
     int32_t date = 0;
-    bool with_text = false, stats = false;
+    bool with_text = false, stats = false, phoenix = false;
     const char *options[64];
     int nopt = 0;
     const char *files[4096];
@@ -206,6 +212,7 @@ static int cmd_code(int argc, char **argv)
             if (strcmp(v, "text") == 0) kind = DY_IN_TEXT;
             else if (strcmp(v, "jsonl") == 0) kind = DY_IN_JSONL;
             else if (strcmp(v, "tabari") == 0) kind = DY_IN_TABARI;
+            else if (strcmp(v, "petrarch") == 0) kind = DY_IN_PETRARCH;
             else {
                 fprintf(stderr, "dyad: --input: unknown kind '%s'\n", v);
                 return EX_USAGE;
@@ -220,8 +227,11 @@ static int cmd_code(int argc, char **argv)
         else if (strcmp(a, "--option") == 0 && i + 1 < argc && nopt < 64)
             options[nopt++] = argv[++i];
         else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
-            if (strcmp(argv[++i], "jsonl") != 0) {
-                fprintf(stderr, "dyad: --format: only jsonl is available\n");
+            const char *f = argv[++i];
+            if (strcmp(f, "phoenix") == 0)
+                phoenix = true;
+            else if (strcmp(f, "jsonl") != 0) {
+                fprintf(stderr, "dyad: --format: '%s' is not jsonl or phoenix\n", f);
                 return EX_USAGE;
             }
         } else if (strcmp(a, "--with-text") == 0)
@@ -275,7 +285,7 @@ static int cmd_code(int argc, char **argv)
             rc = EX_INPUT;
             continue;
         }
-        int r = code_buffer(c, in ? "<stdin>" : files[i], buf, len, kind, date, with_text, &st);
+        int r = code_buffer(c, in ? "<stdin>" : files[i], buf, len, kind, date, with_text, phoenix, &st);
         if (r > rc)
             rc = r;
         free(buf);

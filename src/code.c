@@ -576,7 +576,7 @@ static bool complex_check(dy_coder *c, dy_sent *s)
 
 /* Appends public events for the sentence. */
 static int publish(dy_coder *c, const dy_sent *s, const evlist *l, const char *text, size_t len,
-                   int32_t date, const char *attr)
+                   int32_t date, const char *attr, const char *iss)
 {
     for (int i = 0; i < l->n; i++) {
         const ev_t *e = &l->e[i];
@@ -634,6 +634,7 @@ static int publish(dy_coder *c, const dy_sent *s, const evlist *l, const char *t
         }
         o->verb_off = s->tok[e->verb_tok].t.off;
         o->verb_len = s->tok[e->verb_end].t.off + s->tok[e->verb_end].t.len - o->verb_off;
+        o->issues = iss ? dy_arena_strndup(&c->arena, iss, strlen(iss)) : NULL;
         const char *a = e->attr ? e->attr : attr;
         o->attribution = a ? dy_arena_strndup(&c->arena, a, strlen(a)) : NULL;
         o->rule_file = e->at.file;
@@ -776,6 +777,48 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
         return ymd_of(days_of(date) + days);
     }
     return date;
+}
+
+/* PETRARCH issues: each issue phrase found in the sentence counts for its
+ * code; an ignore phrase (~) cancels the sentence's issues. Returns
+ * "CODE N,CODE N" in the scratch arena, or NULL. */
+static const char *issues(dy_coder *c, const dy_sent *s)
+{
+    const struct dy_dict *d = c->d;
+    if (!d->niss)
+        return NULL;
+    enum { MAXI = 32 };
+    const char *codes[MAXI];
+    int counts[MAXI], n = 0;
+    for (uint32_t k = 0; k < d->niss; k++) {
+        const dy_issue *x = &d->iss[k];
+        for (int i = 0; i + x->ph.n <= s->n; i++) {
+            uint16_t j = 0;
+            while (j < x->ph.n && dy_dict_word_match(&x->ph.el[j], s->tok[i + j].t.w, s->tok[i + j].t.wl))
+                j++;
+            if (j < x->ph.n)
+                continue;
+            if (!x->code)
+                return NULL;
+            int m = 0;
+            while (m < n && strcmp(codes[m], x->code) != 0)
+                m++;
+            if (m == n) {
+                if (n == MAXI)
+                    continue;
+                codes[n] = x->code;
+                counts[n++] = 0;
+            }
+            counts[m]++;
+        }
+    }
+    if (!n)
+        return NULL;
+    char buf[1024];
+    size_t l = 0;
+    for (int m = 0; m < n && l < sizeof buf - 80; m++)
+        l += (size_t)snprintf(buf + l, sizeof buf - l, "%s%.60s %d", m ? "," : "", codes[m], counts[m]);
+    return dy_arena_strndup(&c->scratch, buf, l);
 }
 
 /* Discard phrases (PETRARCH's discard list): consecutive words anywhere in
@@ -972,7 +1015,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     }
     if (out.n == 0)
         return DY_SENT_NOEVENT;
-    if (publish(c, &s, &out, text, len, time_shift(c, &s, date), attribution(c, &s)) < 0)
+    if (publish(c, &s, &out, text, len, time_shift(c, &s, date), attribution(c, &s), issues(c, &s)) < 0)
         return -1;
     return DY_SENT_CODED;
 }

@@ -135,6 +135,28 @@ size_t dy_event_json(const dy_event *e, const char *doc_id, bool with_text, char
         field(&s, "attribution");
         putj(&s, e->attribution, strlen(e->attribution));
     }
+    if (e->issues) {
+        /* "CODE N,CODE N" -> {"CODE":N,...} */
+        field(&s, "issues");
+        put(&s, "{", 1);
+        const char *p = e->issues;
+        bool first = true;
+        while (*p) {
+            const char *comma = strchr(p, ',');
+            size_t l = comma ? (size_t)(comma - p) : strlen(p);
+            const char *sp = memchr(p, ' ', l);
+            if (sp) {
+                if (!first)
+                    put(&s, ",", 1);
+                putj(&s, p, (size_t)(sp - p));
+                put(&s, ":", 1);
+                put(&s, sp + 1, l - (size_t)(sp + 1 - p));
+                first = false;
+            }
+            p += l + (comma ? 1 : 0);
+        }
+        put(&s, "}", 1);
+    }
     field(&s, "rule");
     char r[512];
     snprintf(r, sizeof r, "%s:%u", e->rule_file ? e->rule_file : "", e->rule_line);
@@ -144,6 +166,77 @@ size_t dy_event_json(const dy_event *e, const char *doc_id, bool with_text, char
         putj(&s, e->sentence_text, e->sentence_len);
     }
     put(&s, "}", 1);
+    if (s.n < cap)
+        buf[s.n] = '\0';
+    else if (cap)
+        buf[cap - 1] = '\0';
+    return s.n;
+}
+
+/* a TSV field: tabs and newlines become blanks so that columns stay put */
+static void putt(sb *s, const char *p)
+{
+    for (; p && *p; p++) {
+        char c = (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p;
+        put(s, &c, 1);
+    }
+}
+
+/* CAMEO actor code: entity (country or organisation), role, attribute */
+static void actor_cols(sb *s, const char *code)
+{
+    size_t n = strlen(code);
+    putt(s, code);
+    put(s, "\t", 1);
+    put(s, code, n < 3 ? n : 3);
+    put(s, "\t", 1);
+    if (n > 3)
+        put(s, code + 3, n < 6 ? n - 3 : 3);
+    put(s, "\t", 1);
+    if (n > 6)
+        putt(s, code + 6);
+    put(s, "\t", 1);
+}
+
+size_t dy_event_phoenix(const dy_event *e, const char *doc_id, size_t index, const char *url,
+                        const char *source, char *buf, size_t cap)
+{
+    sb s = {buf, cap, 0};
+    char t[64];
+    /* event id: document, sentence and the event's place in the document */
+    putt(&s, doc_id);
+    snprintf(t, sizeof t, "_%d_%zu\t", e->sentence, index + 1);
+    puts_(&s, t);
+    if (e->date) {
+        snprintf(t, sizeof t, "%08d\t%04d\t%02d\t%02d\t", (int)e->date, (int)(e->date / 10000),
+                 (int)(e->date / 100 % 100), (int)(e->date % 100));
+        puts_(&s, t);
+    } else
+        puts_(&s, "\t\t\t\t");
+    actor_cols(&s, e->source);
+    actor_cols(&s, e->target);
+    putt(&s, e->code);
+    put(&s, "\t", 1);
+    putt(&s, e->root);
+    put(&s, "\t", 1);
+    if (e->has_cameo) {
+        putu(&s, (unsigned long long)e->quad);
+        put(&s, "\t", 1);
+        if (!isnan(e->goldstein))
+            putf(&s, "%.1f", e->goldstein);
+    } else
+        put(&s, "\t", 1);
+    put(&s, "\t", 1);
+    putt(&s, e->issues);
+    /* lat, lon, place, state, country: no geolocation yet */
+    puts_(&s, "\t\t\t\t\t\t");
+    putt(&s, doc_id);
+    snprintf(t, sizeof t, "_%d", e->sentence);
+    puts_(&s, t);
+    put(&s, "\t", 1);
+    putt(&s, url);
+    put(&s, "\t", 1);
+    putt(&s, source);
     if (s.n < cap)
         buf[s.n] = '\0';
     else if (cap)

@@ -745,7 +745,10 @@ static void parse_issues(pctx *c, char *buf)
 void dy_petr_parse(dy_dict_builder *b, int kind, const char *file, const char *buf, size_t len,
                    dy_load_opts *lo)
 {
-    dy_dict_builder_mark_petr(b);
+    /* the coding rules follow the dictionaries that drive them: actors,
+     * agents and verbs (discards and issues work with either family) */
+    if (kind == DY_PK_VERBS || kind == DY_PK_ACTORS || kind == DY_PK_AGENTS)
+        dy_dict_builder_mark_petr(b);
     if (kind == DY_PK_ACTORS) {
         dy_tabari_parse_dialect(b, DY_TK_ACTORS, file, buf, len, lo, true);
         return;

@@ -5,10 +5,12 @@
  *   text   := headline-line body        (one article per input)
  *   jsonl  := (json-object '\n')*        {"id","date","title","text"[,"source","url"]}
  *   tabari := (dateline text-line* blank-line | comment-block)*
+ *   petrarch := PETRARCH XML records (petrxml.c)
  *             dateline := YYMMDD[DD] blank id
  * One bad record is reported with its line and skipped; reading goes on. */
 #include "../include/dyad.h"
 #include "arena.h"
+#include "petrxml.h"
 #include <ctype.h>
 #include <json-c/json.h>
 #include <stdio.h>
@@ -28,6 +30,8 @@ struct dy_reader {
     dy_arena arena;        /* strings of the current record */
     unsigned nrec;         /* records returned */
     bool done;
+    dy_px px;              /* PETRARCH XML scanner */
+    dy_px_item *item;      /* its current record (text owned by the item) */
 };
 
 static bool all_digits(const char *s, size_t n)
@@ -45,6 +49,8 @@ static dy_input_kind detect(const char *b, size_t n)
         i++;
     if (i < n && b[i] == '{')
         return DY_IN_JSONL;
+    if (i < n && b[i] == '<')
+        return DY_IN_PETRARCH;
     /* TABARI: a line of 6 or 8 digits, a blank, an id */
     size_t j = i;
     while (j < n && isdigit((unsigned char)b[j]))
@@ -78,6 +84,14 @@ dy_reader *dy_reader_new(const char *name, const char *buf, size_t len, dy_input
     r->kind = kind == DY_IN_AUTO ? detect(buf, len) : kind;
     r->default_date = default_date;
     dy_arena_init(&r->arena, 1 << 16, (size_t)DY_MAX_RECORD * 4);
+    if (r->kind == DY_IN_PETRARCH) {
+        r->item = calloc(1, sizeof *r->item);
+        if (!r->item) {
+            free(r);
+            return NULL;
+        }
+        dy_px_init(&r->px, buf, len);
+    }
     return r;
 }
 
@@ -86,6 +100,10 @@ void dy_reader_free(dy_reader **rp)
     if (!*rp)
         return;
     dy_arena_free(&(*rp)->arena);
+    if ((*rp)->item) {
+        dy_px_item_clear((*rp)->item);
+        free((*rp)->item);
+    }
     free(*rp);
     *rp = NULL;
 }
@@ -181,6 +199,8 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
         const char *id = jstr(r, o, "id");
         const char *date = jstr(r, o, "date");
         doc->title = jstr(r, o, "title");
+        doc->url = jstr(r, o, "url");
+        doc->source = jstr(r, o, "source");
         const char *text = jstr(r, o, "text");
         json_object_put(o);
         if (!text) {
@@ -328,6 +348,33 @@ static dy_status next_text(dy_reader *r, dy_doc *doc, bool *eof)
     return DY_OK;
 }
 
+static dy_status next_petrarch(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
+{
+    for (;;) {
+        char msg[256];
+        int rc = dy_px_next(&r->px, r->item, msg, sizeof msg);
+        if (r->item->kind == DY_PX_END) {
+            *eof = true;
+            return DY_OK;
+        }
+        if (rc < 0) {
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: %s", r->name, r->item->line, msg);
+            return DY_ERR_PARSE;
+        }
+        if (r->item->kind != DY_PX_SENTENCE)
+            continue;
+        memset(doc, 0, sizeof *doc);
+        doc->id = r->item->id[0] ? r->item->id : r->name;
+        doc->date = r->item->date ? r->item->date : r->default_date;
+        doc->text = r->item->text;
+        doc->text_len = r->item->text_len;
+        doc->split = !r->item->is_sentence;
+        r->nrec++;
+        *eof = false;
+        return DY_OK;
+    }
+}
+
 dy_status dy_reader_next(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
 {
     dy_arena_reset(&r->arena);
@@ -335,6 +382,7 @@ dy_status dy_reader_next(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
     switch (r->kind) {
     case DY_IN_JSONL: return next_jsonl(r, doc, eof, err);
     case DY_IN_TABARI: return next_tabari(r, doc, eof, err);
+    case DY_IN_PETRARCH: return next_petrarch(r, doc, eof, err);
     default: return next_text(r, doc, eof);
     }
 }

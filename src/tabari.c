@@ -521,6 +521,7 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
         return;
     int section = 0; /* 0 actors, 1 nouns, 2 adjectives */
     bool in_xml_comment = false;
+    bool blank = false; /* a blank line since the last entry */
     char *save = NULL;
     c->line = 0;
     for (char *ln = buf; ln; ln = save) {
@@ -558,6 +559,7 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
             break;
         if (!*t) {
             /* blank lines separate synonym groups but do not end them */
+            blank = true;
             continue;
         }
         if (t[0] == '#' || t[0] == '/')
@@ -652,14 +654,24 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
             }
             continue;
         }
-        flush_actor(c, p);
         char *ph, *codes;
         split_entry(t, &ph, &codes);
         hyphens(ph);
         if (!*ph) {
+            flush_actor(c, p);
             diag(c, 1, "code block with no phrase", NULL);
             continue;
         }
+        bool after_blank = blank;
+        blank = false;
+        if (p->open && p->ncodes == 0 && !codes && !p->bad && p->nsyn < 64 && !after_blank) {
+            /* a run of code-less phrases before their date lines: one
+             * synonym group (the Phoenix files often omit the '+') */
+            p->syn[p->nsyn] = strdup(ph);
+            p->synline[p->nsyn++] = c->line;
+            continue;
+        }
+        flush_actor(c, p);
         memset(p, 0, sizeof *p);
         p->open = true;
         snprintf(p->phrase, sizeof p->phrase, "%s", ph);

@@ -64,6 +64,12 @@ printf 'X\nChina praised Pakistan on Monday in a long statement. It also strongl
 printf '2 CHN PAK 051\n3 CHN IND 111\n' >"$TMP/e"
 diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "FORWARD: a leading pronoun takes the previous sentence's first actor" || not_ok "FORWARD" "$(cat "$TMP/diff")"
 
+printf 'X\nChina strongly criticized India over the border and the ceasefire lines on Monday.\n' | "$DYAD" code --input text --dict tests/golden/feat.actors,tests/golden/feat.verbs,tests/golden/feat_issues.txt >"$TMP/o"
+grep -q '"issues":{"BORDER_SECURITY":1,"SECURITY":1}' "$TMP/o" && ok "issues from a PETRARCH issues list" || not_ok "issues" "$(cat "$TMP/o")"
+"$DYAD" code --format phoenix --input jsonl examples/articles.jsonl >"$TMP/o"
+[ "$(awk -F'\t' '{ print NF }' "$TMP/o" | sort -u)" = 26 ] && grep -q "$(printf '^ex-1_1_1\t20180611\t2018\t06\t11\tPAK\tPAK\t\t\tCHN\tCHN\t\t\t030\t03\t1\t4.0\t')" "$TMP/o" \
+    && ok "--format phoenix: 26 columns" || not_ok "--format phoenix" "$(head -2 "$TMP/o")"
+
 # ---- bad input: each is normal input with a clear outcome ----
 printf 'Headline\nPakistan condemned India \377\376 on Monday in Lahore.\n' >"$TMP/utf8.txt"
 "$DYAD" code --with-text "$TMP/utf8.txt" >"$TMP/o" 2>&1; rc=$?
