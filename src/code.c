@@ -523,7 +523,7 @@ static bool complex_check(dy_coder *c, dy_sent *s)
                 firstverb = i;
         }
         if (t->t.cls == DY_W_CONJ && !t->nosplit && t->type == DY_T_NONE)
-            nconj++;
+            nconj++; /* TABARI counts every free conjunction */
         if (t->t.cls == DY_W_PRON)
             npron++;
     }
@@ -904,6 +904,35 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     ev_t *tstore = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *tstore);
     if (!pos_of || !L || !store || !tstore)
         return -1;
+    /* clause boundaries: conjunctions outside compounds and phrases; with
+     * PETRARCH dictionaries only one that joins two verb phrases (PETRARCH
+     * takes clauses from the parse tree) */
+    bool *splits = dy_arena_calloc(&c->scratch, (size_t)s.n + 1);
+    if (!splits)
+        return -1;
+    for (int k = 0; k < s.n; k++) {
+        const dy_ptok *t = &s.tok[k];
+        splits[k] = !t->del && t->t.cls == DY_W_CONJ && !t->nosplit && t->type == DY_T_NONE;
+    }
+    if (s.petr) {
+        int prev = -1;
+        for (int k = 0; k < s.n; k++) {
+            if (!splits[k])
+                continue;
+            int next = k + 1;
+            while (next < s.n && !splits[next])
+                next++;
+            bool before = false, after = false;
+            for (int q = prev + 1; q < k; q++)
+                before |= !s.tok[q].del && s.tok[q].type == DY_T_VERB && s.tok[q].head == q;
+            for (int q = k + 1; q < next; q++)
+                after |= !s.tok[q].del && s.tok[q].type == DY_T_VERB && s.tok[q].head == q;
+            if (before && after)
+                prev = k;
+            else
+                splits[k] = false;
+        }
+    }
     evlist out = {store, 0, MAX_SENT_EVENTS};
     run_t R = {c, &s, &out, -1, -1};
     int i = 0, ci = 0;
@@ -919,7 +948,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
             const dy_ptok *t = &s.tok[i];
             if (t->del)
                 continue;
-            if (t->t.cls == DY_W_CONJ && !t->nosplit && t->type == DY_T_NONE) {
+            if (splits[i]) {
                 i++;
                 break;
             }

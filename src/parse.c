@@ -232,7 +232,16 @@ static void share_agents(dy_sent *s, dy_arena *a)
 {
     for (int u = 0; u < s->nunit; u++) {
         const dy_unit *x = &s->unit[u];
-        if (x->comp < 0 || !x->agent || x->pronoun)
+        /* only an agent that stands before the whole compound ("lawmakers
+         * in Fornost and Gondor"), never one inside it ("Ithilen and the
+         * government of Gondor") */
+        if (x->comp < 0 || !x->agent || x->pronoun || x->first >= x->atok)
+            continue;
+        bool first_member = true;
+        for (int v = 0; v < s->nunit; v++)
+            if (v != u && s->unit[v].comp == x->comp && s->unit[v].first < x->first)
+                first_member = false;
+        if (!first_member)
             continue;
         for (int v = 0; v < s->nunit; v++) {
             dy_unit *y = &s->unit[v];
@@ -426,8 +435,9 @@ static void find_compounds(dy_sent *s, bool live)
             if (j >= s->n)
                 break;
             int at, v;
-            /* another actor of the same noun phrase: "Arnor's Elrond" */
-            if ((v = np_unit(s, j, live, &at)) >= 0 && s->unit[v].comp < 0 && nm < 63) {
+            /* another actor of the same noun phrase: "Arnor's Elrond" (TABARI;
+             * PETRARCH keeps the head of the phrase only) */
+            if (!s->petr && (v = np_unit(s, j, live, &at)) >= 0 && s->unit[v].comp < 0 && nm < 63) {
                 members[nm++] = v;
                 cur = v;
                 if (closed) {
@@ -447,6 +457,8 @@ static void find_compounds(dy_sent *s, bool live)
                     j = k;
                 } else if (closed)
                     break;
+                if (closed && s->petr)
+                    break; /* PETRARCH: ", and" after a closed compound starts another */
             } else if (compound_conj(&s->tok[j])) {
                 sep[nsep++] = j;
                 conj = true;
