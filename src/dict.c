@@ -352,8 +352,37 @@ static bool is_ending(const char *s, size_t n, bool noun)
     return n == 3 && memcmp(s, "ING", 3) == 0;
 }
 
+/* PETRARCH's regular forms of a verb: S (ES after S, X, Z, CH, SH; IES
+ * after consonant+Y), ED (D after E; IED after consonant+Y), ING (the E
+ * dropped). */
+static bool pverb_form(const char *w, size_t wl, const char *t, size_t tl)
+{
+    if (tl == wl && memcmp(w, t, wl) == 0)
+        return true;
+    char last = w[wl - 1];
+    bool cons_y = last == 'Y' && wl >= 2 && !strchr("AEIOU", w[wl - 2]);
+    bool sib = last == 'S' || last == 'X' || last == 'Z'
+            || (wl >= 2 && (memcmp(w + wl - 2, "CH", 2) == 0 || memcmp(w + wl - 2, "SH", 2) == 0));
+    size_t stem = cons_y || last == 'E' ? wl - 1 : wl; /* letters kept before the ending */
+    if (tl < stem || memcmp(w, t, stem) != 0)
+        return false;
+    const char *r = t + stem;
+    size_t rn = tl - stem;
+#define IS(x) (rn == sizeof(x) - 1 && memcmp(r, x, rn) == 0)
+    if (cons_y)
+        return IS("IES") || IS("IED") || IS("YING");
+    if (last == 'E')
+        return IS("ES") || IS("ED") || IS("ING");
+    if (sib)
+        return IS("ES") || IS("ED") || IS("ING");
+    return IS("S") || IS("ED") || IS("ING");
+#undef IS
+}
+
 bool dy_dict_word_match(const dy_el *e, const char *t, size_t tl)
 {
+    if (e->flags & DY_EL_PVERB)
+        return e->len && pverb_form(e->w, e->len, t, tl);
     size_t wl = e->len;
     if (tl < wl || memcmp(t, e->w, wl) != 0) {
         /* verbs ending in E: DEPLORE_ also matches DEPLORING */
@@ -409,6 +438,23 @@ void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_r
                 continue;
             if (!fn(r, ri, ctx))
                 return;
+        }
+    }
+    /* keys ending in Y whose token form is ...IES or ...IED (HURRY / HURRIED) */
+    if (tl > 3 && (memcmp(tok + tl - 3, "IES", 3) == 0 || memcmp(tok + tl - 3, "IED", 3) == 0)
+        && tl - 2 <= d->max_key_len) {
+        char buf[256];
+        size_t n = tl - 3;
+        if (n + 1 < sizeof buf) {
+            memcpy(buf, tok, n);
+            buf[n] = 'Y';
+            const dy_rindex *ix = find_key(d, buf, n + 1);
+            for (uint32_t i = 0; ix && i < ix->count; i++) {
+                uint32_t ri = d->root_order[ix->first + i];
+                const dy_root *r = &d->roots[ri];
+                if (dy_dict_word_match(&r->ph.el[0], tok, tl) && !fn(r, ri, ctx))
+                    return;
+            }
         }
     }
     /* keys ending in E whose token form is ...ING (DEPLORE_ / DEPLORING) */

@@ -32,6 +32,7 @@ enum dy_el_kind {
 #define DY_EL_STRICT 0x02u /* no endings at all ('=' or a word joined by '_' to the next) */
 #define DY_EL_ADJ    0x04u /* the next element must stand on the very next token */
 #define DY_EL_NOUNEND 0x08u /* endings are the noun ones (S, 'S) rather than the verb ones */
+#define DY_EL_PVERB 0x10u   /* PETRARCH's regular verb forms: S/ES, ED/D/IED, ING */
 
 typedef struct {
     const char *w;  /* upper-case spelling (DY_EL_WORD) or NULL */

@@ -303,6 +303,17 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             ag = &d->agents[d->roots[s->tok[j].root].id];
             agent_used[j] = true;
             last = s->tok[j].last;
+            /* and an organisation agent before it: "an MSF Arnor diplomat" */
+            if (d->petr && i > 0 && s->tok[i - 1].type == DY_T_AGENT && s->tok[i - 1].head >= 0
+                && !agent_used[s->tok[i - 1].head]) {
+                int h = s->tok[i - 1].head;
+                const dy_agent *pre = &d->agents[d->roots[s->tok[h].root].id];
+                if (pre->prefix) {
+                    agent_used[h] = true;
+                    first = h;
+                    code = compose(a, code, pre->code, true);
+                }
+            }
         } else if (i > 0 && s->tok[i - 1].type == DY_T_AGENT && s->tok[i - 1].head >= 0
                    && !agent_used[s->tok[i - 1].head]) {
             /* agent right before: "President Umbardacil" */

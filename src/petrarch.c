@@ -231,7 +231,7 @@ static void add_verb_phrase(pctx *c, const char *phrase, uint32_t verb, bool reg
         e.len = (uint16_t)(p - w);
         e.flags = DY_EL_EXACT | DY_EL_STRICT | DY_EL_ADJ;
         if (isverb && regular)
-            e.flags = DY_EL_EXACT | DY_EL_ADJ;
+            e.flags = DY_EL_PVERB | DY_EL_ADJ;
         tmp[k++] = e;
         if (!marked)
             marked = true; /* only the first word of an unmarked phrase is the verb */

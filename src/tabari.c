@@ -460,6 +460,10 @@ static void add_actor_root(ctx_t *c, const char *phrase, unsigned line, uint32_t
         c->line = save;
         return;
     }
+    if (c->petr)
+        /* PETRARCH does not stem: words match whole (plural and possessive allowed) */
+        for (uint16_t k = 0; k < r.ph.n; k++)
+            r.ph.el[k].flags |= DY_EL_EXACT;
     if (r.ph.el[0].kind != DY_EL_WORD) {
         diag(c, 1, "phrase must start with a word", NULL);
         c->line = save;
