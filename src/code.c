@@ -421,7 +421,10 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
          * source's, else the first such actor before it; members of the
          * source's own compound only when there is no other (then one
          * member alone), and last the whole compound */
-        for (int pass = 0; pass < 2 && tgt < 0; pass++) {
+        /* PETRARCH codes a compound subject with no object against itself,
+         * every pair ("the US, Russia and Switzerland met") */
+        int passes = s->petr ? 1 : 2;
+        for (int pass = 0; pass < passes && tgt < 0; pass++) {
             for (int p = v1 + 1; p < cl->m && tgt < 0; p++) {
                 int u = unit_at(&x, p);
                 if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)

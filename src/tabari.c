@@ -385,7 +385,12 @@ static void parse_ecode(ctx_t *c, const char *code, dy_ecode *e)
     char *colon = strchr(buf, ':');
     if (colon) {
         *colon = '\0';
-        e->code2 = adup(c->b, colon + 1, strlen(colon + 1));
+        if (colon[1]) /* "064:" has no second code */
+            e->code2 = adup(c->b, colon + 1, strlen(colon + 1));
+    }
+    if (!buf[0]) {
+        e->kind = DY_EC_NULL; /* ":033" or an empty code: nothing to code */
+        return;
     }
     e->code = adup(c->b, buf, strlen(buf));
 }
