@@ -29,19 +29,6 @@ static dy_status finish(dy_dict_builder **b, const char *name, dy_dict **out, dy
     return DY_OK;
 }
 
-/* Order matters: options first (YYYY changes how dates read), then
- * synsets-bearing verbs before anything refers to them. */
-static int rank(int kind)
-{
-    switch (kind) {
-    case DY_TK_OPTIONS: return 0;
-    case DY_TK_VERBS: return 1;
-    case DY_TK_ACTORS: return 2;
-    case DY_TK_AGENTS: return 3;
-    default: return 4;
-    }
-}
-
 /* A file's format and kind: TABARI by extension, else PETRARCH by name. */
 typedef struct {
     bool petr;
@@ -106,34 +93,13 @@ dy_status dy_dict_load_tabari_files(const char *const *paths, size_t n, dy_load_
                                     dy_dict **out, dy_error *err)
 {
     *out = NULL;
-    dy_dict_builder *b = dy_dict_builder_new();
-    if (!b) {
-        snprintf(err->msg, sizeof err->msg, "out of memory");
-        return DY_ERR_NOMEM;
-    }
-    for (int r = 0; r <= 3; r++)
-        for (size_t i = 0; i < n; i++) {
-            int kind = dy_tabari_kind_of(paths[i]);
-            if (kind == DY_TK_UNKNOWN) {
-                snprintf(err->msg, sizeof err->msg,
-                         "%s: unknown dictionary kind (expected .actors, .agents, .verbs or .options)",
-                         paths[i]);
-                dy_dict_builder_free(&b);
-                return DY_ERR_ARG;
-            }
-            if (rank(kind) != r)
-                continue;
-            char *buf;
-            size_t len;
-            dy_status st = dy_tabari_slurp(paths[i], &buf, &len, err);
-            if (st != DY_OK) {
-                dy_dict_builder_free(&b);
-                return st;
-            }
-            dy_tabari_parse(b, kind, paths[i], buf, len, lo);
-            free(buf);
+    for (size_t i = 0; i < n; i++)
+        if (dy_tabari_kind_of(paths[i]) == DY_TK_UNKNOWN) {
+            snprintf(err->msg, sizeof err->msg,
+                     "%s: unknown dictionary kind (expected .actors, .agents, .verbs or .options)", paths[i]);
+            return DY_ERR_ARG;
         }
-    return finish(&b, n ? paths[0] : "", out, err);
+    return dy_dict_load_files(paths, n, lo, out, err);
 }
 
 dy_status dy_dict_load_tabari_project(const char *project, dy_load_opts *lo, dy_dict **out,
@@ -146,12 +112,7 @@ dy_status dy_dict_load_tabari_project(const char *project, dy_load_opts *lo, dy_
     if (st != DY_OK)
         return st;
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s", project);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        slash[1] = '\0';
-    else
-        dir[0] = '\0';
+    dy_tabari_dirname(project, dir, sizeof dir);
     static const char *const tags[] = {"<actorsfile>", "<verbsfile>", "<agentsfile>", "<optionsfile>"};
     char paths[4][4096];
     const char *pp[4];
@@ -208,12 +169,15 @@ dy_status dy_dict_load_builtin(dy_load_opts *lo, dy_dict **out, dy_error *err)
         snprintf(err->msg, sizeof err->msg, "out of memory");
         return DY_ERR_NOMEM;
     }
-    for (int r = 0; r <= 3; r++)
+    for (int r = 0; r <= 4; r++)
         for (size_t i = 0; i < dy_builtin_count; i++) {
-            int kind = dy_tabari_kind_of(dy_builtin_names[i]);
-            if (rank(kind) != r)
+            fkind f = kind_of(dy_builtin_names[i]);
+            if (frank(f) != r)
                 continue;
-            dy_tabari_parse(b, kind, dy_builtin_names[i], dy_builtin_data[i], dy_builtin_sizes[i], lo);
+            if (f.petr)
+                dy_petr_parse(b, f.kind, dy_builtin_names[i], dy_builtin_data[i], dy_builtin_sizes[i], lo);
+            else
+                dy_tabari_parse(b, f.kind, dy_builtin_names[i], dy_builtin_data[i], dy_builtin_sizes[i], lo);
         }
     return finish(&b, "builtin", out, err);
 }
@@ -246,12 +210,7 @@ dy_status dy_dict_load_petrarch_config(const char *ini, dy_load_opts *lo, dy_dic
     if (st != DY_OK)
         return st;
     char dir[2048];
-    snprintf(dir, sizeof dir, "%s", ini);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        slash[1] = '\0';
-    else
-        dir[0] = '\0';
+    dy_tabari_dirname(ini, dir, sizeof dir);
     static const char *const keys[] = {"verbfile_name", "actorfile_list", "agentfile_name",
                                        "discardfile_name", "issuefile_name"};
     char *names[32];

@@ -101,6 +101,29 @@ static char *clean(pctx *c, char *line)
     return ptrim(line);
 }
 
+/* The next non-empty line of the buffer at *cur, comments stripped and
+ * upper-cased, in line[]; NULL at the end. Overlong lines are reported. */
+static char *next_line(pctx *c, char **cur, char line[PLINE])
+{
+    while (*cur) {
+        char *ln = *cur;
+        char *nl = strchr(ln, '\n');
+        *cur = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        c->line++;
+        if (strlen(ln) >= PLINE) {
+            pdiag(c, "line longer than 4096 bytes", NULL);
+            continue;
+        }
+        strcpy(line, ln);
+        char *t = clean(c, line);
+        if (*t)
+            return t;
+    }
+    return NULL;
+}
+
 static char *pdup(pctx *c, const char *s, size_t n)
 {
     return dy_arena_strndup(dy_dict_builder_arena(c->b), s, n);
@@ -370,22 +393,9 @@ static void pattern_line(pctx *c, vstate *st, char *t)
 static void parse_verbs(pctx *c, char *buf)
 {
     vstate st = {-1, true, false, 0, 0};
-    char *save = NULL;
-    for (char *ln = buf; ln; ln = save) {
-        char *nl = strchr(ln, '\n');
-        save = nl ? nl + 1 : NULL;
-        if (nl)
-            *nl = '\0';
-        c->line++;
-        if (strlen(ln) >= PLINE) {
-            pdiag(c, "line longer than 4096 bytes", NULL);
-            continue;
-        }
-        char line[PLINE];
-        strcpy(line, ln);
-        char *t = clean(c, line);
-        if (!*t)
-            continue;
+    char line[PLINE];
+    char *cur = buf;
+    for (char *t; (t = next_line(c, &cur, line)) != NULL;) {
         if (strncmp(t, "---", 3) == 0) {
             /* --- NAME [code] --- */
             dy_verb v = {0};
@@ -481,22 +491,9 @@ static void parse_agents(pctx *c, char *buf)
     if (!subs)
         return;
     int nsub = 0;
-    char *save = NULL;
-    for (char *ln = buf; ln; ln = save) {
-        char *nl = strchr(ln, '\n');
-        save = nl ? nl + 1 : NULL;
-        if (nl)
-            *nl = '\0';
-        c->line++;
-        if (strlen(ln) >= PLINE) {
-            pdiag(c, "line longer than 4096 bytes", NULL);
-            continue;
-        }
-        char line[PLINE];
-        strcpy(line, ln);
-        char *t = clean(c, line);
-        if (!*t)
-            continue;
+    char line[PLINE];
+    char *cur = buf;
+    for (char *t; (t = next_line(c, &cur, line)) != NULL;) {
         if (t[0] == '!' && strchr(t, '=')) {
             /* !SET! = A, B, C */
             char *eq = strchr(t, '=');
@@ -623,22 +620,9 @@ static bool word_seq(pctx *c, const char *s, bool last_stem, uint8_t last_flags,
 
 static void parse_discards(pctx *c, char *buf)
 {
-    char *save = NULL;
-    for (char *ln = buf; ln; ln = save) {
-        char *nl = strchr(ln, '\n');
-        save = nl ? nl + 1 : NULL;
-        if (nl)
-            *nl = '\0';
-        c->line++;
-        if (strlen(ln) >= PLINE) {
-            pdiag(c, "line longer than 4096 bytes", NULL);
-            continue;
-        }
-        char line[PLINE];
-        strcpy(line, ln);
-        char *t = clean(c, line);
-        if (!*t)
-            continue;
+    char line[PLINE];
+    char *cur = buf;
+    for (char *t; (t = next_line(c, &cur, line)) != NULL;) {
         char *semi = strchr(t, ';');
         if (semi)
             *semi = '\0';
@@ -663,22 +647,9 @@ static void parse_discards(pctx *c, char *buf)
 static void parse_issues(pctx *c, char *buf)
 {
     char category[128] = "";
-    char *save = NULL;
-    for (char *ln = buf; ln; ln = save) {
-        char *nl = strchr(ln, '\n');
-        save = nl ? nl + 1 : NULL;
-        if (nl)
-            *nl = '\0';
-        c->line++;
-        if (strlen(ln) >= PLINE) {
-            pdiag(c, "line longer than 4096 bytes", NULL);
-            continue;
-        }
-        char line[PLINE];
-        strcpy(line, ln);
-        char *t = clean(c, line);
-        if (!*t)
-            continue;
+    char line[PLINE];
+    char *cur = buf;
+    for (char *t; (t = next_line(c, &cur, line)) != NULL;) {
         if (strncmp(t, "<ISSUE", 6) == 0) {
             char *q = strchr(t, '"');
             char *q2 = q ? strchr(q + 1, '"') : NULL;

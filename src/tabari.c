@@ -39,6 +39,16 @@ int dy_tabari_kind_of(const char *path)
     return DY_TK_UNKNOWN;
 }
 
+void dy_tabari_dirname(const char *path, char *out, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) + 1 : 0;
+    if (n >= cap)
+        n = 0;
+    memcpy(out, path, n);
+    out[n] = '\0';
+}
+
 dy_status dy_tabari_slurp(const char *path, char **buf, size_t *len, dy_error *err)
 {
     FILE *f = fopen(path, "rb");

@@ -33,6 +33,10 @@ void dy_tabari_ecode(dy_dict_builder *b, const char *code, dy_ecode *e);
 bool dy_tabari_phrase(dy_dict_builder *b, const char *s, size_t n, bool noun, bool pattern,
                       dy_seq *out, char *msg, size_t msglen);
 
+/* The folder part of path, with its trailing '/' ("" for a bare name):
+ * file names inside project and config files are relative to it. */
+void dy_tabari_dirname(const char *path, char *out, size_t cap);
+
 /* Reads a whole file into a NUL-terminated malloc'd buffer (caller frees). */
 dy_status dy_tabari_slurp(const char *path, char **buf, size_t *len, dy_error *err);
 

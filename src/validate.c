@@ -122,9 +122,9 @@ dy_status dy_validate_tabari(const char *project, dy_vreport_fn fn, void *ctx, u
         while (*tf == ' ' || *tf == '\t')
             tf++;
         size_t l = strcspn(tf, " \t\r\n");
-        const char *slash = strrchr(project, '/');
-        int dl = slash ? (int)(slash - project + 1) : 0;
-        snprintf(textpath, sizeof textpath, "%.*s%.*s", dl, project, (int)l, tf);
+        char dir[2048];
+        dy_tabari_dirname(project, dir, sizeof dir);
+        snprintf(textpath, sizeof textpath, "%s%.*s", dir, (int)l, tf);
     }
     free(pbuf);
     if (!textpath[0]) {
@@ -368,12 +368,7 @@ dy_status dy_validate_petrarch(const char *file, const char *dict_spec, bool cou
     if (st != DY_OK)
         return st;
     char dir[2048];
-    snprintf(dir, sizeof dir, "%s", file);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        slash[1] = '\0';
-    else
-        dir[0] = '\0';
+    dy_tabari_dirname(file, dir, sizeof dir);
     dy_px px;
     dy_px_init(&px, buf, len);
     dy_px_item *it = calloc(1, sizeof *it);
