@@ -14,6 +14,7 @@
 typedef struct {
     int16_t *L;   /* token indexes */
     int m;        /* count */
+    int16_t *memo; /* synset matches: [syn * m + pos] = end, -1 none, -2 not yet known */
 } clause_t;
 
 typedef struct {
@@ -122,8 +123,20 @@ static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
     case DY_EL_WORD:
         return dy_dict_word_match(e, t->t.w, t->t.wl) ? p : -1;
     case DY_EL_SYN: {
-        /* members in file order; the first that matches wins */
+        /* members in file order; the first that matches wins. Synsets
+         * without actor tokens give the same answer at a place every time:
+         * remembered per clause, as patterns try them over and over. */
         const dy_synset *sy = &x->d->syn[e->syn];
+        int16_t *memo = x->c->memo && sy->plain ? &x->c->memo[(size_t)e->syn * (size_t)x->c->m + (size_t)p] : NULL;
+        if (memo && *memo != -2)
+            return *memo;
+        if (memo) {
+            int found = -1;
+            for (uint32_t i = 0; i < sy->n && found < 0; i++)
+                found = seq_fwd(x, &sy->mem[i], p, NULL);
+            *memo = (int16_t)found;
+            return found;
+        }
         for (uint32_t i = 0; i < sy->n; i++) {
             slots_t tmp = sl ? *sl : (slots_t){-1, -1, false, false, {0}, 0, -1};
             int r = seq_fwd(x, &sy->mem[i], p, &tmp);
@@ -660,7 +673,7 @@ static const char *attribution(dy_coder *c, dy_sent *s)
     int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
     if (!L || !pos_of)
         return NULL;
-    clause_t cl = {L, 0};
+    clause_t cl = {L, 0, NULL};
     for (int i = 0; i < s->n; i++) {
         pos_of[i] = (int16_t)cl.m;
         L[cl.m++] = (int16_t)i;
@@ -745,7 +758,7 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
     int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
     if (!L || !pos_of)
         return date;
-    clause_t cl = {L, 0};
+    clause_t cl = {L, 0, NULL};
     for (int i = 0; i < s->n; i++) {
         pos_of[i] = -1;
         if (!s->tok[i].del) {
@@ -782,70 +795,108 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
     return date;
 }
 
+/* Finds the discard or issue phrases of the sentence through the root
+ * index: fn gets each phrase (of the wanted type) that matches at token i. */
+typedef struct {
+    const dy_sent *s;
+    int i;
+    int type;
+    void (*fn)(void *ctx, const dy_root *r);
+    void *ctx;
+} lookup_t;
+
+static bool lookup_one(const dy_root *r, uint32_t ri, void *ctx)
+{
+    (void)ri;
+    lookup_t *lk = ctx;
+    if (r->type != lk->type || lk->i + r->ph.n > lk->s->n)
+        return true;
+    for (uint16_t j = 1; j < r->ph.n; j++)
+        if (!dy_dict_word_match(&r->ph.el[j], lk->s->tok[lk->i + j].t.w, lk->s->tok[lk->i + j].t.wl))
+            return true;
+    lk->fn(lk->ctx, r);
+    return true;
+}
+
+static void lookup(const struct dy_dict *d, const dy_sent *s, int type, void (*fn)(void *, const dy_root *),
+                   void *ctx)
+{
+    lookup_t lk = {s, 0, type, fn, ctx};
+    for (int i = 0; i < s->n; i++) {
+        lk.i = i;
+        dy_dict_roots_for(d, s->tok[i].t.w, s->tok[i].t.wl, lookup_one, &lk);
+    }
+}
+
+enum { MAXI = 32 };
+typedef struct {
+    const struct dy_dict *d;
+    const char *codes[MAXI];
+    int counts[MAXI], n;
+    bool ignore;
+} issue_acc;
+
+static void count_issue(void *ctx, const dy_root *r)
+{
+    issue_acc *a = ctx;
+    const dy_issue *x = &a->d->iss[r->id];
+    if (!x->code) {
+        a->ignore = true;
+        return;
+    }
+    int m = 0;
+    while (m < a->n && strcmp(a->codes[m], x->code) != 0)
+        m++;
+    if (m == a->n) {
+        if (a->n == MAXI)
+            return;
+        a->codes[a->n] = x->code;
+        a->counts[a->n++] = 0;
+    }
+    a->counts[m]++;
+}
+
 /* PETRARCH issues: each issue phrase found in the sentence counts for its
  * code; an ignore phrase (~) cancels the sentence's issues. Returns
  * "CODE N,CODE N" in the scratch arena, or NULL. */
 static const char *issues(dy_coder *c, const dy_sent *s)
 {
-    const struct dy_dict *d = c->d;
-    if (!d->niss)
+    if (!c->d->niss)
         return NULL;
-    enum { MAXI = 32 };
-    const char *codes[MAXI];
-    int counts[MAXI], n = 0;
-    for (uint32_t k = 0; k < d->niss; k++) {
-        const dy_issue *x = &d->iss[k];
-        for (int i = 0; i + x->ph.n <= s->n; i++) {
-            uint16_t j = 0;
-            while (j < x->ph.n && dy_dict_word_match(&x->ph.el[j], s->tok[i + j].t.w, s->tok[i + j].t.wl))
-                j++;
-            if (j < x->ph.n)
-                continue;
-            if (!x->code)
-                return NULL;
-            int m = 0;
-            while (m < n && strcmp(codes[m], x->code) != 0)
-                m++;
-            if (m == n) {
-                if (n == MAXI)
-                    continue;
-                codes[n] = x->code;
-                counts[n++] = 0;
-            }
-            counts[m]++;
-        }
-    }
-    if (!n)
+    issue_acc a = {c->d, {0}, {0}, 0, false};
+    lookup(c->d, s, DY_RT_ISSUE, count_issue, &a);
+    if (a.ignore || !a.n)
         return NULL;
     char buf[1024];
     size_t l = 0;
-    for (int m = 0; m < n && l < sizeof buf - 80; m++)
-        l += (size_t)snprintf(buf + l, sizeof buf - l, "%s%.60s %d", m ? "," : "", codes[m], counts[m]);
+    for (int m = 0; m < a.n && l < sizeof buf - 80; m++)
+        l += (size_t)snprintf(buf + l, sizeof buf - l, "%s%.60s %d", m ? "," : "", a.codes[m], a.counts[m]);
     return dy_arena_strndup(&c->scratch, buf, l);
+}
+
+typedef struct {
+    const struct dy_dict *d;
+    bool any, story;
+} discard_acc;
+
+static void note_discard(void *ctx, const dy_root *r)
+{
+    discard_acc *a = ctx;
+    a->any = true;
+    a->story |= a->d->disc[r->id].story;
 }
 
 /* Discard phrases (PETRARCH's discard list): consecutive words anywhere in
  * the sentence; a story-level one ('+') discards the whole document. */
 static bool discarded(dy_coder *c, const dy_sent *s)
 {
-    const struct dy_dict *d = c->d;
-    for (uint32_t k = 0; k < d->ndisc; k++) {
-        const dy_discard *x = &d->disc[k];
-        for (int i = 0; i + x->ph.n <= s->n; i++) {
-            uint16_t j = 0;
-            while (j < x->ph.n && dy_dict_word_match(&x->ph.el[j], s->tok[i + j].t.w, s->tok[i + j].t.wl))
-                j++;
-            if (j == x->ph.n) {
-#ifdef DY_TRACE
-                fprintf(stderr, "discard: %s:%u\n", x->at.file, x->at.line);
-#endif
-                if (x->story)
-                    c->story_discard = true;
-                return true;
-            }
-        }
-    }
-    return false;
+    if (!c->d->ndisc)
+        return false;
+    discard_acc a = {c->d, false, false};
+    lookup(c->d, s, DY_RT_DISCARD, note_discard, &a);
+    if (a.story)
+        c->story_discard = true;
+    return a.any;
 }
 
 #ifdef DY_TRACE
@@ -944,7 +995,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     if (!subs.e)
         return -1;
     while (i < s.n) {
-        clause_t cl = {L, 0};
+        clause_t cl = {L, 0, NULL};
         for (int k = 0; k < s.n; k++)
             pos_of[k] = -1;
         for (; i < s.n; i++) {
@@ -960,6 +1011,14 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
         if (cl.m == 0)
             continue;
+        if (c->d->nsyn) {
+            size_t nm = (size_t)c->d->nsyn * (size_t)cl.m;
+            cl.memo = dy_arena_alloc(&c->scratch, nm * sizeof *cl.memo);
+            if (!cl.memo)
+                return -1;
+            for (size_t k = 0; k < nm; k++)
+                cl.memo[k] = -2;
+        }
         bool found = false;
         evlist clsubs = {tstore, 0, MAX_SENT_EVENTS};
         for (int p = 0; p < cl.m; p++) {

@@ -75,18 +75,22 @@ void dy_dict_builder_free(dy_dict_builder **bp)
     *bp = NULL;
 }
 
-void dy_dict_add_discard(dy_dict_builder *b, const dy_discard *x)
+uint32_t dy_dict_add_discard(dy_dict_builder *b, const dy_discard *x)
 {
     GROW(b, b->disc, b->ndisc, b->cdisc);
-    if (!b->failed)
-        b->disc[b->ndisc++] = *x;
+    if (b->failed)
+        return 0;
+    b->disc[b->ndisc] = *x;
+    return b->ndisc++;
 }
 
-void dy_dict_add_issue(dy_dict_builder *b, const dy_issue *x)
+uint32_t dy_dict_add_issue(dy_dict_builder *b, const dy_issue *x)
 {
     GROW(b, b->iss, b->niss, b->ciss);
-    if (!b->failed)
-        b->iss[b->niss++] = *x;
+    if (b->failed)
+        return 0;
+    b->iss[b->niss] = *x;
+    return b->niss++;
 }
 
 dy_arena *dy_dict_builder_arena(dy_dict_builder *b) { return &b->arena; }
@@ -291,6 +295,7 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
         while (d->ridx[h].key)
             h = (h + 1) & (cap - 1);
         d->ridx[h].key = k;
+        d->ridx[h].klen = (uint32_t)kl;
         d->ridx[h].first = i;
         d->ridx[h].count = j - i;
         i = j;
@@ -301,6 +306,16 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
     d->verbs = b->verbs; d->nverbs = b->nverbs;
     d->roots = b->roots; d->nroots = b->nroots;
     d->syn = b->syn; d->nsyn = b->nsyn;
+    for (uint32_t i = 0; i < d->nsyn; i++) {
+        bool plain = true;
+        for (uint32_t m = 0; m < d->syn[i].n; m++)
+            for (uint16_t k = 0; k < d->syn[i].mem[m].n; k++) {
+                uint8_t kind = d->syn[i].mem[m].el[k].kind;
+                if (kind != DY_EL_WORD && kind != DY_EL_SYN)
+                    plain = false;
+            }
+        d->syn[i].plain = plain;
+    }
     d->disc = b->disc; d->ndisc = b->ndisc;
     d->iss = b->iss; d->niss = b->niss;
     d->root_order = order;
@@ -408,18 +423,23 @@ bool dy_dict_word_match(const dy_el *e, const char *t, size_t tl)
     return false;
 }
 
-static const dy_rindex *find_key(const struct dy_dict *d, const char *k, size_t n)
+static const dy_rindex *find_key_h(const struct dy_dict *d, const char *k, size_t n, uint32_t hash)
 {
     if (!d->ridx_cap)
         return NULL;
-    uint32_t h = hash_str(k, n) & (d->ridx_cap - 1);
+    uint32_t h = hash & (d->ridx_cap - 1);
     while (d->ridx[h].key) {
-        const char *x = d->ridx[h].key;
-        if (strncmp(x, k, n) == 0 && x[n] == '\0')
-            return &d->ridx[h];
+        const dy_rindex *x = &d->ridx[h];
+        if (x->klen == n && memcmp(x->key, k, n) == 0)
+            return x;
         h = (h + 1) & (d->ridx_cap - 1);
     }
     return NULL;
+}
+
+static const dy_rindex *find_key(const struct dy_dict *d, const char *k, size_t n)
+{
+    return find_key_h(d, k, n, hash_str(k, n));
 }
 
 void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_root_fn fn, void *ctx)
@@ -427,8 +447,18 @@ void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_r
     /* Every prefix of the token may be a stem or an exact word with an
      * ending; longer keys first so that longer phrases are tried first. */
     size_t maxn = tl < d->max_key_len ? tl : d->max_key_len;
+    /* FNV-1a is incremental: the hash of every prefix in one pass */
+    uint32_t ph[256];
+    if (maxn > 255)
+        maxn = 255;
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < maxn; k++) {
+        h ^= (unsigned char)tok[k];
+        h *= 16777619u;
+        ph[k + 1] = h;
+    }
     for (size_t n = maxn; n >= 1; n--) {
-        const dy_rindex *ix = find_key(d, tok, n);
+        const dy_rindex *ix = find_key_h(d, tok, n, ph[n]);
         if (!ix)
             continue;
         for (uint32_t i = 0; i < ix->count; i++) {

@@ -110,7 +110,9 @@ typedef struct {
 
 /* Root types: what a phrase found in the text is. */
 enum dy_root_type {
-    DY_RT_ACTOR = 1, DY_RT_AGENT, DY_RT_VERB, DY_RT_NOUN, DY_RT_ADJ
+    DY_RT_ACTOR = 1, DY_RT_AGENT, DY_RT_VERB, DY_RT_NOUN, DY_RT_ADJ,
+    DY_RT_DISCARD, /* id: index into disc; found through the same index */
+    DY_RT_ISSUE    /* id: index into iss */
 };
 
 /* A root: a phrase that classifies the words it matches. */
@@ -142,11 +144,13 @@ typedef struct {
     dy_seq *mem;     /* member phrases */
     uint32_t n;
     const char *name;/* "&NAME" */
+    bool plain;      /* no member holds an actor token ($ + % ^ @): set by compile */
 } dy_synset;
 
 /* Index entry: roots whose first word is exactly this string. */
 typedef struct {
     const char *key;  /* first word */
+    uint32_t klen;    /* strlen(key) */
     uint32_t first;   /* index into root_order */
     uint32_t count;
 } dy_rindex;
@@ -190,8 +194,8 @@ void dy_dict_verb_add_pattern(dy_dict_builder *b, uint32_t verb, const dy_patter
 void dy_dict_add_root(dy_dict_builder *b, const dy_root *r);
 uint32_t dy_dict_add_synset(dy_dict_builder *b, const char *name);
 void dy_dict_synset_add(dy_dict_builder *b, uint32_t syn, const dy_seq *member);
-void dy_dict_add_discard(dy_dict_builder *b, const dy_discard *x);
-void dy_dict_add_issue(dy_dict_builder *b, const dy_issue *x);
+uint32_t dy_dict_add_discard(dy_dict_builder *b, const dy_discard *x);
+uint32_t dy_dict_add_issue(dy_dict_builder *b, const dy_issue *x);
 /* -1 when no synset has that name */
 int dy_dict_find_synset(dy_dict_builder *b, const char *name);
 bool dy_dict_builder_failed(dy_dict_builder *b);

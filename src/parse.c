@@ -57,6 +57,8 @@ static int match_root(const dy_sent *s, const dy_root *r, int i, int16_t *toks)
 static bool consider(const dy_root *r, uint32_t ri, void *ctx)
 {
     root_search *rs = ctx;
+    if (r->type == DY_RT_DISCARD || r->type == DY_RT_ISSUE)
+        return true; /* looked up by the coder, they classify nothing */
     int16_t toks[64];
     int k = match_root(rs->s, r, rs->at, toks);
     if (!k)

@@ -586,6 +586,19 @@ static void parse_agents(pctx *c, char *buf)
 
 /* ---- discards and issues ---- */
 
+/* Discard and issue phrases are found through the root index (by their
+ * first word), so a sentence is not compared with every phrase. */
+static void add_lookup_root(pctx *c, const dy_seq *ph, int type, uint32_t id)
+{
+    dy_root r = {0};
+    r.ph = *ph;
+    r.type = (uint8_t)type;
+    r.id = id;
+    for (uint16_t k = 0; k < ph->n; k++)
+        r.clen += ph->el[k].len;
+    dy_dict_add_root(c->b, &r);
+}
+
 static bool word_seq(pctx *c, const char *s, bool last_stem, uint8_t last_flags, dy_seq *out)
 {
     dy_el tmp[64];
@@ -640,7 +653,7 @@ static void parse_discards(pctx *c, char *buf)
         }
         x.at.file = c->file;
         x.at.line = c->line;
-        dy_dict_add_discard(c->b, &x);
+        add_lookup_root(c, &x.ph, DY_RT_DISCARD, dy_dict_add_discard(c->b, &x));
     }
 }
 
@@ -709,7 +722,7 @@ static void parse_issues(pctx *c, char *buf)
         }
         x.at.file = c->file;
         x.at.line = c->line;
-        dy_dict_add_issue(c->b, &x);
+        add_lookup_root(c, &x.ph, DY_RT_ISSUE, dy_dict_add_issue(c->b, &x));
     }
 }
 
