@@ -1,7 +1,8 @@
 #!/bin/sh
-# bench.sh: whole-run throughput (not a test): sentences per second coding
-# TABARI validation records repeated to 100,000 sentences with TABARI's demo
-# dictionaries, one thread; median of 5 runs. Usage: tests/bench.sh build/dyad
+# bench.sh: whole-run throughput (not a test). One thread, sentences per
+# second coding TABARI's validation sentences repeated to at least 100,000
+# records, with TABARI's demo dictionaries and with the Phoenix pack; median
+# of 5 runs, peak memory from /usr/bin/time. Usage: tests/bench.sh build/dyad
 set -eu
 DYAD=${1:-build/dyad}
 SHARED=${SHARED:-../shared}
@@ -17,12 +18,18 @@ recs=$(grep -c '^[0-9]' "$TMP/one")
 reps=$(( (100000 + recs - 1) / recs ))
 i=0; while [ $i -lt $reps ]; do cat "$TMP/one"; i=$((i + 1)); done >"$TMP/big"
 total=$(grep -c '^[0-9]' "$TMP/big")
-cmd="$DYAD code --input tabari --dict $V/Validate.project $TMP/big"
-times=""
-for r in 1 2 3 4 5; do
-    s=$(date +%s.%N); $cmd >/dev/null 2>&1 || true; e=$(date +%s.%N)
-    times="$times $(echo "$e - $s" | bc -l)"
-done
-med=$(printf '%s\n' $times | sort -n | sed -n 3p)
-echo "command: $cmd"
-echo "sentences: $total; median of 5 runs: ${med}s; $(echo "$total / $med" | bc) sentences/s (one thread)"
+run() { # label, dictionary spec
+    cmd="$DYAD code --input tabari --dict $2 $TMP/big"
+    times=""
+    for r in 1 2 3 4 5; do
+        s=$(date +%s.%N); $cmd >/dev/null 2>&1 || true; e=$(date +%s.%N)
+        times="$times $(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.3f", b - a }')"
+    done
+    med=$(printf '%s\n' $times | sort -n | sed -n 3p)
+    /usr/bin/time -f '%M' -o "$TMP/mem" $cmd >/dev/null 2>&1 || true
+    mem=$(tail -1 "$TMP/mem")
+    echo "$1: $total sentences, median of 5: ${med}s, $(awk -v n="$total" -v t="$med" 'BEGIN { printf "%d", n / t }') sentences/s, peak ${mem} KB"
+    echo "  command: $cmd"
+}
+run "TABARI demo dictionaries" "$V/Validate.project"
+run "Phoenix pack" "$SHARED/peers/petrarch2/dictionaries"
