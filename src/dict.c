@@ -153,6 +153,18 @@ void dy_dict_verb_add_pattern(dy_dict_builder *b, uint32_t verb, const dy_patter
     l->p[l->n++] = *p;
 }
 
+void dy_dict_verb_set_pattern(dy_dict_builder *b, uint32_t verb, const dy_pattern *p)
+{
+    patlist *l = &b->pats[verb];
+    if (p->text)
+        for (uint32_t i = 0; i < l->n; i++)
+            if (l->p[i].text && strcmp(l->p[i].text, p->text) == 0) {
+                l->p[i] = *p;
+                return;
+            }
+    dy_dict_verb_add_pattern(b, verb, p);
+}
+
 void dy_dict_add_root(dy_dict_builder *b, const dy_root *r)
 {
     GROW(b, b->roots, b->nroots, b->croots);

@@ -94,6 +94,7 @@ typedef struct {
     bool verb_adj_right; /* '*' is joined to the element after it by '_' */
     dy_ecode code;   /* code assigned when the pattern matches */
     int length;      /* TABARI length: letters and digits of the fixed text */
+    const char *text;/* the pattern as written (alternatives expanded), or NULL */
     dy_origin at;
 } dy_pattern;
 
@@ -191,6 +192,9 @@ uint32_t dy_dict_add_actor(dy_dict_builder *b, const dy_actor *a);
 uint32_t dy_dict_add_agent(dy_dict_builder *b, const dy_agent *a);
 uint32_t dy_dict_add_verb(dy_dict_builder *b, const dy_verb *v);
 void dy_dict_verb_add_pattern(dy_dict_builder *b, uint32_t verb, const dy_pattern *p);
+/* Adds p, or replaces the verb's pattern with the same text (PETRARCH: a
+ * later entry for the same pattern overrides the earlier one). */
+void dy_dict_verb_set_pattern(dy_dict_builder *b, uint32_t verb, const dy_pattern *p);
 void dy_dict_add_root(dy_dict_builder *b, const dy_root *r);
 uint32_t dy_dict_add_synset(dy_dict_builder *b, const char *name);
 void dy_dict_synset_add(dy_dict_builder *b, uint32_t syn, const dy_seq *member);

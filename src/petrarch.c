@@ -385,9 +385,18 @@ static void pattern_line(pctx *c, vstate *st, char *t)
         if (*x != ' ' && *x != '\t' && !strchr("*$+%^@", *x))
             p.length++;
     }
+    /* normalized text: blanks collapsed, so that rewrites of one pattern
+     * are recognised */
+    char norm[PLINE];
+    size_t nn = 0;
+    for (const char *x = body; *x && nn < sizeof norm - 1; x++)
+        if (!(*x == ' ' && (nn == 0 || norm[nn - 1] == ' ')))
+            norm[nn++] = *x;
+    norm[nn] = '\0';
+    p.text = pdup(c, norm, nn);
     p.at.file = c->file;
     p.at.line = c->line;
-    dy_dict_verb_add_pattern(c->b, st->verb, &p);
+    dy_dict_verb_set_pattern(c->b, st->verb, &p);
 }
 
 static void parse_verbs(pctx *c, char *buf)
