@@ -68,6 +68,11 @@ dy_status dy_dict_load_petrarch_config(const char *ini, dy_load_opts *lo, dy_dic
 /* Loads a dictionary set named by a spec: "builtin", a .project file, a
  * .ini PETRARCH config, a folder of dictionary files, or FILE[,FILE...]. */
 dy_status dy_dict_load_spec(const char *spec, dy_load_opts *lo, dy_dict **out, dy_error *err);
+/* The same through a compiled cache in cache_dir (NULL: none): the image is
+ * used while every source file keeps its size and modification time, and
+ * rebuilt otherwise. Malformed lines are reported only when it is built. */
+dy_status dy_dict_load_spec_cached(const char *spec, const char *cache_dir, dy_load_opts *lo,
+                                   dy_dict **out, dy_error *err);
 
 /* Loads the dictionaries built into dyad. */
 dy_status dy_dict_load_builtin(dy_load_opts *lo, dy_dict **out, dy_error *err);

@@ -348,6 +348,11 @@ void dy_dict_free(dy_dict **dp)
     struct dy_dict *d = *dp;
     if (!d)
         return;
+    if (d->image) {
+        free(d->image); /* the dictionary is inside its image */
+        *dp = NULL;
+        return;
+    }
     for (uint32_t i = 0; i < d->nverbs; i++)
         free(d->verbs[i].pat);
     for (uint32_t i = 0; i < d->nsyn; i++)

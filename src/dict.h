@@ -176,6 +176,8 @@ struct dy_dict {
                                contractions (DID N'T), agents shared by the
                                actors of a compound, more linking prepositions */
     char *name;             /* what was loaded, for `dict info` */
+    void *image;            /* loaded from a cache image (cache.c): all of the
+                               above lives in it, freed as one block */
 };
 
 /* ---- builder (used by loaders; not thread-safe, single owner) ---- */

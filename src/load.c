@@ -1,9 +1,12 @@
 /* load.c: public dictionary loading entry points: TABARI project files,
- * lists of TABARI files, and the built-in pack compiled into the library. */
+ * PETRARCH configs, folders and lists of files, the built-in pack compiled
+ * into the library, and the compiled cache in front of them. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "../include/dyad.h"
 #include "dict.h"
 #include "tabari.h"
 #include "petrarch.h"
+#include "cache.h"
 #include <ctype.h>
 #include <dirent.h>
 #include <sys/stat.h>
@@ -102,65 +105,6 @@ dy_status dy_dict_load_tabari_files(const char *const *paths, size_t n, dy_load_
     return dy_dict_load_files(paths, n, lo, out, err);
 }
 
-dy_status dy_dict_load_tabari_project(const char *project, dy_load_opts *lo, dy_dict **out,
-                                      dy_error *err)
-{
-    char *buf;
-    size_t len;
-    *out = NULL;
-    dy_status st = dy_tabari_slurp(project, &buf, &len, err);
-    if (st != DY_OK)
-        return st;
-    char dir[4096];
-    dy_tabari_dirname(project, dir, sizeof dir);
-    static const char *const tags[] = {"<actorsfile>", "<verbsfile>", "<agentsfile>", "<optionsfile>"};
-    char paths[4][4096];
-    const char *pp[4];
-    size_t np = 0;
-    unsigned line = 0;
-    char *save = NULL;
-    for (char *ln = buf; ln; ln = save) {
-        char *nl = strchr(ln, '\n');
-        save = nl ? nl + 1 : NULL;
-        if (nl)
-            *nl = '\0';
-        line++;
-        for (size_t t = 0; t < 4; t++) {
-            size_t tl = strlen(tags[t]);
-            if (strncmp(ln, tags[t], tl) != 0)
-                continue;
-            char *v = ln + tl;
-            while (*v == ' ' || *v == '\t')
-                v++;
-            size_t vl = strcspn(v, " \t\r");
-            if (vl == 0) {
-                snprintf(err->msg, sizeof err->msg, "%s:%u: %s names no file", project, line, tags[t]);
-                free(buf);
-                return DY_ERR_PARSE;
-            }
-            if (np < 4) {
-                const char *pre = v[0] == '/' ? "" : dir;
-                if (strlen(pre) + vl + 1 > sizeof paths[np]) {
-                    snprintf(err->msg, sizeof err->msg, "%s:%u: path too long", project, line);
-                    free(buf);
-                    return DY_ERR_PARSE;
-                }
-                memcpy(paths[np], pre, strlen(pre));
-                memcpy(paths[np] + strlen(pre), v, vl);
-                paths[np][strlen(pre) + vl] = '\0';
-                pp[np] = paths[np];
-                np++;
-            }
-        }
-    }
-    free(buf);
-    if (np == 0) {
-        snprintf(err->msg, sizeof err->msg, "%s: no <actorsfile>, <verbsfile>, <agentsfile> or <optionsfile> lines", project);
-        return DY_ERR_PARSE;
-    }
-    return dy_dict_load_tabari_files(pp, np, lo, out, err);
-}
-
 dy_status dy_dict_load_builtin(dy_load_opts *lo, dy_dict **out, dy_error *err)
 {
     *out = NULL;
@@ -194,36 +138,106 @@ void dy_dict_get_counts(const dy_dict *d, dy_dict_counts *c)
         c->patterns += d->verbs[i].npat;
 }
 
-static int cmpstrp(const void *a, const void *b)
+/* ---- naming the files of a dictionary set ---- */
+
+#define MAX_FILES 256
+
+typedef struct {
+    char *p[MAX_FILES];
+    size_t n;
+} flist;
+
+static void flist_free(flist *l)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    for (size_t i = 0; i < l->n; i++)
+        free(l->p[i]);
+    l->n = 0;
+}
+
+/* Adds dir + name[0..nl) (name alone when absolute). */
+static bool flist_add(flist *l, const char *dir, const char *name, size_t nl)
+{
+    if (l->n >= MAX_FILES)
+        return false;
+    const char *pre = name[0] == '/' ? "" : dir;
+    size_t pl = strlen(pre);
+    char *x = malloc(pl + nl + 1);
+    if (!x)
+        return false;
+    memcpy(x, pre, pl);
+    memcpy(x + pl, name, nl);
+    x[pl + nl] = '\0';
+    l->p[l->n++] = x;
+    return true;
+}
+
+/* TABARI .project: <actorsfile>, <verbsfile>, <agentsfile>, <optionsfile>,
+ * relative to the project's folder. */
+static dy_status project_files(const char *project, flist *l, dy_error *err)
+{
+    char *buf;
+    size_t len;
+    dy_status st = dy_tabari_slurp(project, &buf, &len, err);
+    if (st != DY_OK)
+        return st;
+    char dir[4096];
+    dy_tabari_dirname(project, dir, sizeof dir);
+    static const char *const tags[] = {"<actorsfile>", "<verbsfile>", "<agentsfile>", "<optionsfile>"};
+    unsigned line = 0;
+    char *save = NULL;
+    for (char *ln = buf; ln && st == DY_OK; ln = save) {
+        char *nl = strchr(ln, '\n');
+        save = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        line++;
+        for (size_t t = 0; t < 4; t++) {
+            size_t tl = strlen(tags[t]);
+            if (strncmp(ln, tags[t], tl) != 0)
+                continue;
+            char *v = ln + tl;
+            while (*v == ' ' || *v == '\t')
+                v++;
+            size_t vl = strcspn(v, " \t\r");
+            if (vl == 0) {
+                snprintf(err->msg, sizeof err->msg, "%s:%u: %s names no file", project, line, tags[t]);
+                st = DY_ERR_PARSE;
+            } else if (!flist_add(l, dir, v, vl)) {
+                snprintf(err->msg, sizeof err->msg, "%s:%u: too many files", project, line);
+                st = DY_ERR_LIMIT;
+            }
+        }
+    }
+    free(buf);
+    if (st == DY_OK && l->n == 0) {
+        snprintf(err->msg, sizeof err->msg,
+                 "%s: no <actorsfile>, <verbsfile>, <agentsfile> or <optionsfile> lines", project);
+        st = DY_ERR_PARSE;
+    }
+    return st;
 }
 
 /* PETRARCH config (PETR_config.ini): the [Dictionaries] section names the
  * files, relative to the config's folder (or its dictionaries/ folder). */
-dy_status dy_dict_load_petrarch_config(const char *ini, dy_load_opts *lo, dy_dict **out, dy_error *err)
+static dy_status config_files(const char *ini, flist *l, dy_error *err)
 {
     char *buf;
     size_t len;
-    *out = NULL;
     dy_status st = dy_tabari_slurp(ini, &buf, &len, err);
     if (st != DY_OK)
         return st;
-    char dir[2048];
+    char dir[2048], dicts[2100];
     dy_tabari_dirname(ini, dir, sizeof dir);
+    snprintf(dicts, sizeof dicts, "%sdictionaries/", dir);
     static const char *const keys[] = {"verbfile_name", "actorfile_list", "agentfile_name",
                                        "discardfile_name", "issuefile_name"};
-    char *names[32];
-    size_t n = 0;
     bool in_dicts = false;
-    unsigned line = 0;
     char *save = NULL;
     for (char *ln = buf; ln; ln = save) {
         char *nl = strchr(ln, '\n');
         save = nl ? nl + 1 : NULL;
         if (nl)
             *nl = '\0';
-        line++;
         while (*ln == ' ' || *ln == '\t')
             ln++;
         if (*ln == '#' || *ln == ';' || !*ln)
@@ -232,10 +246,8 @@ dy_status dy_dict_load_petrarch_config(const char *ini, dy_load_opts *lo, dy_dic
             in_dicts = strncmp(ln, "[Dictionaries]", 14) == 0;
             continue;
         }
-        if (!in_dicts)
-            continue;
         char *eq = strchr(ln, '=');
-        if (!eq)
+        if (!in_dicts || !eq)
             continue;
         size_t kl = (size_t)(eq - ln);
         while (kl && (ln[kl - 1] == ' ' || ln[kl - 1] == '\t'))
@@ -246,31 +258,61 @@ dy_status dy_dict_load_petrarch_config(const char *ini, dy_load_opts *lo, dy_dic
                 known = true;
         if (!known)
             continue;
-        for (char *v = strtok(eq + 1, ","); v && n < 32; v = strtok(NULL, ",")) {
+        for (char *v = strtok(eq + 1, ","); v; v = strtok(NULL, ",")) {
             while (*v == ' ' || *v == '\t')
                 v++;
             size_t vl = strcspn(v, " \t\r#");
             if (!vl)
                 continue;
-            char path[4096];
-            snprintf(path, sizeof path, "%s%.*s", v[0] == '/' ? "" : dir, (int)vl, v);
+            if (!flist_add(l, dir, v, vl))
+                break;
             struct stat sb;
-            if (stat(path, &sb) != 0 && v[0] != '/')
-                snprintf(path, sizeof path, "%sdictionaries/%.*s", dir, (int)vl, v);
-            names[n] = strdup(path);
-            if (names[n])
-                n++;
+            if (stat(l->p[l->n - 1], &sb) != 0 && v[0] != '/') {
+                free(l->p[--l->n]);
+                flist_add(l, dicts, v, vl);
+            }
         }
     }
     free(buf);
-    if (n == 0) {
+    if (l->n == 0) {
         snprintf(err->msg, sizeof err->msg, "%s: no dictionaries named in [Dictionaries]", ini);
         return DY_ERR_PARSE;
     }
-    st = dy_dict_load_files((const char *const *)names, n, lo, out, err);
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    return st;
+    return DY_OK;
+}
+
+static int cmpstrp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* every dictionary file of a folder (prepositions and other names skipped) */
+static dy_status dir_files(const char *spec, flist *l, dy_error *err)
+{
+    DIR *dir = opendir(spec);
+    if (!dir) {
+        snprintf(err->msg, sizeof err->msg, "%s: cannot open folder", spec);
+        return DY_ERR_IO;
+    }
+    char pre[4096];
+    snprintf(pre, sizeof pre, "%s/", spec);
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        if (e->d_name[0] == '.')
+            continue;
+        fkind f = kind_of(e->d_name);
+        if ((f.petr && f.kind == DY_PK_UNKNOWN) || (!f.petr && f.kind == DY_TK_UNKNOWN))
+            continue;
+        if (!flist_add(l, pre, e->d_name, strlen(e->d_name)))
+            break;
+    }
+    closedir(dir);
+    if (l->n == 0) {
+        snprintf(err->msg, sizeof err->msg, "%s: no dictionary files in folder", spec);
+        return DY_ERR_ARG;
+    }
+    qsort(l->p, l->n, sizeof *l->p, cmpstrp);
+    return DY_OK;
 }
 
 static bool has_suffix(const char *s, const char *suf)
@@ -279,59 +321,124 @@ static bool has_suffix(const char *s, const char *suf)
     return a >= b && strcmp(s + a - b, suf) == 0;
 }
 
-dy_status dy_dict_load_spec(const char *spec, dy_load_opts *lo, dy_dict **out, dy_error *err)
+static dy_status spec_files(const char *spec, flist *l, dy_error *err)
 {
     struct stat sb;
+    if (has_suffix(spec, ".project"))
+        return project_files(spec, l, err);
+    if (has_suffix(spec, ".ini"))
+        return config_files(spec, l, err);
+    if (stat(spec, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return dir_files(spec, l, err);
+    for (const char *p = spec; *p;) {
+        size_t n = strcspn(p, ",");
+        if (n && !flist_add(l, "", p, n)) {
+            snprintf(err->msg, sizeof err->msg, "too many dictionary files");
+            return DY_ERR_LIMIT;
+        }
+        p += n + (p[n] == ',');
+    }
+    return DY_OK;
+}
+
+/* ---- public loaders ---- */
+
+dy_status dy_dict_load_tabari_project(const char *project, dy_load_opts *lo, dy_dict **out,
+                                      dy_error *err)
+{
+    flist l = {{0}, 0};
+    *out = NULL;
+    dy_status st = project_files(project, &l, err);
+    if (st == DY_OK)
+        st = dy_dict_load_tabari_files((const char *const *)l.p, l.n, lo, out, err);
+    flist_free(&l);
+    return st;
+}
+
+dy_status dy_dict_load_petrarch_config(const char *ini, dy_load_opts *lo, dy_dict **out, dy_error *err)
+{
+    flist l = {{0}, 0};
+    *out = NULL;
+    dy_status st = config_files(ini, &l, err);
+    if (st == DY_OK)
+        st = dy_dict_load_files((const char *const *)l.p, l.n, lo, out, err);
+    flist_free(&l);
+    return st;
+}
+
+dy_status dy_dict_load_spec(const char *spec, dy_load_opts *lo, dy_dict **out, dy_error *err)
+{
+    return dy_dict_load_spec_cached(spec, NULL, lo, out, err);
+}
+
+/* FNV-1a over the spec and the file names: the cache file's name */
+static uint64_t name_hash(const char *spec, const flist *l)
+{
+    uint64_t h = 1469598103934665603ull;
+    const char *parts[MAX_FILES + 1];
+    size_t n = 0;
+    parts[n++] = spec;
+    for (size_t i = 0; i < l->n; i++)
+        parts[n++] = l->p[i];
+    for (size_t i = 0; i < n; i++) {
+        for (const char *p = parts[i]; *p; p++) {
+            h ^= (unsigned char)*p;
+            h *= 1099511628211ull;
+        }
+        h ^= 0xff;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+dy_status dy_dict_load_spec_cached(const char *spec, const char *cache_dir, dy_load_opts *lo,
+                                   dy_dict **out, dy_error *err)
+{
+    *out = NULL;
     if (!spec || strcmp(spec, "builtin") == 0)
         return dy_dict_load_builtin(lo, out, err);
-    if (has_suffix(spec, ".project"))
-        return dy_dict_load_tabari_project(spec, lo, out, err);
-    if (has_suffix(spec, ".ini"))
-        return dy_dict_load_petrarch_config(spec, lo, out, err);
-    if (stat(spec, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        /* every dictionary file of the folder (prepositions and unknown
-         * names are passed over) */
-        DIR *dir = opendir(spec);
-        if (!dir) {
-            snprintf(err->msg, sizeof err->msg, "%s: cannot open folder", spec);
-            return DY_ERR_IO;
-        }
-        char *names[256];
-        size_t n = 0;
-        struct dirent *e;
-        while ((e = readdir(dir)) && n < 256) {
-            if (e->d_name[0] == '.')
-                continue;
-            char path[4096];
-            snprintf(path, sizeof path, "%s/%s", spec, e->d_name);
-            fkind f = kind_of(path);
-            if ((f.petr && f.kind == DY_PK_UNKNOWN) || (!f.petr && f.kind == DY_TK_UNKNOWN))
-                continue;
-            names[n] = strdup(path);
-            if (names[n])
-                n++;
-        }
-        closedir(dir);
-        if (n == 0) {
-            snprintf(err->msg, sizeof err->msg, "%s: no dictionary files in folder", spec);
-            return DY_ERR_ARG;
-        }
-        qsort(names, n, sizeof *names, cmpstrp);
-        dy_status st = dy_dict_load_files((const char *const *)names, n, lo, out, err);
-        for (size_t i = 0; i < n; i++)
-            free(names[i]);
+    flist l = {{0}, 0};
+    dy_status st = spec_files(spec, &l, err);
+    if (st != DY_OK) {
+        flist_free(&l);
         return st;
     }
-    char *copy = strdup(spec);
-    if (!copy) {
-        snprintf(err->msg, sizeof err->msg, "out of memory");
-        return DY_ERR_NOMEM;
+    bool tabari_project = has_suffix(spec, ".project");
+    char cpath[4200] = "";
+    flist abs = {{0}, 0};
+    if (cache_dir && *cache_dir) {
+        /* the image records absolute paths (to check freshness from any
+         * folder); its name covers them and the names as given, which the
+         * evidence ("rule") of the events shows */
+        for (size_t i = 0; i < l.n; i++) {
+            char *r = realpath(l.p[i], NULL);
+            if (r) {
+                flist_add(&abs, "", r, strlen(r));
+                free(r);
+            }
+        }
+        if (abs.n == l.n) {
+            snprintf(cpath, sizeof cpath, "%s/%016llx.dict", cache_dir,
+                     (unsigned long long)(name_hash(spec, &l) ^ name_hash("", &abs)));
+            struct dy_dict *d = NULL;
+            st = dy_cache_read(cpath, &d, err);
+            if (st == DY_OK && d) {
+                flist_free(&abs);
+                flist_free(&l);
+                *out = d;
+                return DY_OK;
+            }
+        } else
+            cpath[0] = '\0';
     }
-    const char *files[64];
-    size_t n = 0;
-    for (char *t = strtok(copy, ","); t && n < 64; t = strtok(NULL, ","))
-        files[n++] = t;
-    dy_status st = dy_dict_load_files(files, n, lo, out, err);
-    free(copy);
+    st = tabari_project ? dy_dict_load_tabari_files((const char *const *)l.p, l.n, lo, out, err)
+                        : dy_dict_load_files((const char *const *)l.p, l.n, lo, out, err);
+    if (st == DY_OK && cpath[0]) {
+        /* a cache that cannot be written only costs the next start time */
+        dy_error ignored;
+        dy_cache_write(*out, (const char *const *)abs.p, abs.n, cpath, &ignored);
+    }
+    flist_free(&abs);
+    flist_free(&l);
     return st;
 }

@@ -11,6 +11,9 @@ TEST_UNIT=${TEST_UNIT:-build/test_unit}
 SHARED=${SHARED:-../shared}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+# the compiled-dictionary cache of these tests stays in the temporary folder
+DYAD_CACHE_DIR="$TMP/cache"
+export DYAD_CACHE_DIR
 pass=0
 fail=0
 
@@ -69,6 +72,31 @@ grep -q '"issues":{"BORDER_SECURITY":1,"SECURITY":1}' "$TMP/o" && ok "issues fro
 "$DYAD" code --format phoenix --input jsonl examples/articles.jsonl >"$TMP/o"
 [ "$(awk -F'\t' '{ print NF }' "$TMP/o" | sort -u)" = 26 ] && grep -q "$(printf '^ex-1_1_1\t20180611\t2018\t06\t11\tPAK\tPAK\t\t\tCHN\tCHN\t\t\t030\t03\t1\t4.0\t')" "$TMP/o" \
     && ok "--format phoenix: 26 columns" || not_ok "--format phoenix" "$(head -2 "$TMP/o")"
+
+# ---- the compiled dictionary cache ----
+mkdir -p "$TMP/cd"
+DYAD_CACHE_DIR="$TMP/cache2"
+cp tests/golden/mini.actors tests/golden/mini.verbs "$TMP/cd/"
+printf 'X\nPakistan condemned India and Nepal on Monday over the border shooting.\n' >"$TMP/cd/in.txt"
+"$DYAD" code --dict "$TMP/cd" "$TMP/cd/in.txt" | events >"$TMP/c1"
+"$DYAD" code --dict "$TMP/cd" "$TMP/cd/in.txt" | events >"$TMP/c2"
+"$DYAD" code --no-cache --dict "$TMP/cd" "$TMP/cd/in.txt" | events >"$TMP/c3"
+n=$(ls "$TMP/cache2" 2>/dev/null | grep -c '\.dict$')
+[ "$n" = 1 ] && cmp -s "$TMP/c1" "$TMP/c2" && cmp -s "$TMP/c1" "$TMP/c3" && [ -s "$TMP/c1" ] \
+    && ok "compiled cache: built once, same events as without it" || not_ok "compiled cache" "$n images; $(cat "$TMP/c1" "$TMP/c2")"
+sleep 1
+printf 'NEPAL_ [NPL]\n' >>"$TMP/cd/mini.actors"
+"$DYAD" code --dict "$TMP/cd" "$TMP/cd/in.txt" | events >"$TMP/c4"
+grep -q ' PAK NPL 111' "$TMP/c4" && ok "compiled cache: rebuilt when a dictionary changes" || not_ok "compiled cache rebuild" "$(cat "$TMP/c4")"
+for img in "$TMP"/cache2/*.dict; do head -c 3000 "$img" >"$img.x" && mv "$img.x" "$img"; done
+"$DYAD" code --dict "$TMP/cd" "$TMP/cd/in.txt" | events >"$TMP/c5"; rc=$?
+cmp -s "$TMP/c4" "$TMP/c5" && ok "compiled cache: a truncated image is rebuilt" || not_ok "truncated cache image" "exit $rc $(cat "$TMP/c5")"
+for img in "$TMP"/cache2/*.dict; do
+    sz=$(wc -c <"$img"); printf '\377\377\377\377' | dd of="$img" bs=1 seek=$((sz / 2)) conv=notrunc 2>/dev/null
+done
+"$DYAD" code --dict "$TMP/cd" "$TMP/cd/in.txt" | events >"$TMP/c6"; rc=$?
+cmp -s "$TMP/c4" "$TMP/c6" && ok "compiled cache: a damaged image is rebuilt" || not_ok "damaged cache image" "exit $rc $(cat "$TMP/c6")"
+DYAD_CACHE_DIR="$TMP/cache"
 
 # ---- bad input: each is normal input with a clear outcome ----
 printf 'Headline\nPakistan condemned India \377\376 on Monday in Lahore.\n' >"$TMP/utf8.txt"

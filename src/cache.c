@@ -1,0 +1,471 @@
+/* cache.c: compiled dictionary images; see cache.h.
+ *
+ * File layout (native byte order; the layout sizes guard against a build
+ * with other structures):
+ *   header   magic "DYADIMG1", layout sizes, payload size, relocation count,
+ *            offset of the dy_dict, source count
+ *   sources  per file: size, mtime seconds and nanoseconds, path
+ *   payload  the objects; every pointer holds (offset + 1), 0 for NULL
+ *   relocs   offsets of the pointer fields in the payload */
+#include "cache.h"
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAGIC "DYADIMG1"
+
+typedef struct {
+    char magic[8];
+    uint32_t layout[12];
+    uint64_t payload;   /* payload bytes */
+    uint64_t nrel;      /* relocations */
+    uint64_t dict_off;  /* where the dy_dict is in the payload */
+    uint64_t nsrc;      /* source files */
+    uint64_t sum;       /* checksum of payload and relocations (accidental damage) */
+} header_t;
+
+typedef struct {
+    uint64_t size;
+    int64_t sec, nsec;
+    uint64_t pathlen;
+} srcrec_t;
+
+static void layout(uint32_t *l)
+{
+    memset(l, 0, 12 * sizeof *l);
+    l[0] = (uint32_t)sizeof(struct dy_dict);
+    l[1] = (uint32_t)sizeof(dy_actor);
+    l[2] = (uint32_t)sizeof(dy_agent);
+    l[3] = (uint32_t)sizeof(dy_verb);
+    l[4] = (uint32_t)sizeof(dy_pattern);
+    l[5] = (uint32_t)sizeof(dy_root);
+    l[6] = (uint32_t)sizeof(dy_el);
+    l[7] = (uint32_t)sizeof(dy_synset);
+    l[8] = (uint32_t)sizeof(dy_discard);
+    l[9] = (uint32_t)sizeof(dy_issue);
+    l[10] = (uint32_t)sizeof(dy_rindex);
+    l[11] = (uint32_t)sizeof(void *);
+}
+
+/* A fast checksum (rotate-and-add over 8-byte words): catches a damaged
+ * or truncated image, not a forged one; cache files are the user's own. */
+static uint64_t checksum(const void *p, size_t n, uint64_t h)
+{
+    const unsigned char *b = p;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, b + i, 8);
+        h = ((h << 7) | (h >> 57)) + w;
+    }
+    for (; i < n; i++)
+        h = ((h << 7) | (h >> 57)) + b[i];
+    return h;
+}
+
+/* ---- writer ---- */
+
+typedef struct {
+    const void *key;
+    size_t off;
+} pmap_ent;
+
+typedef struct {
+    char *buf;
+    size_t n, cap;
+    uint64_t *rel;
+    size_t nrel, crel;
+    pmap_ent *map;      /* object already written: address -> offset */
+    size_t mapcap, mapn;
+    bool fail;
+} img;
+
+static size_t put(img *m, const void *p, size_t n)
+{
+    size_t off = (m->n + 15) & ~(size_t)15;
+    if (off + n > m->cap) {
+        size_t nc = m->cap ? m->cap : 1 << 20;
+        while (nc < off + n)
+            nc *= 2;
+        char *x = realloc(m->buf, nc);
+        if (!x) {
+            m->fail = true;
+            return 0;
+        }
+        m->buf = x;
+        m->cap = nc;
+    }
+    memset(m->buf + m->n, 0, off - m->n);
+    if (p)
+        memcpy(m->buf + off, p, n);
+    else
+        memset(m->buf + off, 0, n);
+    m->n = off + n;
+    return off;
+}
+
+static bool map_find(img *m, const void *k, size_t *off)
+{
+    if (!m->mapcap)
+        return false;
+    size_t h = ((uintptr_t)k >> 4) * 2654435761u & (m->mapcap - 1);
+    while (m->map[h].key) {
+        if (m->map[h].key == k) {
+            *off = m->map[h].off;
+            return true;
+        }
+        h = (h + 1) & (m->mapcap - 1);
+    }
+    return false;
+}
+
+static void map_add(img *m, const void *k, size_t off)
+{
+    if (m->mapn * 2 >= m->mapcap) {
+        size_t nc = m->mapcap ? m->mapcap * 2 : 1 << 14;
+        pmap_ent *nm = calloc(nc, sizeof *nm);
+        if (!nm) {
+            m->fail = true;
+            return;
+        }
+        for (size_t i = 0; i < m->mapcap; i++)
+            if (m->map[i].key) {
+                size_t h = ((uintptr_t)m->map[i].key >> 4) * 2654435761u & (nc - 1);
+                while (nm[h].key)
+                    h = (h + 1) & (nc - 1);
+                nm[h] = m->map[i];
+            }
+        free(m->map);
+        m->map = nm;
+        m->mapcap = nc;
+    }
+    size_t h = ((uintptr_t)k >> 4) * 2654435761u & (m->mapcap - 1);
+    while (m->map[h].key)
+        h = (h + 1) & (m->mapcap - 1);
+    m->map[h].key = k;
+    m->map[h].off = off;
+    m->mapn++;
+}
+
+/* Stores "target offset + 1" in the pointer field at field_off. */
+static void relink(img *m, size_t field_off, size_t target_off)
+{
+    if (m->fail)
+        return;
+    uintptr_t v = (uintptr_t)target_off + 1;
+    memcpy(m->buf + field_off, &v, sizeof v);
+    if (m->nrel == m->crel) {
+        size_t nc = m->crel ? m->crel * 2 : 4096;
+        uint64_t *x = realloc(m->rel, nc * sizeof *x);
+        if (!x) {
+            m->fail = true;
+            return;
+        }
+        m->rel = x;
+        m->crel = nc;
+    }
+    m->rel[m->nrel++] = field_off;
+}
+
+static void clear_ptr(img *m, size_t field_off)
+{
+    if (!m->fail)
+        memset(m->buf + field_off, 0, sizeof(void *));
+}
+
+static void str(img *m, size_t field_off, const char *s)
+{
+    if (!s) {
+        clear_ptr(m, field_off);
+        return;
+    }
+    size_t off;
+    if (!map_find(m, s, &off)) {
+        off = put(m, s, strlen(s) + 1);
+        map_add(m, s, off);
+    }
+    relink(m, field_off, off);
+}
+
+#define F(base, T, field) ((base) + offsetof(T, field))
+
+static void ecode(img *m, size_t at)
+{
+    dy_ecode e;
+    memcpy(&e, m->buf + at, sizeof e);
+    str(m, F(at, dy_ecode, code), e.code);
+    str(m, F(at, dy_ecode, code2), e.code2);
+}
+
+static void seq(img *m, size_t at)
+{
+    dy_seq q;
+    memcpy(&q, m->buf + at, sizeof q);
+    if (!q.el || !q.n) {
+        clear_ptr(m, F(at, dy_seq, el));
+        return;
+    }
+    size_t off = put(m, q.el, q.n * sizeof *q.el);
+    for (uint16_t i = 0; i < q.n && !m->fail; i++)
+        str(m, off + i * sizeof(dy_el) + offsetof(dy_el, w), q.el[i].w);
+    relink(m, F(at, dy_seq, el), off);
+}
+
+static void origin(img *m, size_t at)
+{
+    dy_origin o;
+    memcpy(&o, m->buf + at, sizeof o);
+    str(m, F(at, dy_origin, file), o.file);
+}
+
+static void patterns(img *m, size_t field, const dy_pattern *p, uint32_t n)
+{
+    if (!p || !n) {
+        clear_ptr(m, field);
+        return;
+    }
+    size_t off = put(m, p, n * sizeof *p);
+    for (uint32_t i = 0; i < n && !m->fail; i++) {
+        size_t at = off + i * sizeof *p;
+        seq(m, F(at, dy_pattern, upper));
+        seq(m, F(at, dy_pattern, lower));
+        ecode(m, F(at, dy_pattern, code));
+        str(m, F(at, dy_pattern, text), p[i].text);
+        origin(m, F(at, dy_pattern, at));
+    }
+    relink(m, field, off);
+}
+
+dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, size_t nsources,
+                         const char *path, dy_error *err)
+{
+    img m = {0};
+    size_t dofs = put(&m, d, sizeof *d);
+    /* the arena and the image pointer are meaningless in an image */
+    memset(m.buf + F(dofs, struct dy_dict, arena), 0, sizeof d->arena);
+    clear_ptr(&m, F(dofs, struct dy_dict, image));
+    size_t off;
+    /* actors */
+    off = put(&m, d->actors, d->nactors * sizeof *d->actors);
+    for (uint32_t i = 0; i < d->nactors && !m.fail; i++) {
+        size_t at = off + i * sizeof(dy_actor);
+        const dy_actor *a = &d->actors[i];
+        size_t c = put(&m, a->codes.c, a->codes.n * sizeof *a->codes.c);
+        for (uint16_t k = 0; k < a->codes.n; k++)
+            str(&m, c + k * sizeof(dy_dcode) + offsetof(dy_dcode, code), a->codes.c[k].code);
+        relink(&m, at + offsetof(dy_actor, codes) + offsetof(dy_codes, c), c);
+        str(&m, F(at, dy_actor, parent), a->parent);
+        origin(&m, F(at, dy_actor, at));
+    }
+    relink(&m, F(dofs, struct dy_dict, actors), off);
+    /* agents */
+    off = put(&m, d->agents, d->nagents * sizeof *d->agents);
+    for (uint32_t i = 0; i < d->nagents && !m.fail; i++) {
+        size_t at = off + i * sizeof(dy_agent);
+        str(&m, F(at, dy_agent, code), d->agents[i].code);
+        origin(&m, F(at, dy_agent, at));
+    }
+    relink(&m, F(dofs, struct dy_dict, agents), off);
+    /* verbs and their patterns */
+    off = put(&m, d->verbs, d->nverbs * sizeof *d->verbs);
+    for (uint32_t i = 0; i < d->nverbs && !m.fail; i++) {
+        size_t at = off + i * sizeof(dy_verb);
+        ecode(&m, F(at, dy_verb, code));
+        patterns(&m, F(at, dy_verb, pat), d->verbs[i].pat, d->verbs[i].npat);
+        origin(&m, F(at, dy_verb, at));
+    }
+    relink(&m, F(dofs, struct dy_dict, verbs), off);
+    /* roots */
+    off = put(&m, d->roots, d->nroots * sizeof *d->roots);
+    for (uint32_t i = 0; i < d->nroots && !m.fail; i++) {
+        size_t at = off + i * sizeof(dy_root);
+        const dy_root *r = &d->roots[i];
+        seq(&m, F(at, dy_root, ph));
+        str(&m, F(at, dy_root, text), r->text);
+        if (r->code) {
+            size_t e;
+            if (!map_find(&m, r->code, &e)) {
+                e = put(&m, r->code, sizeof *r->code);
+                ecode(&m, e);
+                map_add(&m, r->code, e);
+            }
+            relink(&m, F(at, dy_root, code), e);
+        }
+    }
+    relink(&m, F(dofs, struct dy_dict, roots), off);
+    /* synsets */
+    off = put(&m, d->syn, d->nsyn * sizeof *d->syn);
+    for (uint32_t i = 0; i < d->nsyn && !m.fail; i++) {
+        size_t at = off + i * sizeof(dy_synset);
+        const dy_synset *y = &d->syn[i];
+        size_t mem = put(&m, y->mem, y->n * sizeof *y->mem);
+        for (uint32_t k = 0; k < y->n && !m.fail; k++)
+            seq(&m, mem + k * sizeof(dy_seq));
+        relink(&m, F(at, dy_synset, mem), mem);
+        str(&m, F(at, dy_synset, name), y->name);
+    }
+    relink(&m, F(dofs, struct dy_dict, syn), off);
+    /* discards and issues */
+    off = put(&m, d->disc, d->ndisc * sizeof *d->disc);
+    for (uint32_t i = 0; i < d->ndisc && !m.fail; i++) {
+        size_t at = off + i * sizeof(dy_discard);
+        seq(&m, F(at, dy_discard, ph));
+        origin(&m, F(at, dy_discard, at));
+    }
+    relink(&m, F(dofs, struct dy_dict, disc), off);
+    off = put(&m, d->iss, d->niss * sizeof *d->iss);
+    for (uint32_t i = 0; i < d->niss && !m.fail; i++) {
+        size_t at = off + i * sizeof(dy_issue);
+        seq(&m, F(at, dy_issue, ph));
+        str(&m, F(at, dy_issue, code), d->iss[i].code);
+        origin(&m, F(at, dy_issue, at));
+    }
+    relink(&m, F(dofs, struct dy_dict, iss), off);
+    /* the index */
+    off = put(&m, d->root_order, (d->nroots + 1) * sizeof *d->root_order);
+    relink(&m, F(dofs, struct dy_dict, root_order), off);
+    off = put(&m, d->ridx, d->ridx_cap * sizeof *d->ridx);
+    for (uint32_t i = 0; i < d->ridx_cap && !m.fail; i++)
+        str(&m, off + i * sizeof(dy_rindex) + offsetof(dy_rindex, key), d->ridx[i].key);
+    relink(&m, F(dofs, struct dy_dict, ridx), off);
+    str(&m, F(dofs, struct dy_dict, name), d->name);
+    free(m.map);
+    if (m.fail) {
+        free(m.buf);
+        free(m.rel);
+        snprintf(err->msg, sizeof err->msg, "out of memory writing the dictionary cache");
+        return DY_ERR_NOMEM;
+    }
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    dy_status st = DY_OK;
+    if (!f) {
+        snprintf(err->msg, sizeof err->msg, "%.900s: %s", tmp, strerror(errno));
+        st = DY_ERR_IO;
+        goto out;
+    }
+    header_t h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, MAGIC, 8);
+    layout(h.layout);
+    h.payload = m.n;
+    h.nrel = m.nrel;
+    h.dict_off = dofs;
+    h.nsrc = nsources;
+    h.sum = checksum(m.rel, m.nrel * sizeof *m.rel, checksum(m.buf, m.n, 0));
+    bool ok = fwrite(&h, sizeof h, 1, f) == 1;
+    size_t written = sizeof h;
+    for (size_t i = 0; ok && i < nsources; i++) {
+        struct stat sb;
+        srcrec_t r;
+        memset(&r, 0, sizeof r);
+        if (stat(sources[i], &sb) == 0) {
+            r.size = (uint64_t)sb.st_size;
+            r.sec = (int64_t)sb.st_mtim.tv_sec;
+            r.nsec = (int64_t)sb.st_mtim.tv_nsec;
+        }
+        r.pathlen = strlen(sources[i]);
+        ok = fwrite(&r, sizeof r, 1, f) == 1 && fwrite(sources[i], 1, r.pathlen, f) == r.pathlen;
+        written += sizeof r + r.pathlen;
+    }
+    /* the payload starts 16-aligned in the file so that it can be read
+     * into an aligned buffer at the same offset */
+    static const char pad[16];
+    size_t padn = (16 - written % 16) % 16;
+    ok = ok && fwrite(pad, 1, padn, f) == padn;
+    ok = ok && fwrite(m.buf, 1, m.n, f) == m.n;
+    ok = ok && fwrite(m.rel, sizeof *m.rel, m.nrel, f) == m.nrel;
+    if (fclose(f) != 0)
+        ok = false;
+    if (!ok || rename(tmp, path) != 0) {
+        snprintf(err->msg, sizeof err->msg, "%.900s: cannot write the dictionary cache", path);
+        unlink(tmp);
+        st = DY_ERR_IO;
+    }
+out:
+    free(m.buf);
+    free(m.rel);
+    return st;
+}
+
+/* ---- reader ---- */
+
+dy_status dy_cache_read(const char *path, struct dy_dict **out, dy_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return DY_OK; /* no cache yet */
+    header_t h;
+    uint32_t l[12];
+    layout(l);
+    bool ok = fread(&h, sizeof h, 1, f) == 1 && memcmp(h.magic, MAGIC, 8) == 0
+           && memcmp(h.layout, l, sizeof l) == 0 && h.nsrc <= 4096;
+    size_t pos = sizeof h;
+    for (uint64_t i = 0; ok && i < h.nsrc; i++) {
+        srcrec_t r;
+        char p[4097];
+        ok = fread(&r, sizeof r, 1, f) == 1 && r.pathlen <= 4096 && fread(p, 1, r.pathlen, f) == r.pathlen;
+        if (!ok)
+            break;
+        p[r.pathlen] = '\0';
+        pos += sizeof r + r.pathlen;
+        struct stat sb;
+        /* stale when a source changed or went away */
+        ok = stat(p, &sb) == 0 && (uint64_t)sb.st_size == r.size && (int64_t)sb.st_mtim.tv_sec == r.sec
+          && (int64_t)sb.st_mtim.tv_nsec == r.nsec;
+    }
+    struct stat fs;
+    ok = ok && fstat(fileno(f), &fs) == 0;
+    size_t pad = (16 - pos % 16) % 16;
+    char skip[16];
+    ok = ok && fread(skip, 1, pad, f) == pad;
+    pos += pad;
+    size_t size = ok ? (size_t)fs.st_size : 0;
+    ok = ok && h.payload <= size && pos <= size - h.payload
+      && h.nrel == (size - pos - h.payload) / sizeof(uint64_t) && h.dict_off + sizeof(struct dy_dict) <= h.payload;
+    char *base = NULL;
+    uint64_t *rel = NULL;
+    if (ok) {
+        base = malloc(h.payload ? h.payload : 1);
+        rel = malloc(h.nrel ? h.nrel * sizeof *rel : 1);
+        if (!base || !rel) {
+            free(base);
+            free(rel);
+            fclose(f);
+            snprintf(err->msg, sizeof err->msg, "out of memory reading %.900s", path);
+            return DY_ERR_NOMEM;
+        }
+        ok = fread(base, 1, h.payload, f) == h.payload && fread(rel, sizeof *rel, h.nrel, f) == h.nrel
+          && checksum(rel, h.nrel * sizeof *rel, checksum(base, h.payload, 0)) == h.sum;
+    }
+    fclose(f);
+    for (uint64_t i = 0; ok && i < h.nrel; i++) {
+        uintptr_t v;
+        if (rel[i] > h.payload - sizeof v) {
+            ok = false;
+            break;
+        }
+        memcpy(&v, base + rel[i], sizeof v);
+        if (v > h.payload) {
+            ok = false;
+            break;
+        }
+        v = v ? (uintptr_t)base + v - 1 : 0;
+        memcpy(base + rel[i], &v, sizeof v);
+    }
+    free(rel);
+    if (!ok) {
+        free(base);
+        return DY_OK; /* stale, foreign or damaged: rebuilt by the caller */
+    }
+    struct dy_dict *d = (struct dy_dict *)(void *)(base + h.dict_off);
+    d->image = base;
+    *out = d;
+    return DY_OK;
+}
