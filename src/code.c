@@ -107,9 +107,9 @@ static bool joined(const dy_el *e)
 
 /* The same, matching backwards before the verb: TABARI does not hold a
  * synset there to the word that follows it, so neither does dyad. */
-static bool joined_back(const dy_el *e)
+static bool joined_back(const dy_el *e, bool petr)
 {
-    return joined(e) && e->kind != DY_EL_SYN;
+    return joined(e) && (petr || e->kind != DY_EL_SYN);
 }
 
 /* Matches element e anchored at clause position p; returns its last
@@ -213,7 +213,7 @@ static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl
     int pos = v0 - 1;
     for (int k = (int)pt->upper.n - 1; k >= 0; k--) {
         const dy_el *e = &pt->upper.el[k];
-        bool adj = joined_back(e);
+        bool adj = joined_back(e, x->s->petr);
         int found = -1;
         if (is_actor_el(e)) {
             /* the nearest actor before pos */

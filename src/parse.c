@@ -74,6 +74,16 @@ static bool consider(const dy_root *r, uint32_t ri, void *ctx)
     return true;
 }
 
+static bool is_modal(const dy_token *t)
+{
+    static const char *const m[] = {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "CAN",
+                                    "SHALL", "WILL", NULL};
+    for (int i = 0; m[i]; i++)
+        if (strlen(m[i]) == t->wl && memcmp(m[i], t->w, t->wl) == 0)
+            return true;
+    return false;
+}
+
 static bool closed_class(const dy_token *t)
 {
     return t->cls == DY_W_DET || t->cls == DY_W_PRON || t->cls == DY_W_CONJ || t->cls == DY_W_AUX
@@ -119,6 +129,8 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         case DY_RT_NOUN: type = DY_T_NOUN; break;
         case DY_RT_ADJ: type = DY_T_ADJ; break;
         case DY_RT_VERB: {
+            if (d->petr && rs.nmatch == 1 && is_modal(&t->t))
+                break; /* PETRARCH codes true verbs only: a modal is not one */
             const dy_verb *v = &d->verbs[r->id];
             const dy_ecode *vc = r->code ? r->code : &v->code;
             if (v->sect == DY_VS_TIME) {
@@ -290,7 +302,7 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
         /* PETRARCH reads whole noun phrases: "Dagolath's first deputy prime
          * minister" joins the actor and an agent a few plain words later */
         if (d->petr && !(j < s->n && s->tok[j].head == j && s->tok[j].type == DY_T_AGENT))
-            for (int k = j; k < s->n && k <= j + 2; k++) {
+            for (int k = j; k < s->n && k <= j + 3; k++) {
                 const dy_ptok *x = &s->tok[k];
                 if (x->head == k && x->type == DY_T_AGENT) {
                     j = k;
@@ -298,7 +310,7 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
                 }
                 if (x->type != DY_T_NONE && x->type != DY_T_ADJ && x->type != DY_T_NOUN)
                     break;
-                if (x->t.cls != DY_W_NONE)
+                if (x->t.cls != DY_W_NONE && x->t.cls != DY_W_CONJ) /* "awful and evil minister" */
                     break;
             }
         if (j < s->n && s->tok[j].head == j && s->tok[j].type == DY_T_AGENT && !agent_used[j]) {

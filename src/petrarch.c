@@ -340,6 +340,8 @@ static void pattern_line(pctx *c, vstate *st, char *t)
     dy_ecode ec;
     dy_tabari_ecode(c->b, br + 1, &ec);
     *br = '\0';
+    if (ec.kind == DY_EC_COMPLEX)
+        return; /* PETRARCH has no complexity filter: a +++ pattern codes nothing */
     /* phrase and preposition brackets only group words */
     for (char *p = t; *p; p++)
         if (*p == '(' || *p == ')' || *p == '{' || *p == '}')
@@ -360,9 +362,10 @@ static void pattern_line(pctx *c, vstate *st, char *t)
             }
             star = k;
         }
-        /* PETRARCH does not stem: words match whole, with plural endings */
-        if (q.el[k].kind == DY_EL_WORD && !(q.el[k].flags & DY_EL_STRICT))
-            q.el[k].flags |= DY_EL_EXACT | DY_EL_NOUNEND;
+        /* PETRARCH does not stem, nor add endings to pattern words: a
+         * pattern names the very form (EFFORT does not match EFFORTS) */
+        if (q.el[k].kind == DY_EL_WORD)
+            q.el[k].flags |= DY_EL_EXACT | DY_EL_STRICT;
     }
     if (star < 0) {
         pdiag(c, "missing verb marker '*' in pattern", NULL);
