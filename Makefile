@@ -44,7 +44,7 @@ $(BUILD):
 	mkdir -p $@
 
 demo: all
-	$(BUILD)/dyad code --with-text examples/sco-talks.txt
+	$(BUILD)/dyad code --date 2018-06-10 examples/sco-talks.txt
 
 TEST_BIN = $(BUILD)/test_unit
 $(TEST_BIN): tests/test_unit.c $(BUILD)/libdyad.a

@@ -525,6 +525,18 @@ void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_r
 const char *dy_dict_code_at(const dy_codes *c, int32_t date)
 {
     const char *def = NULL;
+    if (date == 0) {
+        /* no date: the default code, else the most recent restriction */
+        const dy_dcode *best = NULL;
+        for (uint16_t i = 0; i < c->n; i++) {
+            const dy_dcode *x = &c->c[i];
+            if (x->lo == INT32_MIN && x->hi == INT32_MAX)
+                return x->code;
+            if (!best || x->hi > best->hi || (x->hi == best->hi && x->lo > best->lo))
+                best = x;
+        }
+        return best ? best->code : NULL;
+    }
     for (uint16_t i = 0; i < c->n; i++) {
         const dy_dcode *x = &c->c[i];
         if (x->lo == INT32_MIN && x->hi == INT32_MAX) {

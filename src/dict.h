@@ -221,7 +221,8 @@ typedef bool (*dy_root_fn)(const dy_root *r, uint32_t root_index, void *ctx);
 void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t toklen,
                        dy_root_fn fn, void *ctx);
 
-/* Date-restricted code for a date (yyyymmdd); NULL when none applies. */
+/* Date-restricted code for a date (yyyymmdd); NULL when none applies.
+ * Date 0 (unknown) takes the default code, else the most recent one. */
 const char *dy_dict_code_at(const dy_codes *c, int32_t date);
 
 /* Turns a 6-digit YYMMDD (pivot: 00-30 are 20xx) or 8-digit date into yyyymmdd;
