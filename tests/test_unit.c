@@ -481,6 +481,11 @@ static void test_code_doc_and_dates(void **st)
     assert_int_equal(dy_code_doc(c, &doc, &r, &err), DY_OK);
     assert_int_equal(r.n, 1);
     assert_string_equal(r.events[0].source, "CHNELI");
+    /* no date: the default (current) code */
+    doc.date = 0;
+    assert_int_equal(dy_code_doc(c, &doc, &r, &err), DY_OK);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.events[0].source, "CHNGOV");
     dy_coder_free(&c);
     dy_dict_free(&d);
 }
