@@ -33,3 +33,17 @@ run() { # label, dictionary spec
 }
 run "TABARI demo dictionaries" "$V/Validate.project"
 run "Phoenix pack" "$SHARED/peers/petrarch2/dictionaries"
+
+# dictionary load time: mean of 20 runs of `dyad dict info` (process start
+# included), from the compiled cache and from text
+P="$SHARED/peers/petrarch2/dictionaries"
+export DYAD_CACHE_DIR="$TMP/cache"
+"$DYAD" dict info --dict "$P" >/dev/null 2>&1 # builds the cache
+load() {
+    s=$(date +%s.%N)
+    i=0; while [ $i -lt 20 ]; do "$DYAD" dict info $1 --dict "$P" >/dev/null 2>&1; i=$((i + 1)); done
+    e=$(date +%s.%N)
+    awk -v a="$s" -v b="$e" 'BEGIN { printf "%.1f", (b - a) * 1000 / 20 }'
+}
+echo "Phoenix pack load: $(load "") ms from the compiled cache, $(load --no-cache) ms from text (mean of 20 runs)"
+echo "  command: $DYAD dict info [--no-cache] --dict $P"
