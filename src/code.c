@@ -355,7 +355,6 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     slots_t sl = {-1, -1, false, false, {0}, 0, -1};
     const dy_ecode *code = NULL;
     dy_origin at = verb->at;
-    int lo = v0, hi = v1;
     for (uint32_t i = 0; i < verb->npat; i++) {
         const dy_pattern *pt = &verb->pat[i];
         slots_t t = {-1, -1, false, false, {0}, 0, -1};
@@ -367,12 +366,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         code = &pt->code;
         sl = t;
         at = pt->at;
-        lo = firstp;
-        hi = lastp;
         break;
     }
-    (void)lo;
-    (void)hi;
     const dy_ecode *rootcode = root->code ? root->code : &verb->code;
     if (!code)
         code = rootcode;
@@ -514,11 +509,6 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             }
         }
     return tmp->n > before ? V_EVENT : V_NULL;
-}
-
-static int count_words(const dy_sent *s)
-{
-    return s->n;
 }
 
 static bool complex_check(dy_coder *c, dy_sent *s)
@@ -939,7 +929,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
 #ifdef DY_TRACE
     trace(&s);
 #endif
-    if (count_words(&s) < c->opts.min_words)
+    if (s.n < c->opts.min_words) /* commas count as words, as in TABARI */
         return DY_SENT_SHORT;
     if (discarded(c, &s))
         return DY_SENT_DISCARD;

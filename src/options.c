@@ -163,7 +163,6 @@ int dy_opts_apply(dy_opts *o, const char *line, char *msg, int msglen)
         return 0;
     }
     if (strncmp(p, "COMP", 4) == 0) {
-        dy_opts keep = *o;
         o->cx_verbs = o->cx_actors = o->cx_pronouns = o->cx_conj = 0;
         o->cx_comma = o->cx_lateverb = 0;
         o->cx_noactprior = o->cx_noactafter = o->cx_noverb = false;
@@ -182,7 +181,6 @@ int dy_opts_apply(dy_opts *o, const char *line, char *msg, int msglen)
         o->cx_notarget = find_word(args, "NOTARGET") != NULL;
         o->cx_noevent = find_word(args, "NOEVENT") != NULL;
         o->cx_explain = find_word(args, "EXPLAIN") != NULL;
-        (void)keep;
         return 0;
     }
     if (strncmp(p, "DEFA", 4) == 0) {

@@ -221,11 +221,6 @@ bool dy_tabari_phrase(dy_dict_builder *b, const char *s, size_t n, bool noun, bo
         snprintf(msg, msglen, "empty phrase");
         return false;
     }
-    /* a strict middle word keeps endings only when it is the final word */
-    if (k && tmp[k - 1].kind == DY_EL_WORD && (tmp[k - 1].flags & DY_EL_STRICT)
-        && !(tmp[k - 1].flags & DY_EL_ADJ)) {
-        /* "X=" stays strict; nothing to do */
-    }
     out->el = dy_arena_alloc(dy_dict_builder_arena(b), k * sizeof *out->el);
     if (!out->el) {
         snprintf(msg, msglen, "out of memory");
