@@ -340,6 +340,69 @@ typedef struct {
 
 enum { V_NONE = 0, V_EVENT, V_NULL };
 
+/* Negated cooperation is a refusal (CAMEO 12): "did not agree to ease the
+ * sanctions" is 1244, not 085. ORDER CAMEO: pairs sorted by code. Codes of
+ * other kinds, negated, code nothing ("did not attack" is no attack). */
+static const char *const negation_table[][2] = {
+    {"030", "120"}, {"031", "121"}, {"0311", "1211"}, {"0312", "1212"}, {"0313", "1213"},
+    {"0314", "121"}, {"032", "120"}, {"033", "122"}, {"0331", "1221"}, {"0332", "1222"},
+    {"0333", "1223"}, {"0334", "1224"}, {"034", "123"}, {"0341", "1231"}, {"0342", "1232"},
+    {"0343", "1233"}, {"0344", "1234"}, {"035", "124"}, {"0351", "1241"}, {"0352", "1242"},
+    {"0353", "1243"}, {"0354", "1244"}, {"0355", "1245"}, {"0356", "1246"}, {"036", "125"},
+    {"037", "127"}, {"038", "126"}, {"039", "126"}, {"057", "127"}, {"060", "121"},
+    {"061", "1211"}, {"062", "1212"}, {"063", "1213"}, {"064", "121"}, {"070", "122"},
+    {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"}, {"075", "122"},
+    {"080", "124"}, {"081", "1241"}, {"0811", "1241"}, {"0812", "1241"}, {"0813", "1241"},
+    {"0814", "1241"}, {"082", "1242"}, {"083", "123"}, {"0831", "1231"}, {"0832", "1232"},
+    {"0833", "1233"}, {"0834", "1234"}, {"084", "1243"}, {"0841", "1243"}, {"0842", "1243"},
+    {"085", "1244"}, {"086", "1245"}, {"0861", "1245"}, {"0862", "1245"}, {"0863", "1245"},
+    {"087", "1246"}, {"0871", "1246"}, {"0872", "1246"}, {"0873", "1246"}, {"0874", "1246"},
+};
+
+static const char *negated_code(const char *code)
+{
+    size_t lo = 0, hi = sizeof negation_table / sizeof negation_table[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(code, negation_table[mid][0]);
+        if (c == 0)
+            return negation_table[mid][1];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+static bool is_negator(const dy_ptok *t)
+{
+    const char *w = t->t.w;
+    size_t n = t->t.wl;
+    if ((n == 3 && memcmp(w, "NOT", 3) == 0) || (n == 5 && memcmp(w, "NEVER", 5) == 0)
+        || (n == 6 && memcmp(w, "CANNOT", 6) == 0))
+        return true;
+    return n >= 3 && memcmp(w + n - 3, "N'T", 3) == 0;
+}
+
+/* Is the verb at clause position v0 negated ("did not", "won't", "never")?
+ * Looks back over the verb group (at most three words, no actor, comma or
+ * other verb between); first..last is the matched pattern, whose own words
+ * already say what a negation means. */
+static bool negated(const mctx *x, int v0, int first)
+{
+    for (int p = v0 - 1; p >= 0 && p >= v0 - 3; p--) {
+        const dy_ptok *t = &x->s->tok[x->c->L[p]];
+        /* "won't try to clash": the negation is try's, not clash's */
+        if (t->t.cls == DY_W_COMMA || t->unit >= 0 || (t->type == DY_T_VERB && t->head == x->c->L[p])
+            || (t->t.wl == 2 && memcmp(t->t.w, "TO", 2) == 0))
+            return false;
+        if (is_negator(t))
+            return p < first;
+    }
+    return false;
+}
+
 /* Tries verb at clause positions v0..v1; fills ev list when it yields events.
  * Returns V_EVENT when events were made, V_NULL for a null/failed code. */
 static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
@@ -355,6 +418,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     slots_t sl = {-1, -1, false, false, {0}, 0, -1};
     const dy_ecode *code = NULL;
     dy_origin at = verb->at;
+    int pat_first = v0; /* first clause position of the matched pattern */
     for (uint32_t i = 0; i < verb->npat; i++) {
         const dy_pattern *pt = &verb->pat[i];
         slots_t t = {-1, -1, false, false, {0}, 0, -1};
@@ -366,6 +430,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         code = &pt->code;
         sl = t;
         at = pt->at;
+        pat_first = firstp;
         break;
     }
     const dy_ecode *rootcode = root->code ? root->code : &verb->code;
@@ -386,6 +451,13 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
      * still coded (a dominant code on a bare root does not reach past it) */
     if (dominant_only && (!code->dom || code == rootcode))
         return V_NULL;
+    const char *ecode = code->code, *ecode2 = code->code2;
+    if (o->negation && negated(&x, v0, pat_first)) {
+        ecode = negated_code(code->code);
+        ecode2 = NULL; /* a refusal is one-sided */
+        if (!ecode)
+            return V_NULL;
+    }
     /* source */
     int src = sl.src_u, tgt = sl.tgt_u;
     bool passive = false;
@@ -499,11 +571,11 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         for (int j = 0; j < nt; j++) {
             if (strcmp(srcs[i], tgts[j]) == 0)
                 continue;
-            ev_t e = {srcs[i], tgts[j], code->code, stok[i], ttok[j], cl->L[v0], cl->L[v1], at,
+            ev_t e = {srcs[i], tgts[j], ecode, stok[i], ttok[j], cl->L[v0], cl->L[v1], at,
                       code->sub, code->dom, attr};
             push_ev(tmp, &e);
-            if (code->code2) {
-                ev_t r = {tgts[j], srcs[i], code->code2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,
+            if (ecode2) {
+                ev_t r = {tgts[j], srcs[i], ecode2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,
                           code->sub, code->dom, attr};
                 push_ev(tmp, &r);
             }

@@ -32,6 +32,8 @@ typedef struct {
     int nonevents;        /* NONEVENTS: 0 false, 1 true, 2 only */
     bool forward;         /* FORWARD: pronoun forwarding between records active */
     bool allow_half_dyad; /* PETRARCH require_dyad=false: code events missing an actor as --- */
+    bool negation;        /* SET: NEGATION (dyad): a negated verb takes the matching
+                             "refuse" code or codes nothing; on with PETRARCH verbs */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;
 

@@ -759,7 +759,11 @@ void dy_petr_parse(dy_dict_builder *b, int kind, const char *file, const char *b
         if (copy[i] == '\0')
             copy[i] = ' ';
     switch (kind) {
-    case DY_PK_VERBS: parse_verbs(&c, copy); break;
+    case DY_PK_VERBS:
+        /* PETRARCH reads "not" off the parse: negated verbs are refusals */
+        dy_dict_builder_opts(b)->negation = true;
+        parse_verbs(&c, copy);
+        break;
     case DY_PK_AGENTS: parse_agents(&c, copy); break;
     case DY_PK_DISCARDS: parse_discards(&c, copy); break;
     case DY_PK_ISSUES: parse_issues(&c, copy); break;

@@ -73,6 +73,12 @@ grep -q '"issues":{"BORDER_SECURITY":1,"SECURITY":1}' "$TMP/o" && ok "issues fro
 [ "$(awk -F'\t' '{ print NF }' "$TMP/o" | sort -u)" = 26 ] && grep -q "$(printf '^ex-1_1_1\t20180611\t2018\t06\t11\tPAK\tPAK\t\t\tCHN\tCHN\t\t\t030\t03\t1\t4.0\t')" "$TMP/o" \
     && ok "--format phoenix: 26 columns" || not_ok "--format phoenix" "$(head -2 "$TMP/o")"
 
+printf 'X\nChina did not criticize Pakistan over the border dispute on Monday.\nChina has never pledged help to Pakistan in the long border dispute.\n' >"$TMP/neg.txt"
+"$DYAD" code --input text $F --option 'SET: NEGATION = TRUE' "$TMP/neg.txt" | events >"$TMP/o"
+"$DYAD" code --input text $F "$TMP/neg.txt" | events >"$TMP/o2"
+[ "$(cat "$TMP/o")" = "3 CHN PAK 120" ] && [ "$(cat "$TMP/o2")" = "$(printf '2 CHN PAK 111\n3 CHN PAK 030')" ] \
+    && ok "NEGATION: refusals for negated cooperation, nothing for negated conflict" || not_ok "NEGATION" "$(cat "$TMP/o" "$TMP/o2")"
+
 # ---- the compiled dictionary cache ----
 mkdir -p "$TMP/cd"
 DYAD_CACHE_DIR="$TMP/cache2"
