@@ -1111,6 +1111,24 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                     push_ev(&clsubs, &tmp.e[k]);
                 continue;
             }
+            if (s.petr && strncmp(tmp.e[0].code, "03", 2) == 0) {
+                /* "agreed to lift the sanctions", "pledged to expel": the
+                 * promised act, when it is coded, is the event */
+                int q = v1 + 1;
+                if (q < cl.m && s.tok[L[q]].t.wl == 2 && memcmp(s.tok[L[q]].t.w, "TO", 2) == 0
+                    && q + 1 < cl.m && s.tok[L[q + 1]].type == DY_T_VERB && s.tok[L[q + 1]].head == L[q + 1]) {
+                    int w0 = q + 1, w1 = q + 1;
+                    for (int z = w0; z < cl.m; z++)
+                        if (s.tok[L[z]].head == L[w0])
+                            w1 = z;
+                    evlist t2 = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
+                    if (!t2.e)
+                        return -1;
+                    if (code_verb(&R, &cl, pos_of, w0, w1, ci, false, &t2) == V_EVENT && !t2.e[0].sub
+                        && strncmp(t2.e[0].code, "03", 2) != 0 && strncmp(t2.e[0].code, "01", 2) != 0)
+                        tmp = t2;
+                }
+            }
             for (int k = 0; k < tmp.n; k++)
                 push_ev(&out, &tmp.e[k]);
             found = true;
