@@ -341,8 +341,11 @@ typedef struct {
 enum { V_NONE = 0, V_EVENT, V_NULL };
 
 /* Negated cooperation is a refusal (CAMEO 12): "did not agree to ease the
- * sanctions" is 1244, not 085. ORDER CAMEO: pairs sorted by code. Codes of
- * other kinds, negated, code nothing ("did not attack" is no attack). */
+ * sanctions" is 1244, not 085. Disapproval (110) is, the other way
+ * round, the negation of diplomatic cooperation: "did not clash over the
+ * plan" is 050, as PETRARCH's coding ontology defines 110. ORDER CAMEO:
+ * pairs sorted by code. Codes of other kinds, negated, code nothing ("did
+ * not attack" is no attack). */
 static const char *const negation_table[][2] = {
     {"030", "120"}, {"031", "121"}, {"0311", "1211"}, {"0312", "1212"}, {"0313", "1213"},
     {"0314", "121"}, {"032", "120"}, {"033", "122"}, {"0331", "1221"}, {"0332", "1222"},
@@ -356,7 +359,7 @@ static const char *const negation_table[][2] = {
     {"0814", "1241"}, {"082", "1242"}, {"083", "123"}, {"0831", "1231"}, {"0832", "1232"},
     {"0833", "1233"}, {"0834", "1234"}, {"084", "1243"}, {"0841", "1243"}, {"0842", "1243"},
     {"085", "1244"}, {"086", "1245"}, {"0861", "1245"}, {"0862", "1245"}, {"0863", "1245"},
-    {"087", "1246"}, {"0871", "1246"}, {"0872", "1246"}, {"0873", "1246"}, {"0874", "1246"},
+    {"087", "1246"}, {"0871", "1246"}, {"0872", "1246"}, {"0873", "1246"}, {"0874", "1246"}, {"110", "050"},
 };
 
 static const char *negated_code(const char *code)

@@ -335,6 +335,25 @@ static void level(const char *code, bool country, char *out, size_t cap)
         *p = (char)toupper((unsigned char)*p);
 }
 
+#define MULTI 8
+#define WANT_CAP (DY_PX_MAX_EVENTS * 4)
+
+/* Splits an expected actor code at '/' into at most MULTI codes, each
+ * cut to the comparison level; "---" and "" stay whole. */
+static int split_codes(const char *code, bool country, char out[MULTI][64])
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", code);
+    int n = 0;
+    char *save = NULL;
+    if (strcmp(buf, "---") != 0 && strchr(buf, '/'))
+        for (char *t = strtok_r(buf, "/", &save); t && n < MULTI; t = strtok_r(NULL, "/", &save))
+            level(t, country, out[n++], 64);
+    if (n == 0)
+        level(code, country, out[n++], 64);
+    return n;
+}
+
 /* PETRARCH <Config> options that have a TABARI equivalent */
 static void petr_config(dy_coder *c, const char *opt, const char *val)
 {
@@ -434,7 +453,7 @@ dy_status dy_validate_petrarch(const char *file, const char *dict_spec, bool cou
         if (dy_code_doc(c, &doc, &res, &e2) != DY_OK)
             res.n = 0, res.status = DY_SENT_NOEVENT;
         char (*got)[96] = malloc((res.n + 1) * sizeof *got);
-        char (*want)[96] = malloc((size_t)(it->nexp + 1) * sizeof *want);
+        char (*want)[96] = malloc((size_t)WANT_CAP * sizeof *want);
         if (!got || !want) {
             free(got);
             free(want);
@@ -454,15 +473,22 @@ dy_status dy_validate_petrarch(const char *file, const char *dict_spec, bool cou
                 ng++;
         }
         for (int k = 0; k < it->nexp; k++) {
-            char a[64], b[64];
-            level(it->exp[k].src, country, a, sizeof a);
-            level(it->exp[k].tgt, country, b, sizeof b);
-            snprintf(want[nw], sizeof want[0], "%.40s/%.40s/%.12s", a, b, it->exp[k].code);
-            bool dup = false;
-            for (int m = 0; m < nw; m++)
-                dup |= strcmp(want[m], want[nw]) == 0;
-            if (!dup)
-                nw++;
+            /* UniversalPetrarch writes a multi-code actor ("THE_SHIRE
+             * [FRO/BIL/SAM]") as one joined code; dyad, like TABARI and
+             * PETRARCH2, codes one event per code, so the expectation is
+             * compared in that form */
+            char sv[MULTI][64], tv[MULTI][64];
+            int nsv = split_codes(it->exp[k].src, country, sv);
+            int ntv = split_codes(it->exp[k].tgt, country, tv);
+            for (int i = 0; i < nsv; i++)
+                for (int j = 0; j < ntv && nw < WANT_CAP; j++) {
+                    snprintf(want[nw], sizeof want[0], "%.40s/%.40s/%.12s", sv[i], tv[j], it->exp[k].code);
+                    bool dup = false;
+                    for (int m = 0; m < nw; m++)
+                        dup |= strcmp(want[m], want[nw]) == 0;
+                    if (!dup)
+                        nw++;
+                }
         }
         qsort(got, (size_t)ng, sizeof got[0], cmp96);
         qsort(want, (size_t)nw, sizeof want[0], cmp96);
