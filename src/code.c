@@ -317,6 +317,13 @@ static int unit_codes(const dy_sent *s, int u, bool alone, dy_arena *a, const ch
     return n;
 }
 
+/* a PETRARCH agent with no actor of its own ("---EDU"): a source or
+ * target only where the clause holds no actor */
+static bool lone_agent(const dy_sent *s, int u)
+{
+    return s->petr && strncmp(s->unit[u].code, "---", 3) == 0;
+}
+
 /* is u one of the actors of src's compound? */
 static bool own_member(const dy_sent *s, int u, int src)
 {
@@ -386,6 +393,42 @@ static bool is_negator(const dy_ptok *t)
         || (n == 6 && memcmp(w, "CANNOT", 6) == 0))
         return true;
     return n >= 3 && memcmp(w + n - 3, "N'T", 3) == 0;
+}
+
+static bool tok_is(const dy_ptok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->t.wl == n && memcmp(t->t.w, w, n) == 0;
+}
+
+static bool ends_with(const dy_ptok *t, const char *suf)
+{
+    size_t n = strlen(suf);
+    return t->t.wl > n && memcmp(t->t.w + t->t.wl - n, suf, n) == 0;
+}
+
+/* A form of "be" right before the verb (adverbs in "-ly" and "and"
+ * between), the verb itself not an "-ing" form: "was criticized", "were
+ * heavily and unjustly criticized", "was shot". */
+static bool passive_verb(const mctx *x, int v0, int v1)
+{
+    const clause_t *cl = x->c;
+    const dy_sent *s = x->s;
+    /* "is said to", "was expected to": the verb reports another */
+    if (v1 + 1 < cl->m && tok_is(&s->tok[cl->L[v1 + 1]], "TO"))
+        return false;
+    if (ends_with(&s->tok[cl->L[v1]], "ING") || ends_with(&s->tok[cl->L[v0]], "ING"))
+        return false;
+    static const char *const be[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
+    for (int p = v0 - 1; p >= 0 && p >= v0 - 5; p--) {
+        const dy_ptok *t = &s->tok[cl->L[p]];
+        for (size_t i = 0; i < sizeof be / sizeof be[0]; i++)
+            if (tok_is(t, be[i]))
+                return true;
+        if (!ends_with(t, "LY") && !tok_is(t, "AND"))
+            return false;
+    }
+    return false;
 }
 
 /* Is the verb at clause position v0 negated ("did not", "won't", "never")?
@@ -463,24 +506,43 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     }
     /* source */
     int src = sl.src_u, tgt = sl.tgt_u;
-    bool passive = false;
+    /* PETRARCH reads a compound after the verb ("agrees with % ") as the
+     * targets of the subject, not as a pair acting on each other */
+    if (s->petr && sl.comp && src >= 0 && src == tgt && s->unit[src].first > cl->L[v1]) {
+        for (int p = 0; p < v0; p++) {
+            int u = unit_at(&x, p);
+            if (u >= 0 && !skipped(s, &sl, u) && !own_member(s, u, tgt)) {
+                src = u;
+                break;
+            }
+        }
+    }
+    bool passive = false, noby = false;
     if (!sl.designated) {
         bool aux = (v0 >= 1 && s->tok[cl->L[v0 - 1]].t.cls == DY_W_AUX)
                 || (v0 >= 2 && s->tok[cl->L[v0 - 2]].t.cls == DY_W_AUX);
         bool by = (v1 + 1 < cl->m && s->tok[cl->L[v1 + 1]].t.cls == DY_W_BY)
                || (v1 + 2 < cl->m && s->tok[cl->L[v1 + 2]].t.cls == DY_W_BY);
         passive = aux && by;
+        /* PETRARCH reads the voice off the parse: "the Philippines was
+         * criticized over its dispute with Eriador" has Eriador as the
+         * source even with no "by" */
+        if (!passive && s->petr && passive_verb(&x, v0, v1))
+            passive = noby = true;
     }
     bool src_prior = false;
     if (src < 0) {
-        /* the first actor of the clause before the verb */
-        for (int p = 0; p < v0; p++) {
-            int u = unit_at(&x, p);
-            if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))) {
-                src = u;
-                break;
+        /* the first actor of the clause before the verb; a lone agent
+         * only when there is no actor */
+        for (int w = 0; w < 2 && src < 0; w++)
+            for (int p = 0; p < v0; p++) {
+                int u = unit_at(&x, p);
+                if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))
+                    && (w == 1 || !lone_agent(s, u))) {
+                    src = u;
+                    break;
+                }
             }
-        }
         /* later clauses carry the source of the clause before */
         if (src < 0 && ci > 0 && R->carried_src >= 0)
             src = R->carried_src;
@@ -507,24 +569,30 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         /* PETRARCH codes a compound subject with no object against itself,
          * every pair ("the US, Russia and Switzerland met") */
         int passes = s->petr ? 1 : 2;
-        for (int pass = 0; pass < passes && tgt < 0; pass++) {
-            for (int p = v1 + 1; p < cl->m && tgt < 0; p++) {
-                int u = unit_at(&x, p);
-                if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
-                    && own_member(s, u, src) == (pass == 1))
-                    tgt = u;
+        for (int w = 0; w < 2 && tgt < 0; w++)
+            for (int pass = 0; pass < passes && tgt < 0; pass++) {
+                for (int p = v1 + 1; p < cl->m && tgt < 0; p++) {
+                    int u = unit_at(&x, p);
+                    if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
+                        && own_member(s, u, src) == (pass == 1) && (w == 1 || !lone_agent(s, u)))
+                        tgt = u;
+                }
+                for (int p = 0; p < v0 && tgt < 0; p++) {
+                    int u = unit_at(&x, p);
+                    if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
+                        && own_member(s, u, src) == (pass == 1) && (w == 1 || !lone_agent(s, u)))
+                        tgt = u;
+                }
             }
-            for (int p = 0; p < v0 && tgt < 0; p++) {
-                int u = unit_at(&x, p);
-                if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
-                    && own_member(s, u, src) == (pass == 1))
-                    tgt = u;
-            }
-        }
         if (tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
             tgt = src;
         tgt_after = tgt >= 0 && s->unit[tgt].first > cl->L[v1];
     }
+    /* with no "by", only the pattern "subject, verb, other actor" turns:
+     * a source found after the verb is already the agent */
+    if (noby && src >= 0 && tgt >= 0
+        && !(s->unit[src].first < cl->L[v0] && s->unit[tgt].first > cl->L[v1]))
+        passive = false;
     if (passive && src >= 0 && tgt >= 0) {
         int t = src;
         src = tgt;

@@ -362,7 +362,9 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
         s->unit[u].agent = ag;
         s->unit[u].former = former;
     }
-    if (o->convert_agents) {
+    /* PETRARCH codes an agent with no actor of its own against the
+     * unknown actor: "students" is ---EDU */
+    if (o->convert_agents || d->petr) {
         for (int i = 0; i < s->n; i++) {
             dy_ptok *t = &s->tok[i];
             if (t->head != i || t->type != DY_T_AGENT || agent_used[i])
@@ -372,7 +374,10 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             if (u < 0)
                 return;
             char buf[64];
-            snprintf(buf, sizeof buf, ag->prefix ? "%s~" : "~%s", ag->code);
+            if (o->convert_agents)
+                snprintf(buf, sizeof buf, ag->prefix ? "%s~" : "~%s", ag->code);
+            else
+                snprintf(buf, sizeof buf, "---%s", ag->code);
             s->unit[u].first = (int16_t)i;
             s->unit[u].last = t->last;
             s->unit[u].atok = (int16_t)i;
