@@ -16,7 +16,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "DYADIMG1"
+/* The last character is the reader revision: bump it whenever a dictionary
+ * reader changes what it builds from the same files, so that images built
+ * by an older dyad are rebuilt rather than trusted (their sources have not
+ * changed, so the freshness check alone would keep them). */
+#define MAGIC "DYADIMG3"
 
 typedef struct {
     char magic[8];
@@ -48,7 +52,7 @@ static void layout(uint32_t *l)
     l[8] = (uint32_t)sizeof(dy_discard);
     l[9] = (uint32_t)sizeof(dy_issue);
     l[10] = (uint32_t)sizeof(dy_rindex);
-    l[11] = (uint32_t)sizeof(void *);
+    l[11] = (uint32_t)sizeof(void *) | (uint32_t)sizeof(dy_transform) << 8;
 }
 
 /* A fast checksum (rotate-and-add over 8-byte words): catches a damaged
@@ -325,6 +329,10 @@ dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, si
         origin(&m, F(at, dy_issue, at));
     }
     relink(&m, F(dofs, struct dy_dict, iss), off);
+    off = put(&m, d->tr, d->ntr * sizeof *d->tr);
+    for (uint32_t i = 0; i < d->ntr && !m.fail; i++)
+        origin(&m, F(off + i * sizeof(dy_transform), dy_transform, at));
+    relink(&m, F(dofs, struct dy_dict, tr), off);
     /* the index */
     off = put(&m, d->root_order, (d->nroots + 1) * sizeof *d->root_order);
     relink(&m, F(dofs, struct dy_dict, root_order), off);

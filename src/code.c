@@ -1032,8 +1032,148 @@ static bool discarded(dy_coder *c, const dy_sent *s)
     return a.any;
 }
 
+/* Does an inner event code fit a transformation's verb code? "Q" fits
+ * all; a root-level code ("190", from ATTACK) fits its whole family
+ * ("193" fire small arms), since dyad's verb lists code the kinds of
+ * attack more finely than the one word in the rule. */
+static bool code_fits(const char *rule, const char *code)
+{
+    if (strcmp(rule, "Q") == 0 || strcmp(rule, code) == 0)
+        return true;
+    return strlen(rule) == 3 && rule[2] == '0' && strncmp(rule, code, 2) == 0 && rule[0] != '0';
+}
+
+/* PETRARCH verb transformations (dict.h): the verb at v0..v1 acts on the
+ * event of the next verb of the clause ("Israel said a mortar was fired at
+ * it from Gaza": ISR accuses PSE, 112, rather than PSE attacking ISR).
+ * outer holds the verb's own events (NULL when it coded none). Writes the
+ * transformed events to res and returns their number, 0 when no rule
+ * applies. */
+static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
+                     const evlist *outer, evlist *res)
+{
+    dy_sent *s = R->s;
+    const struct dy_dict *d = R->c->d;
+    char ocode[16];
+    if (outer && outer->n)
+        snprintf(ocode, sizeof ocode, "%s", outer->e[0].code);
+    else {
+        const dy_root *root = &d->roots[s->tok[cl->L[v0]].root];
+        const dy_ecode *c = root->code ? root->code : &d->verbs[root->id].code;
+        snprintf(ocode, sizeof ocode, "%s", c->kind == DY_EC_EVENT && c->code ? c->code
+                                           : c->kind == DY_EC_NULL            ? "---"
+                                                                              : "");
+    }
+    bool any = false;
+    for (uint32_t k = 0; k < d->ntr && !any; k++)
+        any = strcmp(d->tr[k].ocode, ocode) == 0;
+    if (!any)
+        return 0;
+    /* the verb acted on: the next verb of the clause */
+    int w0 = -1;
+    for (int p = v1 + 1; p < cl->m && w0 < 0; p++)
+        if (s->tok[cl->L[p]].type == DY_T_VERB && s->tok[cl->L[p]].head == cl->L[p])
+            w0 = p;
+    if (w0 < 0)
+        return 0;
+    int w1 = w0;
+    for (int z = w0; z < cl->m; z++)
+        if (s->tok[cl->L[z]].head == cl->L[w0])
+            w1 = z;
+    evlist in = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(ev_t)), 0, 64};
+    if (!in.e || code_verb(R, cl, pos_of, w0, w1, ci, false, &in) != V_EVENT || in.e[0].sub)
+        return 0;
+    /* the outer source(s): the verb's own, else the actor before it */
+    const char *acode[64];
+    int16_t atok[64];
+    int na = 0;
+    if (outer && outer->n) {
+        for (int k = 0; k < outer->n && na < 64; k++) {
+            acode[na] = outer->e[k].src;
+            atok[na++] = (int16_t)outer->e[k].src_tok;
+        }
+    } else {
+        int au = -1;
+        for (int w = 0; w < 2 && au < 0; w++)
+            for (int p = 0; p < v0 && au < 0; p++) {
+                int u = s->tok[cl->L[p]].unit;
+                if (u >= 0 && !s->unit[u].dead && (w == 1 || !lone_agent(s, u)))
+                    au = u;
+            }
+        if (au < 0 && ci > 0)
+            au = R->carried_src;
+        if (au >= 0)
+            na = unit_codes(s, au, false, &R->c->scratch, acode, atok, 64);
+    }
+    if (na == 0)
+        return 0;
+    /* the inner verb's own subject: an actor or a pronoun between the two
+     * verbs ("said ISIL had attacked", "said they will attack"); a pronoun
+     * stands for the outer source */
+    int su = -1;
+    bool pron = false;
+    for (int p = v1 + 1; p < w0; p++) {
+        const dy_ptok *t = &s->tok[cl->L[p]];
+        if (su < 0 && t->unit >= 0 && !s->unit[t->unit].dead && !s->unit[t->unit].pronoun)
+            su = t->unit;
+        pron |= t->t.cls == DY_W_PRON || (t->unit >= 0 && s->unit[t->unit].pronoun);
+    }
+    for (uint32_t k = 0; k < d->ntr; k++) {
+        const dy_transform *t = &d->tr[k];
+        if (strcmp(t->ocode, ocode) != 0)
+            continue;
+        res->n = 0;
+        for (int e = 0; e < in.n; e++) {
+            const ev_t *x = &in.e[e];
+            if (!code_fits(t->icode, x->code))
+                continue;
+            /* or the agent of a passive inner verb ("was fired at it
+             * from Gaza") */
+            bool present = su >= 0 || pron || x->src_tok > cl->L[w0];
+            const char *isrc = su >= 0 ? s->unit[su].code : x->src;
+            int istok = su >= 0 ? s->unit[su].atok : x->src_tok;
+            bool has_tgt = x->tgt && x->tgt_tok >= 0 && strcmp(x->tgt, "---") != 0;
+            int ai = -1;
+            for (int q = 0; q < na && ai < 0; q++)
+                if (strcmp(acode[q], isrc) == 0)
+                    ai = q;
+            if (su < 0 && pron && ai < 0)
+                ai = 0;
+            bool ok;
+            switch (t->isrc) {
+            case 'a': ok = present && ai >= 0; break;
+            case 'b': ok = present && ai < 0; break;
+            case '_': ok = !present; break;
+            default: ok = true;
+            }
+            if (!ok || (t->itgt == 'b' && !has_tgt) || (t->itgt == '_' && has_tgt)
+                || (t->itgt == 'a' && !(has_tgt && ai >= 0)))
+                continue;
+            const char *b = t->isrc == 'b' ? isrc : x->tgt;
+            int btok = t->isrc == 'b' ? istok : x->tgt_tok;
+            int a = ai >= 0 ? ai : 0;
+            ev_t y = *x;
+            y.src = t->rsrc == 'a' ? acode[a] : b;
+            y.src_tok = t->rsrc == 'a' ? atok[a] : btok;
+            y.tgt = t->rtgt == 'a' ? acode[a] : b;
+            y.tgt_tok = t->rtgt == 'a' ? atok[a] : btok;
+            y.code = strcmp(t->rcode, "Q") == 0 ? x->code : t->rcode;
+            y.verb_tok = cl->L[v0];
+            y.at = t->at;
+            y.dom = false;
+            if (strcmp(y.src, y.tgt) != 0 || !strcmp(y.src, "---"))
+                push_ev(res, &y);
+        }
+        if (res->n)
+            return res->n;
+    }
+    return 0;
+}
+
 #ifdef DY_TRACE
 /* developer aid: a trace build (make OPT=-DDY_TRACE) prints the parse */
+
+
 static void trace(const dy_sent *s)
 {
     static const char *ty[] = {"", "ACT", "AGT", "VRB", "NOUN", "ADJ", "TIME", "ATTR", "NULL"};
@@ -1174,6 +1314,15 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
             if (s.complex) {
                 snprintf(c->explain, sizeof c->explain, "%s", s.why ? s.why : "complex");
                 return DY_SENT_COMPLEX;
+            }
+            if (s.petr && c->d->ntr && !(r == V_EVENT && tmp.e[0].sub)) {
+                evlist tr = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
+                if (!tr.e)
+                    return -1;
+                if (transform(&R, &cl, pos_of, p, v1, ci, r == V_EVENT ? &tmp : NULL, &tr) > 0) {
+                    tmp = tr;
+                    r = V_EVENT;
+                }
             }
             if (r != V_EVENT)
                 continue;

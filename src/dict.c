@@ -2,6 +2,7 @@
 #include "dict.h"
 #include "../include/dyad.h"
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,7 @@ struct dy_dict_builder {
     dy_synset *syn; uint32_t nsyn, csyn;
     dy_discard *disc; uint32_t ndisc, cdisc;
     dy_issue *iss; uint32_t niss, ciss;
+    dy_transform *tr; uint32_t ntr, ctr;
     uint32_t *syncap;           /* member capacity per synset */
     dy_opts opts;
     bool has_time, has_attrib;
@@ -70,6 +72,7 @@ void dy_dict_builder_free(dy_dict_builder **bp)
     free(b->syncap);
     free(b->disc);
     free(b->iss);
+    free(b->tr);
     dy_arena_free(&b->arena);
     free(b);
     *bp = NULL;
@@ -93,11 +96,50 @@ uint32_t dy_dict_add_issue(dy_dict_builder *b, const dy_issue *x)
     return b->niss++;
 }
 
+uint32_t dy_dict_add_transform(dy_dict_builder *b, const dy_transform *x)
+{
+    GROW(b, b->tr, b->ntr, b->ctr);
+    if (b->failed)
+        return 0;
+    b->tr[b->ntr] = *x;
+    return b->ntr++;
+}
+
+/* The code of a one-word verb root, "---" for a null code, "" when the
+ * word is no verb: transformations compare verbs by these codes. */
+static void verb_word_code(const dy_dict_builder *b, const char *word, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (strcmp(word, "Q") == 0) {
+        snprintf(out, cap, "Q");
+        return;
+    }
+    for (uint32_t i = 0; i < b->nroots; i++) {
+        const dy_root *r = &b->roots[i];
+        if (r->type != DY_RT_VERB || r->ph.n != 1 || !r->ph.el[0].w || strcmp(r->ph.el[0].w, word) != 0)
+            continue;
+        const dy_ecode *c = r->code ? r->code : &b->verbs[r->id].code;
+        if (c->kind == DY_EC_EVENT && c->code)
+            snprintf(out, cap, "%s", c->code);
+        else if (c->kind == DY_EC_NULL)
+            snprintf(out, cap, "---");
+        return;
+    }
+}
+
 dy_arena *dy_dict_builder_arena(dy_dict_builder *b) { return &b->arena; }
 dy_opts *dy_dict_builder_opts(dy_dict_builder *b) { return &b->opts; }
 bool dy_dict_builder_failed(dy_dict_builder *b) { return b->failed; }
 
-void dy_dict_builder_mark_petr(dy_dict_builder *b) { b->petr = true; }
+void dy_dict_builder_mark_petr(dy_dict_builder *b)
+{
+    /* PETRARCH codes sentences of any length ("Obama wants to attack
+     * Switzerland."); TABARI's default minimum of 8 words would drop them.
+     * A MINIMUM WORDS option read with the dictionaries still applies. */
+    if (!b->petr && b->opts.min_words == DY_DEFAULT_MIN_WORDS)
+        b->opts.min_words = 0;
+    b->petr = true;
+}
 
 void dy_dict_builder_mark(dy_dict_builder *b, bool time, bool attrib)
 {
@@ -330,6 +372,11 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
     }
     d->disc = b->disc; d->ndisc = b->ndisc;
     d->iss = b->iss; d->niss = b->niss;
+    for (uint32_t i = 0; i < b->ntr; i++) {
+        verb_word_code(b, b->tr[i].iverb, b->tr[i].icode, sizeof b->tr[i].icode);
+        verb_word_code(b, b->tr[i].overb, b->tr[i].ocode, sizeof b->tr[i].ocode);
+    }
+    d->tr = b->tr; d->ntr = b->ntr;
     d->root_order = order;
     d->opts = b->opts;
     d->has_time = b->has_time;
@@ -364,6 +411,7 @@ void dy_dict_free(dy_dict **dp)
     free(d->syn);
     free(d->disc);
     free(d->iss);
+    free(d->tr);
     free(d->root_order);
     free(d->ridx);
     dy_arena_free(&d->arena);

@@ -141,6 +141,21 @@ typedef struct {
     dy_origin at;
 } dy_issue;
 
+/* A PETRARCH verb transformation ("~ a (b . ATTACK) SAY = a b 112"): a
+ * verb that acts on another verb's event becomes one event. Actor slots
+ * are 'a' (the outer source), 'b' (bound in the inner event), '.' (any
+ * actor or none) and '_' (no actor of its own); verbs are written as verb
+ * words and compared by their codes (compile resolves them); the inner verb
+ * and the result code may be 'Q', any code (the inner event's). */
+typedef struct {
+    char isrc, itgt;      /* inner source and target slots */
+    char rsrc, rtgt;      /* result source and target: 'a' or 'b' */
+    char iverb[32], overb[32]; /* verb words as written; "Q" for any */
+    char icode[16], ocode[16]; /* their codes, set by compile ("" unknown) */
+    char rcode[16];       /* result code or "Q" */
+    dy_origin at;
+} dy_transform;
+
 typedef struct {
     dy_seq *mem;     /* member phrases */
     uint32_t n;
@@ -165,6 +180,7 @@ struct dy_dict {
     dy_synset *syn; uint32_t nsyn;
     dy_discard *disc; uint32_t ndisc;
     dy_issue *iss; uint32_t niss;
+    dy_transform *tr; uint32_t ntr;
     uint32_t *root_order;   /* roots grouped by first word, longest first */
     dy_rindex *ridx;        /* open-addressing table of first words */
     uint32_t ridx_cap;      /* power of two */
@@ -202,6 +218,7 @@ uint32_t dy_dict_add_synset(dy_dict_builder *b, const char *name);
 void dy_dict_synset_add(dy_dict_builder *b, uint32_t syn, const dy_seq *member);
 uint32_t dy_dict_add_discard(dy_dict_builder *b, const dy_discard *x);
 uint32_t dy_dict_add_issue(dy_dict_builder *b, const dy_issue *x);
+uint32_t dy_dict_add_transform(dy_dict_builder *b, const dy_transform *x);
 /* -1 when no synset has that name */
 int dy_dict_find_synset(dy_dict_builder *b, const char *name);
 bool dy_dict_builder_failed(dy_dict_builder *b);

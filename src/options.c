@@ -22,7 +22,7 @@ void dy_opts_default(dy_opts *o)
     o->comma_emax = 10;
     o->comma_bmin = 128;
     o->comma_bmax = 0;
-    o->min_words = 8;
+    o->min_words = DY_DEFAULT_MIN_WORDS;
     o->time_shift = -1;
 }
 

@@ -9,6 +9,9 @@
 
 enum dy_codeby { DY_CODEBY_CLAUSE = 0, DY_CODEBY_SENTENCE, DY_CODEBY_ALL };
 
+/* TABARI's default for MINIMUM WORDS: shorter sentences are not coded */
+#define DY_DEFAULT_MIN_WORDS 8
+
 typedef struct {
     int code_by;          /* enum dy_codeby */
     /* comma-delimited clause elimination (COMMA:) */
@@ -24,7 +27,7 @@ typedef struct {
     char def_src[16], def_tgt[16]; /* empty when unset */
     bool def_src_prior;   /* PRIOR: use default when no actor precedes the verb */
     bool def_tgt_after;   /* AFTER: use default when no actor follows the verb */
-    int min_words;        /* SET: MINIMUM WORDS */
+    int min_words;        /* SET: MINIMUM WORDS (DY_DEFAULT_MIN_WORDS) */
     bool convert_agents;  /* SET: CONVERT AGENTS */
     bool yyyy;            /* SET: YYYY: four-digit years in record dates */
     int time_shift;       /* SET: TIME SHIFT: -1 unset (follow dictionary), 0 off, 1 on */

@@ -6,7 +6,8 @@
  *   verb     := ['+']WORD[_WORD...] ['{' form* '}'] ['[' code ']']   ('+' marks the verb word)
  *   pattern  := '-' element* '*' element* '[' code ']'
  *               element: WORD | '{' WORD+ '}' (head last) | '(' PREP WORD+ ')' | &SYN | $ + % ^
- *   transformation := '~' ...                       (parse-tree rules; not used by dyad)
+ *   transformation := '~' slot '(' slot slot VERB ')' VERB '=' slot slot CODE
+ *                     slot := 'a' | 'b' | '.' | '_'; VERB or CODE may be 'Q'
  *   agents   := ('!' SET '!' '=' item (',' item)* | phrase ['{' plural* '}'] '[' code ']')*
  *   discards := ['+'] phrase                         ('+': the whole story)
  *   issues   := '<ISSUE CATEGORY="..">' (['~'] phrase ['[' code ']'])* '</ISSUE>'
@@ -279,6 +280,43 @@ static void add_verb_phrase(pctx *c, const char *phrase, uint32_t verb, bool reg
     dy_dict_add_root(c->b, &r);
 }
 
+/* "~ a (b . ATTACK) SAY = a b 112": reads one transformation. */
+static void transform_line(pctx *c, char *t)
+{
+    char o[4], is[4], it[4], iv[32], ov[32], rs[4], rt[4], rc[16];
+    for (char *p = t; *p; p++)
+        if (*p == '(' || *p == ')' || *p == '=')
+            *p = ' ';
+    if (sscanf(t, "%3s %3s %3s %31s %31s %3s %3s %15s", o, is, it, iv, ov, rs, rt, rc) == 8) {
+        /* the reader may have upper-cased the line: slots are letters */
+        char *sl[] = {o, is, it, rs, rt};
+        for (int k = 0; k < 5; k++)
+            sl[k][0] = (char)tolower((unsigned char)sl[k][0]);
+    } else
+        o[0] = '\0';
+    if (!o[0] || strcmp(o, "a") != 0 || !strchr("ab._", is[0]) || !strchr("ab._", it[0])
+        || !strchr("ab", rs[0]) || !strchr("ab", rt[0]) || is[1] || it[1] || rs[1] || rt[1]) {
+        pdiag(c, "transformation not understood: '~ %.200s'", t);
+        return;
+    }
+    dy_transform x;
+    memset(&x, 0, sizeof x);
+    x.isrc = is[0];
+    x.itgt = it[0];
+    x.rsrc = rs[0];
+    x.rtgt = rt[0];
+    for (char *p = iv; *p; p++)
+        *p = (char)toupper((unsigned char)*p);
+    for (char *p = ov; *p; p++)
+        *p = (char)toupper((unsigned char)*p);
+    snprintf(x.iverb, sizeof x.iverb, "%s", iv);
+    snprintf(x.overb, sizeof x.overb, "%s", ov);
+    snprintf(x.rcode, sizeof x.rcode, "%s", rc);
+    x.at.file = c->file;
+    x.at.line = c->line;
+    dy_dict_add_transform(c->b, &x);
+}
+
 static void verb_line(pctx *c, vstate *st, char *t)
 {
     if (!st->in_block) {
@@ -443,8 +481,10 @@ static void parse_verbs(pctx *c, char *buf)
             st.last = 1;
             continue;
         }
-        if (t[0] == '~')
-            continue; /* transformations act on parse trees: not used */
+        if (t[0] == '~') {
+            transform_line(c, t + 1);
+            continue;
+        }
         if (t[0] == '-' && (t[1] == ' ' || t[1] == '\t')) {
             pattern_line(c, &st, t + 1);
             continue;

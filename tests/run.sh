@@ -67,6 +67,17 @@ printf 'X\nChina praised Pakistan on Monday in a long statement. It also strongl
 printf '2 CHN PAK 051\n3 CHN IND 111\n' >"$TMP/e"
 diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "FORWARD: a leading pronoun takes the previous sentence's first actor" || not_ok "FORWARD" "$(cat "$TMP/diff")"
 
+# PETRARCH transformations: a statement about an attack is an accusation
+# (112) or, when the speaker is the attacker, a claim of responsibility (015)
+PF="--dict tests/golden/petr_actors.txt,tests/golden/petr_verbs.txt"
+printf 'X\nArnor said Gondor attacked Rohan on Monday.\nArnor said it shelled Gondor on Monday.\nArnor said Gondor fired at Rohan.\nGondor attacked Rohan.\n' \
+    | "$DYAD" code --input text $PF | events >"$TMP/o"
+printf '2 ARN GON 112\n3 ARN GON 015\n4 ARN GON 112\n5 GON ROH 190\n' >"$TMP/e"
+diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "PETRARCH transformations: say + attack" || not_ok "PETRARCH transformations" "$(cat "$TMP/diff")"
+printf '~ a (b . ATTACK) = a b 112\n' >"$TMP/badtr_verbs.txt"
+"$DYAD" dict check "$TMP/badtr_verbs.txt" >"$TMP/o" 2>&1
+grep -q "badtr_verbs.txt:1:1: transformation not understood" "$TMP/o" && ok "malformed transformation reported as file:line" || not_ok "malformed transformation" "$(cat "$TMP/o")"
+
 printf 'X\nChina strongly criticized India over the border and the ceasefire lines on Monday.\n' | "$DYAD" code --input text --dict tests/golden/feat.actors,tests/golden/feat.verbs,tests/golden/feat_issues.txt >"$TMP/o"
 grep -q '"issues":{"BORDER_SECURITY":1,"SECURITY":1}' "$TMP/o" && ok "issues from a PETRARCH issues list" || not_ok "issues" "$(cat "$TMP/o")"
 "$DYAD" code --format phoenix --input jsonl examples/articles.jsonl >"$TMP/o"
