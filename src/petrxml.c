@@ -173,7 +173,8 @@ static int sentence(dy_px *p, const char *tag_end, dy_px_item *it, char *msg, si
         if (*q != '<')
             continue;
         if ((size_t)(body_end - q) >= 4 && memcmp(q, "<!--", 4) == 0) {
-            const char *e = strstr(q, "-->");
+            /* bounded: the buffer may hold NUL bytes and need not end in one */
+            const char *e = find(p, (size_t)(q - p->buf), "-->");
             if (!e || e > body_end)
                 break;
             q = e + 2;
