@@ -112,6 +112,24 @@ static bool joined_back(const dy_el *e, bool petr)
     return joined(e) && (petr || e->kind != DY_EL_SYN);
 }
 
+/* Is the word at clause position p used as a verb? PETRARCH's patterns
+ * name nouns ("said * ATTACK" is an attack reported), which the parse
+ * tells from verbs; here a verb word right after a modal or a subject
+ * pronoun ("said they will attack Iraq") is a verb, not a noun. */
+static bool verb_use(const mctx *x, int p)
+{
+    const dy_ptok *t = &x->s->tok[x->c->L[p]];
+    if (p == 0 || t->type != DY_T_VERB || t->head != x->c->L[p])
+        return false;
+    const dy_ptok *b = &x->s->tok[x->c->L[p - 1]];
+    static const char *const before[] = {"WILL", "WOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
+                                         "SHALL", "SHOULD", "THEY", "HE", "SHE", "WE", "I"};
+    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
+        if (b->t.wl == strlen(before[i]) && memcmp(b->t.w, before[i], b->t.wl) == 0)
+            return true;
+    return false;
+}
+
 /* Matches element e anchored at clause position p; returns its last
  * position or -1. Actor elements fill sl. */
 static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
@@ -121,6 +139,8 @@ static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
     const dy_ptok *t = &x->s->tok[x->c->L[p]];
     switch (e->kind) {
     case DY_EL_WORD:
+        if (x->s->petr && verb_use(x, p))
+            return -1;
         return dy_dict_word_match(e, t->t.w, t->t.wl) ? p : -1;
     case DY_EL_SYN: {
         /* members in file order; the first that matches wins. Synsets
