@@ -184,6 +184,19 @@ static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
 
 /* Scans forward from pos for element e; adj: only at pos. Returns the
  * start position through *start and the end, or -1. */
+/* A verb after "to" starts a clause of its own ("agreed to lift the
+ * sanctions"): PETRARCH matches a verb's pattern nouns in its own phrase,
+ * so a search for one stops there (unless the pattern names that very
+ * verb, "REFUSAL (TO RECOGNIZE)"). */
+static bool infinitive(const mctx *x, int p)
+{
+    const dy_ptok *t = &x->s->tok[x->c->L[p]];
+    if (p == 0 || t->type != DY_T_VERB || t->head != x->c->L[p])
+        return false;
+    const dy_ptok *b = &x->s->tok[x->c->L[p - 1]];
+    return b->t.wl == 2 && memcmp(b->t.w, "TO", 2) == 0;
+}
+
 static int scan_fwd(const mctx *x, const dy_el *e, int pos, bool adj, slots_t *sl, int *start)
 {
     for (int p = pos; p < x->c->m; p++) {
@@ -195,7 +208,7 @@ static int scan_fwd(const mctx *x, const dy_el *e, int pos, bool adj, slots_t *s
                 *start = p;
             return r;
         }
-        if (adj)
+        if (adj || (x->s->petr && !is_actor_el(e) && infinitive(x, p)))
             return -1;
     }
     return -1;
@@ -1351,9 +1364,10 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                     push_ev(&clsubs, &tmp.e[k]);
                 continue;
             }
-            if (s.petr && strncmp(tmp.e[0].code, "03", 2) == 0) {
+            if (s.petr && (strncmp(tmp.e[0].code, "03", 2) == 0 || strcmp(tmp.e[0].code, "050") == 0)) {
                 /* "agreed to lift the sanctions", "pledged to expel": the
-                 * promised act, when it is coded, is the event */
+                 * promised act, when it is coded, is the event (an intent,
+                 * 03x, or a bare agreement, 050) */
                 int q = v1 + 1;
                 if (q < cl.m && s.tok[L[q]].t.wl == 2 && memcmp(s.tok[L[q]].t.w, "TO", 2) == 0
                     && q + 1 < cl.m && s.tok[L[q + 1]].type == DY_T_VERB && s.tok[L[q + 1]].head == L[q + 1]) {
