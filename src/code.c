@@ -202,13 +202,18 @@ static int scan_fwd(const mctx *x, const dy_el *e, int pos, bool adj, slots_t *s
     for (int p = pos; p < x->c->m; p++) {
         if (!is_actor_el(e) && is_barrier(x, p))
             return -1;
+        /* the infinitive itself only where the pattern names the "to"
+         * before it: "(TO RECOGNIZE)" but not "wants to attack" for "* ATTACK" */
+        bool inf = x->s->petr && !is_actor_el(e) && infinitive(x, p);
+        if (inf && p != pos)
+            return -1;
         int r = el_fwd(x, e, p, sl);
         if (r >= 0) {
             if (start)
                 *start = p;
             return r;
         }
-        if (adj || (x->s->petr && !is_actor_el(e) && infinitive(x, p)))
+        if (adj || inf)
             return -1;
     }
     return -1;
