@@ -1081,6 +1081,38 @@ static bool code_fits(const char *rule, const char *code)
     return strlen(rule) == 3 && rule[2] == '0' && strncmp(rule, code, 2) == 0 && rule[0] != '0';
 }
 
+/* CAMEO's "express intent to" codes (03x) for the cooperation they
+ * announce (04x-08x), as the CAMEO codebook pairs them. ORDER: by code. */
+static const char *const intent_table[][2] = {
+    {"040", "036"},   {"041", "036"},   {"042", "036"},   {"043", "036"},   {"044", "036"},
+    {"045", "036"},   {"046", "036"},   {"050", "032"},   {"051", "032"},   {"052", "032"},
+    {"053", "032"},   {"054", "032"},   {"055", "032"},   {"056", "032"},   {"057", "032"},
+    {"060", "031"},   {"061", "0311"},  {"062", "0312"},  {"063", "0313"},  {"064", "0314"},
+    {"070", "033"},   {"071", "0331"},  {"072", "0332"},  {"073", "0333"},  {"074", "0334"},
+    {"075", "033"},   {"080", "035"},   {"081", "0351"},  {"0811", "0351"}, {"0812", "0351"},
+    {"0813", "0351"}, {"0814", "0351"}, {"082", "0352"},  {"083", "034"},   {"0831", "0341"},
+    {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"084", "0353"},  {"0841", "0353"},
+    {"0842", "0353"}, {"085", "0354"},  {"086", "0355"},  {"0861", "0355"}, {"0862", "0355"},
+    {"0863", "0355"}, {"087", "0356"},  {"0871", "0356"}, {"0872", "0356"}, {"0873", "0356"},
+    {"0874", "0356"},
+};
+
+static const char *intent_of(const char *code)
+{
+    size_t lo = 0, hi = sizeof intent_table / sizeof intent_table[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(code, intent_table[mid][0]);
+        if (c == 0)
+            return intent_table[mid][1];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
 /* PETRARCH verb transformations (dict.h): the verb at v0..v1 acts on the
  * event of the next verb of the clause ("Israel said a mortar was fired at
  * it from Gaza": ISR accuses PSE, 112, rather than PSE attacking ISR).
@@ -1384,8 +1416,18 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                     if (!t2.e)
                         return -1;
                     if (code_verb(&R, &cl, pos_of, w0, w1, ci, false, &t2) == V_EVENT && !t2.e[0].sub
-                        && strncmp(t2.e[0].code, "03", 2) != 0 && strncmp(t2.e[0].code, "01", 2) != 0)
+                        && strncmp(t2.e[0].code, "03", 2) != 0 && strncmp(t2.e[0].code, "01", 2) != 0) {
+                        /* an intent to cooperate is coded as the intent
+                         * ("pledged to lift the sanctions" is 0354), the
+                         * rest as the act itself */
+                        if (strncmp(tmp.e[0].code, "03", 2) == 0)
+                            for (int k = 0; k < t2.n; k++) {
+                                const char *ic = intent_of(t2.e[k].code);
+                                if (ic)
+                                    t2.e[k].code = ic;
+                            }
                         tmp = t2;
+                    }
                 }
             }
             for (int k = 0; k < tmp.n; k++)
