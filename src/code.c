@@ -631,6 +631,26 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     if (noby && src >= 0 && tgt >= 0
         && !(s->unit[src].first < cl->L[v0] && s->unit[tgt].first > cl->L[v1]))
         passive = false;
+    /* PETRARCH: the agent of a passive is what "by" names; "Obama is
+     * being pressured by Congress to help Iran" has no known source, not
+     * Iran */
+    int byp = -1;
+    if (passive && s->petr)
+        for (int p = v1 + 1; p < cl->m && p <= v1 + 2 && byp < 0; p++)
+            if (s->tok[cl->L[p]].t.cls == DY_W_BY)
+                byp = p;
+    if (byp >= 0 && src >= 0 && s->unit[src].first < cl->L[v0]) {
+        int agent = -1;
+        for (int p = byp + 1; p < cl->m && p <= byp + 3 && agent < 0; p++) {
+            const dy_ptok *t = &s->tok[cl->L[p]];
+            if (t->type == DY_T_VERB && t->head == cl->L[p])
+                break;
+            agent = unit_at(&x, p);
+        }
+        tgt = src;
+        src = agent;
+        passive = false;
+    }
     if (passive && src >= 0 && tgt >= 0) {
         int t = src;
         src = tgt;
