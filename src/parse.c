@@ -604,16 +604,43 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
     }
 }
 
+/* PETRARCH finds the subject of the main clause in the parse tree; an
+ * opening adverbial clause ("Before leaving for Beijing on Thursday,
+ * President Bush ...") holds neither its source nor its verb. */
+static bool lead_clause(dy_sent *s)
+{
+    static const char *const sub[] = {"BEFORE", "AFTER", "WHILE", "WHEN", "ALTHOUGH", "THOUGH",
+                                      "SINCE", "IF", "DESPITE", "FOLLOWING", "UNLESS", "ONCE", "UPON"};
+    if (!s->petr || s->n == 0)
+        return false;
+    const dy_ptok *f = &s->tok[0];
+    bool open = false;
+    for (size_t i = 0; i < sizeof sub / sizeof sub[0] && !open; i++)
+        open = f->t.wl == strlen(sub[i]) && memcmp(f->t.w, sub[i], f->t.wl) == 0;
+    if (!open)
+        return false;
+    int c = -1;
+    for (int i = 1; i < s->n && i < 30 && c < 0; i++)
+        if (s->tok[i].t.cls == DY_W_COMMA && !s->tok[i].nosplit)
+            c = i;
+    if (c < 0 || c + 3 >= s->n)
+        return false;
+    for (int i = 0; i <= c; i++)
+        s->tok[i].del = true;
+    return true;
+}
+
 static void comma_clauses(dy_sent *s, const dy_opts *o)
 {
-    if (o->comma_off)
+    bool lead = lead_clause(s);
+    if (o->comma_off && !lead)
         return;
     int commas[512];
     int nc = 0;
-    for (int i = 0; i < s->n && nc < 512; i++)
+    for (int i = 0; i < s->n && nc < 512 && !o->comma_off; i++)
         if (s->tok[i].t.cls == DY_W_COMMA && !s->tok[i].nosplit)
             commas[nc++] = i;
-    if (nc == 0)
+    if (nc == 0 && !lead)
         return;
     /* Clauses are chained: when one is eliminated, the count for the next
      * starts where the eliminated one started (its words still count). */
