@@ -607,9 +607,30 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         /* PETRARCH codes a compound subject with no object against itself,
          * every pair ("the US, Russia and Switzerland met") */
         int passes = s->petr ? 1 : 2;
+        /* PETRARCH: a closing reporting clause (", a US official said
+         * Wednesday") is a sentence of its own around this one: its
+         * actors are no target of this verb */
+        int tlim = cl->m;
+        if (s->petr)
+            for (int p = cl->m - 1; p > v1; p--) {
+                const dy_ptok *t = &s->tok[cl->L[p]];
+                if (t->t.cls == DY_W_COMMA && !t->nosplit) {
+                    for (int q = p + 1; q < cl->m && q <= p + 12 && tlim == cl->m; q++) {
+                        const dy_ptok *u = &s->tok[cl->L[q]];
+                        if (u->type == DY_T_VERB && u->head == cl->L[q]) {
+                            const dy_root *r = &d->roots[u->root];
+                            const dy_ecode *rc = r->code ? r->code : &d->verbs[r->id].code;
+                            if (rc->kind == DY_EC_EVENT && rc->code && strncmp(rc->code, "01", 2) == 0)
+                                tlim = p;
+                            break;
+                        }
+                    }
+                    break;
+                }
+            }
         for (int w = 0; w < 2 && tgt < 0; w++)
             for (int pass = 0; pass < passes && tgt < 0; pass++) {
-                for (int p = v1 + 1; p < cl->m && tgt < 0; p++) {
+                for (int p = v1 + 1; p < tlim && tgt < 0; p++) {
                     int u = unit_at(&x, p);
                     if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
                         && own_member(s, u, src) == (pass == 1) && (w == 1 || !lone_agent(s, u)))
