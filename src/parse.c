@@ -90,6 +90,28 @@ static bool closed_class(const dy_token *t)
         || t->cls == DY_W_BY || t->cls == DY_W_COMMA;
 }
 
+/* Is token i joined to the one before it by a hyphen, with no blank
+ * ("Qaeda-linked", "Saudi-led")? */
+static bool hyphen_joined(const dy_sent *s, int i)
+{
+    if (i <= 0 || i >= s->n || !s->text)
+        return false;
+    const dy_token *a = &s->tok[i - 1].t, *b = &s->tok[i].t;
+    return b->off >= 1 && a->off + a->len + 1 == b->off && s->text[b->off - 1] == '-';
+}
+
+/* PETRARCH reads "Qaeda-linked" and "Iran-backed" as one adjective (the
+ * parser's token): neither an actor nor a verb. True when the phrase
+ * first..last ends in such a compound or is its second half. */
+static bool in_modifier(const dy_sent *s, int first, int last)
+{
+    if (!s->petr)
+        return false;
+    if (last + 1 < s->n && hyphen_joined(s, last + 1) && !s->tok[last + 1].t.cap)
+        return true;
+    return hyphen_joined(s, first) && s->tok[first - 1].t.cap && !s->tok[first].t.cap;
+}
+
 static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int32_t date)
 {
     for (int i = 0; i < s->n; i++) {
@@ -108,6 +130,8 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         if (closed_class(&t->t) && rs.nmatch == 1)
             continue;
         const dy_root *r = &d->roots[rs.best_root];
+        if ((r->type == DY_RT_ACTOR || r->type == DY_RT_VERB) && in_modifier(s, i, rs.match[rs.nmatch - 1]))
+            continue;
         uint8_t type = DY_T_NONE;
         switch (r->type) {
         case DY_RT_ACTOR: {
@@ -727,6 +751,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     if (n < 0)
         return -1;
     s->petr = d->petr;
+    s->text = text;
     s->tok = dy_arena_calloc(a, ((size_t)n + 1) * sizeof *s->tok);
     if (!s->tok)
         return -1;

@@ -51,6 +51,7 @@ typedef struct {
     bool complex;        /* a +++ entry was found */
     int ncomma_del;      /* comma clauses eliminated */
     const char *why;     /* reason for complex */
+    const char *text;    /* the sentence the token spans point into */
 } dy_sent;
 
 /* Parses text; returns 0, or -1 when memory ran out. fwd: the actor code
