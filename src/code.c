@@ -1122,30 +1122,35 @@ static bool code_fits(const char *rule, const char *code)
     return strlen(rule) == 3 && rule[2] == '0' && strncmp(rule, code, 2) == 0 && rule[0] != '0';
 }
 
-/* CAMEO's "express intent to" codes (03x) for the cooperation they
- * announce (04x-08x), as the CAMEO codebook pairs them. ORDER: by code. */
-static const char *const intent_table[][2] = {
-    {"040", "036"},   {"041", "036"},   {"042", "036"},   {"043", "036"},   {"044", "036"},
-    {"045", "036"},   {"046", "036"},   {"050", "032"},   {"051", "032"},   {"052", "032"},
-    {"053", "032"},   {"054", "032"},   {"055", "032"},   {"056", "032"},   {"057", "032"},
-    {"060", "031"},   {"061", "0311"},  {"062", "0312"},  {"063", "0313"},  {"064", "0314"},
-    {"070", "033"},   {"071", "0331"},  {"072", "0332"},  {"073", "0333"},  {"074", "0334"},
-    {"075", "033"},   {"080", "035"},   {"081", "0351"},  {"0811", "0351"}, {"0812", "0351"},
-    {"0813", "0351"}, {"0814", "0351"}, {"082", "0352"},  {"083", "034"},   {"0831", "0341"},
-    {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"084", "0353"},  {"0841", "0353"},
-    {"0842", "0353"}, {"085", "0354"},  {"086", "0355"},  {"0861", "0355"}, {"0862", "0355"},
-    {"0863", "0355"}, {"087", "0356"},  {"0871", "0356"}, {"0872", "0356"}, {"0873", "0356"},
-    {"0874", "0356"},
+/* CAMEO's "appeal for" (02x) and "express intent to" (03x) codes for the
+ * cooperation they ask for or announce (04x-08x), as the CAMEO codebook
+ * pairs them. ORDER: by act code. */
+static const char *const ask_table[][3] = {
+    /* act, intent, appeal */
+    {"040", "036", "026"},    {"041", "036", "026"},    {"042", "036", "026"},    {"043", "036", "026"},
+    {"044", "036", "026"},    {"045", "036", "026"},    {"046", "036", "026"},    {"050", "032", "022"},
+    {"051", "032", "022"},    {"052", "032", "022"},    {"053", "032", "022"},    {"054", "032", "022"},
+    {"055", "032", "022"},    {"056", "032", "022"},    {"057", "032", "022"},    {"060", "031", "021"},
+    {"061", "0311", "0211"},  {"062", "0312", "0212"},  {"063", "0313", "0213"},  {"064", "0314", "0214"},
+    {"070", "033", "023"},    {"071", "0331", "0231"},  {"072", "0332", "0232"},  {"073", "0333", "0233"},
+    {"074", "0334", "0234"},  {"075", "033", "023"},    {"080", "035", "025"},    {"081", "0351", "0251"},
+    {"0811", "0351", "0251"}, {"0812", "0351", "0251"}, {"0813", "0351", "0251"}, {"0814", "0351", "0251"},
+    {"082", "0352", "0252"},  {"083", "034", "024"},    {"0831", "0341", "0241"}, {"0832", "0342", "0242"},
+    {"0833", "0343", "0243"}, {"0834", "0344", "0244"}, {"084", "0353", "0253"},  {"0841", "0353", "0253"},
+    {"0842", "0353", "0253"}, {"085", "0354", "0254"},  {"086", "0355", "0255"},  {"0861", "0355", "0255"},
+    {"0862", "0355", "0255"}, {"0863", "0355", "0255"}, {"087", "0356", "0256"},  {"0871", "0356", "0256"},
+    {"0872", "0356", "0256"}, {"0873", "0356", "0256"}, {"0874", "0356", "0256"},
 };
 
-static const char *intent_of(const char *code)
+/* col 1: the intent code, col 2: the appeal code; NULL when CAMEO has none */
+static const char *ask_code(const char *code, int col)
 {
-    size_t lo = 0, hi = sizeof intent_table / sizeof intent_table[0];
+    size_t lo = 0, hi = sizeof ask_table / sizeof ask_table[0];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(code, intent_table[mid][0]);
+        int c = strcmp(code, ask_table[mid][0]);
         if (c == 0)
-            return intent_table[mid][1];
+            return ask_table[mid][col];
         if (c < 0)
             hi = mid;
         else
@@ -1442,11 +1447,15 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                     push_ev(&clsubs, &tmp.e[k]);
                 continue;
             }
-            if (s.petr && (strncmp(tmp.e[0].code, "03", 2) == 0 || strcmp(tmp.e[0].code, "050") == 0)) {
-                /* "agreed to lift the sanctions", "pledged to expel": the
-                 * promised act, when it is coded, is the event (an intent,
-                 * 03x, or a bare agreement, 050) */
+            bool intent = strncmp(tmp.e[0].code, "03", 2) == 0 || strcmp(tmp.e[0].code, "050") == 0;
+            bool appeal = strncmp(tmp.e[0].code, "02", 2) == 0;
+            if (s.petr && (intent || appeal)) {
+                /* "agreed to lift the sanctions", "pledged to expel", "asked
+                 * Obama to help Iran": the verb is about another act */
                 int q = v1 + 1;
+                if (appeal) /* past the one asked */
+                    while (q < cl.m && q <= v1 + 6 && (s.tok[L[q]].unit_in >= 0 || s.tok[L[q]].t.cls == DY_W_DET))
+                        q++;
                 if (q < cl.m && s.tok[L[q]].t.wl == 2 && memcmp(s.tok[L[q]].t.w, "TO", 2) == 0
                     && q + 1 < cl.m && s.tok[L[q + 1]].type == DY_T_VERB && s.tok[L[q + 1]].head == L[q + 1]) {
                     int w0 = q + 1, w1 = q + 1;
@@ -1457,17 +1466,29 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                     if (!t2.e)
                         return -1;
                     if (code_verb(&R, &cl, pos_of, w0, w1, ci, false, &t2) == V_EVENT && !t2.e[0].sub
-                        && strncmp(t2.e[0].code, "03", 2) != 0 && strncmp(t2.e[0].code, "01", 2) != 0) {
-                        /* an intent to cooperate is coded as the intent
-                         * ("pledged to lift the sanctions" is 0354), the
-                         * rest as the act itself */
-                        if (strncmp(tmp.e[0].code, "03", 2) == 0)
-                            for (int k = 0; k < t2.n; k++) {
-                                const char *ic = intent_of(t2.e[k].code);
-                                if (ic)
-                                    t2.e[k].code = ic;
-                            }
-                        tmp = t2;
+                        && strncmp(t2.e[0].code, "03", 2) != 0 && strncmp(t2.e[0].code, "02", 2) != 0
+                        && strncmp(t2.e[0].code, "01", 2) != 0) {
+                        if (appeal) {
+                            /* an appeal for cooperation keeps its parties and
+                             * says what it asks for ("asked Obama to help
+                             * Iran" is 023, appeal for aid) */
+                            const char *ac = ask_code(t2.e[0].code, 2);
+                            if (ac)
+                                for (int k = 0; k < tmp.n; k++)
+                                    tmp.e[k].code = ac;
+                        } else {
+                            /* an intent to cooperate is coded as the intent
+                             * ("pledged to lift the sanctions" is 0354), the
+                             * rest as the act itself (an agreement, 050, is
+                             * the act) */
+                            if (strncmp(tmp.e[0].code, "03", 2) == 0)
+                                for (int k = 0; k < t2.n; k++) {
+                                    const char *ic = ask_code(t2.e[k].code, 1);
+                                    if (ic)
+                                        t2.e[k].code = ic;
+                                }
+                            tmp = t2;
+                        }
                     }
                 }
             }
