@@ -381,6 +381,12 @@ typedef struct {
     evlist *out;
     int carried_src;     /* source carried to the next clause, -1 none */
     int first_actor_clause; /* first unit of the current clause */
+    /* a statement transformed (transform): clauses joined on to what it
+     * reports are part of the report */
+    const char *rep_ocode;
+    const char **rep_a;
+    int16_t *rep_atok;
+    int rep_na, rep_vtok, rep_ci;
 } run_t;
 
 enum { V_NONE = 0, V_EVENT, V_NULL };
@@ -1159,6 +1165,76 @@ static const char *ask_code(const char *code, int col)
     return NULL;
 }
 
+/* Applies the first transformation that fits outer code ocode, outer
+ * sources acode/atok and the inner events in; su is the inner verb's own
+ * subject (-1 none), pron a pronoun standing for it, w0tok the inner verb's
+ * token (a source after it is a passive agent), vtok the outer verb's.
+ * given: the inner events have a subject of their own whatever the rest
+ * says. Returns the number of events written to res. */
+static int apply_rules_g(run_t *R, const char *ocode, const char **acode, const int16_t *atok, int na,
+                         const evlist *inl, int su, bool pron, int w0tok, int vtok, bool given, evlist *res)
+{
+    const dy_sent *s = R->s;
+    const struct dy_dict *d = R->c->d;
+    const evlist in = *inl;
+    for (uint32_t k = 0; k < d->ntr; k++) {
+        const dy_transform *t = &d->tr[k];
+        if (strcmp(t->ocode, ocode) != 0)
+            continue;
+        res->n = 0;
+        for (int e = 0; e < in.n; e++) {
+            const ev_t *x = &in.e[e];
+            if (!code_fits(t->icode, x->code))
+                continue;
+            /* or the agent of a passive inner verb ("was fired at it
+             * from Gaza") */
+            bool present = su >= 0 || pron || x->src_tok > w0tok || given;
+            const char *isrc = su >= 0 ? s->unit[su].code : x->src;
+            int istok = su >= 0 ? s->unit[su].atok : x->src_tok;
+            bool has_tgt = x->tgt && x->tgt_tok >= 0 && strcmp(x->tgt, "---") != 0;
+            int ai = -1;
+            for (int q = 0; q < na && ai < 0; q++)
+                if (strcmp(acode[q], isrc) == 0)
+                    ai = q;
+            if (su < 0 && pron && ai < 0)
+                ai = 0;
+            bool ok;
+            switch (t->isrc) {
+            case 'a': ok = present && ai >= 0; break;
+            case 'b': ok = present && ai < 0; break;
+            case '_': ok = !present; break;
+            default: ok = true;
+            }
+            if (!ok || (t->itgt == 'b' && !has_tgt) || (t->itgt == '_' && has_tgt)
+                || (t->itgt == 'a' && !(has_tgt && ai >= 0)))
+                continue;
+            const char *b = t->isrc == 'b' ? isrc : x->tgt;
+            int btok = t->isrc == 'b' ? istok : x->tgt_tok;
+            int a = ai >= 0 ? ai : 0;
+            ev_t y = *x;
+            y.src = t->rsrc == 'a' ? acode[a] : b;
+            y.src_tok = t->rsrc == 'a' ? atok[a] : btok;
+            y.tgt = t->rtgt == 'a' ? acode[a] : b;
+            y.tgt_tok = t->rtgt == 'a' ? atok[a] : btok;
+            y.code = strcmp(t->rcode, "Q") == 0 ? x->code : t->rcode;
+            y.verb_tok = vtok;
+            y.at = t->at;
+            y.dom = false;
+            if (strcmp(y.src, y.tgt) != 0 || !strcmp(y.src, "---"))
+                push_ev(res, &y);
+        }
+        if (res->n)
+            return res->n;
+    }
+    return 0;
+}
+
+static int apply_rules(run_t *R, const char *ocode, const char **acode, const int16_t *atok, int na,
+                       const evlist *in, int su, bool pron, int w0tok, int vtok, evlist *res)
+{
+    return apply_rules_g(R, ocode, acode, atok, na, in, su, pron, w0tok, vtok, false, res);
+}
+
 /* PETRARCH verb transformations (dict.h): the verb at v0..v1 acts on the
  * event of the next verb of the clause ("Israel said a mortar was fired at
  * it from Gaza": ISR accuses PSE, 112, rather than PSE attacking ISR).
@@ -1234,56 +1310,25 @@ static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             su = t->unit;
         pron |= t->t.cls == DY_W_PRON || (t->unit >= 0 && s->unit[t->unit].pronoun);
     }
-    for (uint32_t k = 0; k < d->ntr; k++) {
-        const dy_transform *t = &d->tr[k];
-        if (strcmp(t->ocode, ocode) != 0)
-            continue;
-        res->n = 0;
-        for (int e = 0; e < in.n; e++) {
-            const ev_t *x = &in.e[e];
-            if (!code_fits(t->icode, x->code))
-                continue;
-            /* or the agent of a passive inner verb ("was fired at it
-             * from Gaza") */
-            bool present = su >= 0 || pron || x->src_tok > cl->L[w0];
-            const char *isrc = su >= 0 ? s->unit[su].code : x->src;
-            int istok = su >= 0 ? s->unit[su].atok : x->src_tok;
-            bool has_tgt = x->tgt && x->tgt_tok >= 0 && strcmp(x->tgt, "---") != 0;
-            int ai = -1;
-            for (int q = 0; q < na && ai < 0; q++)
-                if (strcmp(acode[q], isrc) == 0)
-                    ai = q;
-            if (su < 0 && pron && ai < 0)
-                ai = 0;
-            bool ok;
-            switch (t->isrc) {
-            case 'a': ok = present && ai >= 0; break;
-            case 'b': ok = present && ai < 0; break;
-            case '_': ok = !present; break;
-            default: ok = true;
-            }
-            if (!ok || (t->itgt == 'b' && !has_tgt) || (t->itgt == '_' && has_tgt)
-                || (t->itgt == 'a' && !(has_tgt && ai >= 0)))
-                continue;
-            const char *b = t->isrc == 'b' ? isrc : x->tgt;
-            int btok = t->isrc == 'b' ? istok : x->tgt_tok;
-            int a = ai >= 0 ? ai : 0;
-            ev_t y = *x;
-            y.src = t->rsrc == 'a' ? acode[a] : b;
-            y.src_tok = t->rsrc == 'a' ? atok[a] : btok;
-            y.tgt = t->rtgt == 'a' ? acode[a] : b;
-            y.tgt_tok = t->rtgt == 'a' ? atok[a] : btok;
-            y.code = strcmp(t->rcode, "Q") == 0 ? x->code : t->rcode;
-            y.verb_tok = cl->L[v0];
-            y.at = t->at;
-            y.dom = false;
-            if (strcmp(y.src, y.tgt) != 0 || !strcmp(y.src, "---"))
-                push_ev(res, &y);
-        }
-        if (res->n)
-            return res->n;
+    int n = apply_rules(R, ocode, acode, atok, na, &in, su, pron, cl->L[w0], cl->L[v0], res);
+    if (n > 0) {
+        /* a clause joined on ("... had attacked Iraq and taken Mosul")
+         * goes on with the inner verb's subject, inside the report */
+        if (su >= 0)
+            R->carried_src = su;
+        R->rep_ocode = dy_arena_strndup(&R->c->scratch, ocode, strlen(ocode));
+        R->rep_a = dy_arena_alloc(&R->c->scratch, (size_t)na * sizeof *R->rep_a);
+        R->rep_atok = dy_arena_alloc(&R->c->scratch, (size_t)na * sizeof *R->rep_atok);
+        if (R->rep_ocode && R->rep_a && R->rep_atok) {
+            memcpy(R->rep_a, acode, (size_t)na * sizeof *acode);
+            memcpy(R->rep_atok, atok, (size_t)na * sizeof *atok);
+            R->rep_na = na;
+            R->rep_vtok = cl->L[v0];
+            R->rep_ci = ci;
+        } else
+            R->rep_ocode = NULL;
     }
-    return 0;
+    return n;
 }
 
 #ifdef DY_TRACE
@@ -1377,7 +1422,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
     }
     evlist out = {store, 0, MAX_SENT_EVENTS};
-    run_t R = {c, &s, &out, -1, -1};
+    run_t R = {c, &s, &out, -1, -1, NULL, NULL, NULL, 0, -1, -1};
     int i = 0, ci = 0;
     bool sentence_done = false;
     evlist subs = {dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof(ev_t)), 0, MAX_SENT_EVENTS};
@@ -1438,7 +1483,10 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                 if (transform(&R, &cl, pos_of, p, v1, ci, r == V_EVENT ? &tmp : NULL, &tr) > 0) {
                     tmp = tr;
                     r = V_EVENT;
-                }
+                } else if (R.rep_ocode && ci > R.rep_ci && r == V_EVENT
+                           && apply_rules_g(&R, R.rep_ocode, R.rep_a, R.rep_atok, R.rep_na, &tmp, -1, false, -1,
+                                            R.rep_vtok, true, &tr) > 0)
+                    tmp = tr; /* "claimed that ISIL had attacked Iraq and taken Mosul" */
             }
             if (r != V_EVENT)
                 continue;
