@@ -20,7 +20,7 @@
  * reader changes what it builds from the same files, so that images built
  * by an older dyad are rebuilt rather than trusted (their sources have not
  * changed, so the freshness check alone would keep them). */
-#define MAGIC "DYADIMG3"
+#define MAGIC "DYADIMG4"
 
 typedef struct {
     char magic[8];

@@ -729,6 +729,12 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                 continue;
             ev_t e = {srcs[i], tgts[j], ecode, stok[i], ttok[j], cl->L[v0], cl->L[v1], at,
                       code->sub, code->dom, attr};
+            if (code->rev) {
+                e.src = tgts[j];
+                e.tgt = srcs[i];
+                e.src_tok = ttok[j];
+                e.tgt_tok = stok[i];
+            }
             push_ev(tmp, &e);
             if (ecode2) {
                 ev_t r = {tgts[j], srcs[i], ecode2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,

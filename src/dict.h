@@ -85,6 +85,7 @@ typedef struct {
     uint8_t kind;       /* enum dy_ecode_kind */
     bool sub;           /* '?' subordinate */
     bool dom;           /* '!' dominant */
+    bool rev;           /* ":033": only the second code, target to source */
 } dy_ecode;
 
 typedef struct {

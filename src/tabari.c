@@ -393,8 +393,16 @@ static void parse_ecode(ctx_t *c, const char *code, dy_ecode *e)
         if (colon[1]) /* "064:" has no second code */
             e->code2 = adup(c->b, colon + 1, strlen(colon + 1));
     }
+    if (!buf[0] && e->code2) {
+        /* ":033": the second half of a pair alone, the target acting on
+         * the source ("received an invitation" is the host's 026) */
+        e->code = e->code2;
+        e->code2 = NULL;
+        e->rev = true;
+        return;
+    }
     if (!buf[0]) {
-        e->kind = DY_EC_NULL; /* ":033" or an empty code: nothing to code */
+        e->kind = DY_EC_NULL; /* an empty code: nothing to code */
         return;
     }
     e->code = adup(c->b, buf, strlen(buf));
