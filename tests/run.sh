@@ -74,10 +74,10 @@ printf 'X\nArnor said Gondor attacked Rohan on Monday.\nArnor said it shelled Go
     | "$DYAD" code --input text $PF | events >"$TMP/o"
 printf '2 ARN GON 112\n3 ARN GON 015\n4 ARN GON 112\n5 GON ROH 190\n' >"$TMP/e"
 diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "PETRARCH transformations: say + attack" || not_ok "PETRARCH transformations" "$(cat "$TMP/diff")"
-printf 'X\nArnor pledged to lift the sanctions on Gondor.\nArnor agreed to lift the sanctions on Gondor.\nArnor asked Gondor to help Rohan.\n' \
+printf 'X\nArnor pledged to lift the sanctions on Gondor.\nArnor agreed to lift the sanctions on Gondor.\nArnor asked Gondor to help Rohan.\nRohan received an invitation from Gondor.\n' \
     | "$DYAD" code --input text $PF | events >"$TMP/o"
-printf '2 ARN GON 0354\n3 ARN GON 085\n4 ARN GON 023\n' >"$TMP/e"
-diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "PETRARCH dialect: intent, agreement and appeal about another act" || not_ok "intent and appeal" "$(cat "$TMP/diff")"
+printf '2 ARN GON 0354\n3 ARN GON 085\n4 ARN GON 023\n5 GON ROH 026\n' >"$TMP/e"
+diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "PETRARCH dialect: intent, agreement and appeal about another act; ':026' reversed" || not_ok "intent and appeal" "$(cat "$TMP/diff")"
 printf '~ a (b . ATTACK) = a b 112\n' >"$TMP/badtr_verbs.txt"
 "$DYAD" dict check "$TMP/badtr_verbs.txt" >"$TMP/o" 2>&1
 grep -q "badtr_verbs.txt:1:1: transformation not understood" "$TMP/o" && ok "malformed transformation reported as file:line" || not_ok "malformed transformation" "$(cat "$TMP/o")"
