@@ -593,8 +593,10 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         if (src >= 0)
             src_prior = true;
         /* greedy: no actor before the verb, look after it (unless a default
-         * source is to be used whenever none precedes the verb) */
-        if (src < 0 && !(o->def_src[0] && o->def_src_prior))
+         * source is to be used whenever none precedes the verb). PETRARCH
+         * takes the source from the verb's subject only: "The stopover
+         * came as the US leader prepared..." has none for "came". */
+        if (src < 0 && !(o->def_src[0] && o->def_src_prior) && !s->petr)
             for (int p = v1 + 1; p < cl->m; p++) {
                 int u = unit_at(&x, p);
                 if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))) {
