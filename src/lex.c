@@ -25,6 +25,10 @@ static uint8_t classify(const char *w, size_t n, uint8_t *pron)
         *pron = DY_PR_PRIOR;
         return DY_W_PRON;
     }
+    if (IS("ITSELF") || IS("HIMSELF") || IS("HERSELF") || IS("THEMSELVES")) {
+        *pron = DY_PR_SELF;
+        return DY_W_PRON;
+    }
     if (IS("THEY") || IS("THEM") || IS("THEIR")) {
         *pron = DY_PR_PLURAL;
         return DY_W_PRON;

@@ -21,7 +21,7 @@ enum dy_wcls {
 
 /* pronoun kinds, for coreference */
 enum dy_pron { DY_PR_NONE = 0, DY_PR_FIRST /* he she it */, DY_PR_PRIOR /* its his her */,
-               DY_PR_PLURAL /* they them their */ };
+               DY_PR_PLURAL /* they them their */, DY_PR_SELF /* itself themselves */ };
 
 typedef struct {
     uint32_t off, len;   /* span in the original sentence */

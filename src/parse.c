@@ -570,7 +570,13 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
         if (t->t.cls != DY_W_PRON || t->type != DY_T_NONE || t->del)
             continue;
         int ref = -1;
-        if (t->t.pron == DY_PR_FIRST || t->t.pron == DY_PR_PRIOR) {
+        if (t->t.pron == DY_PR_SELF) {
+            /* a reflexive stands for the nearest actor before it ("Iraq
+             * had attacked themselves") */
+            for (int u = 0; u < nbase; u++)
+                if (!s->unit[u].dead && s->unit[u].last < i)
+                    ref = u;
+        } else if (t->t.pron == DY_PR_FIRST || t->t.pron == DY_PR_PRIOR) {
             /* the first actor of the sentence that precedes the pronoun */
             for (int u = 0; u < nbase; u++)
                 if (!s->unit[u].dead && s->unit[u].last < i) {

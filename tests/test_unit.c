@@ -70,11 +70,18 @@ static void test_lex_filter(void **st)
     assert_string_equal(t[3].w, "1500");
     assert_int_equal(t[3].cls, DY_W_NUM);
     assert_int_equal(t[5].cls, DY_W_PRON);
+    assert_int_equal(t[5].pron, DY_PR_PLURAL);
     assert_string_equal(t[9].w, "U.N.");
     assert_string_equal(t[10].w, "BASE"); /* sentence-final period dropped */
     /* offsets point into the original text */
     assert_int_equal(t[1].off, 9);
     assert_int_equal(t[1].len, 6);
+    /* reflexives are pronouns of their own kind: they stand for the
+     * nearest actor, not the first one */
+    n = lex("Iraq attacked themselves", t, &a, &caps);
+    assert_int_equal(n, 3);
+    assert_int_equal(t[2].cls, DY_W_PRON);
+    assert_int_equal(t[2].pron, DY_PR_SELF);
     dy_arena_free(&a);
 }
 
