@@ -311,6 +311,7 @@ typedef struct {
     dy_origin at;
     bool sub, dom;
     const char *attr;   /* attribution set by @ in the verb pattern, or NULL */
+    bool pair2;         /* the second event of a paired code ("042:043") */
 } ev_t;
 
 typedef struct {
@@ -730,7 +731,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             if (strcmp(srcs[i], tgts[j]) == 0)
                 continue;
             ev_t e = {srcs[i], tgts[j], ecode, stok[i], ttok[j], cl->L[v0], cl->L[v1], at,
-                      code->sub, code->dom, attr};
+                      code->sub, code->dom, attr, false};
             if (code->rev) {
                 e.src = tgts[j];
                 e.tgt = srcs[i];
@@ -740,7 +741,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             push_ev(tmp, &e);
             if (ecode2) {
                 ev_t r = {tgts[j], srcs[i], ecode2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,
-                          code->sub, code->dom, attr};
+                          code->sub, code->dom, attr, true};
                 push_ev(tmp, &r);
             }
         }
@@ -1537,12 +1538,20 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                              * ("pledged to lift the sanctions" is 0354), the
                              * rest as the act itself (an agreement, 050, is
                              * the act) */
-                            if (strncmp(tmp.e[0].code, "03", 2) == 0)
+                            if (strncmp(tmp.e[0].code, "03", 2) == 0) {
+                                /* an intent is one-sided: the other half of
+                                 * a pair ("attend" 042:043) is not intended */
+                                int w = 0;
                                 for (int k = 0; k < t2.n; k++) {
                                     const char *ic = ask_code(t2.e[k].code, 1);
+                                    if (ic && t2.e[k].pair2)
+                                        continue;
                                     if (ic)
                                         t2.e[k].code = ic;
+                                    t2.e[w++] = t2.e[k];
                                 }
+                                t2.n = w;
+                            }
                             tmp = t2;
                         }
                     }
@@ -1599,7 +1608,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
         if (a >= 0 && b >= 0) {
             ev_t e = {s.unit[a].code, s.unit[b].code, "***", s.unit[a].atok, s.unit[b].atok,
-                      s.unit[a].atok, s.unit[a].atok, {"", 0}, false, false, NULL};
+                      s.unit[a].atok, s.unit[a].atok, {"", 0}, false, false, NULL, false};
             push_ev(&out, &e);
         }
     }
