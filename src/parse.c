@@ -264,35 +264,6 @@ static bool is_word(const dy_ptok *t, const char *w)
 
 static bool is_former(const dy_ptok *t) { return is_word(t, "FORMER"); }
 
-/* PETRARCH: an agent of one actor of a compound is the agent of them all
- * ("lawmakers in Fornost and Gondor" -> FORLEG, GONLEG) */
-static void share_agents(dy_sent *s, dy_arena *a)
-{
-    for (int u = 0; u < s->nunit; u++) {
-        const dy_unit *x = &s->unit[u];
-        /* only an agent that stands before the whole compound ("lawmakers
-         * in Fornost and Gondor"), never one inside it ("Ithilen and the
-         * government of Gondor") */
-        if (x->comp < 0 || !x->agent || x->pronoun || x->first >= x->atok)
-            continue;
-        bool first_member = true;
-        for (int v = 0; v < s->nunit; v++)
-            if (v != u && s->unit[v].comp == x->comp && s->unit[v].first < x->first)
-                first_member = false;
-        if (!first_member)
-            continue;
-        for (int v = 0; v < s->nunit; v++) {
-            dy_unit *y = &s->unit[v];
-            if (v == u || y->comp != x->comp || y->agent || y->pronoun || !y->acode)
-                continue;
-            y->code = compose(a, y->acode, x->former ? "ELI" : x->agent->code,
-                              x->former ? false : x->agent->prefix);
-            y->agent = x->agent;
-            y->former = x->former;
-        }
-    }
-}
-
 static int add_unit(dy_sent *s, dy_arena *a, int cap)
 {
     (void)a;
@@ -303,6 +274,61 @@ static int add_unit(dy_sent *s, dy_arena *a, int cap)
     u->comp = -1;
     return s->nunit++;
 }
+
+/* PETRARCH: an agent of one actor of a compound is the agent of them all
+ * ("lawmakers in Fornost and Gondor" -> FORLEG, GONLEG) */
+static void share_agents(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap)
+{
+    int nbase = s->nunit;
+    for (int u = 0; u < nbase; u++) {
+        const dy_unit *x = &s->unit[u];
+        /* only an agent that stands before the whole compound ("lawmakers
+         * in Fornost and Gondor"), never one inside it ("Ithilen and the
+         * government of Gondor"); agents with no actor of their own
+         * ("lawmakers and officials in ...") do not count as members */
+        if (x->comp < 0 || !x->agent || x->pronoun || x->first >= x->atok)
+            continue;
+        bool first_member = true;
+        for (int v = 0; v < nbase; v++)
+            if (v != u && s->unit[v].comp == x->comp && s->unit[v].first < x->first && s->unit[v].acode)
+                first_member = false;
+        if (!first_member)
+            continue;
+        for (int v = 0; v < nbase; v++) {
+            dy_unit *y = &s->unit[v];
+            if (v == u || y->comp != x->comp || y->agent || y->pronoun || !y->acode)
+                continue;
+            y->code = compose(a, y->acode, x->former ? "ELI" : x->agent->code,
+                              x->former ? false : x->agent->prefix);
+            y->agent = x->agent;
+            y->former = x->former;
+        }
+        /* "lawmakers and officials in Arnor and Gondor": each agent of
+         * the list goes with each actor (ARNLEG ARNGOV GONLEG GONGOV) */
+        for (int l = 0; l < nbase; l++) {
+            dy_unit *la = &s->unit[l];
+            if (la->comp != x->comp || la->acode || la->pronoun || la->first >= x->first || !la->root
+                || la->root->type != DY_RT_AGENT)
+                continue;
+            const dy_agent *ag = &d->agents[la->root->id];
+            for (int v = 0; v < nbase; v++) {
+                const dy_unit *y = &s->unit[v];
+                if (y->comp != x->comp || !y->acode || y->pronoun)
+                    continue;
+                int n = add_unit(s, a, cap);
+                if (n < 0)
+                    return;
+                s->unit[n] = s->unit[v];
+                s->unit[n].code = compose(a, s->unit[v].acode, ag->code, ag->prefix);
+                s->unit[n].agent = ag;
+                s->unit[n].former = false;
+                x = &s->unit[u];
+            }
+            la->dead = true;
+        }
+    }
+}
+
 
 static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, int32_t date, int cap)
 {
@@ -778,7 +804,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     build_units(s, d, o, a, date, cap);
     find_compounds(s, false);
     if (d->petr)
-        share_agents(s, a);
+        share_agents(s, d, a, cap);
     noun_phrases(s);
     comma_clauses(s, o);
     /* eliminated clauses can join the actors around them into a compound */
