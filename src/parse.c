@@ -277,6 +277,34 @@ static int add_unit(dy_sent *s, dy_arena *a, int cap)
 
 /* PETRARCH: an agent of one actor of a compound is the agent of them all
  * ("lawmakers in Fornost and Gondor" -> FORLEG, GONLEG) */
+/* PETRARCH: an agent joined on to an actor's agent ("Danish media and
+ * government") belongs to the same actor: DNKMED and DNKGOV. */
+static void join_agents(dy_sent *s, const struct dy_dict *d, dy_arena *a)
+{
+    for (int l = 0; l < s->nunit; l++) {
+        dy_unit *la = &s->unit[l];
+        if (la->acode || la->pronoun || la->dead || !la->root || la->root->type != DY_RT_AGENT)
+            continue;
+        int p = la->first - 1;
+        if (p >= 0 && s->tok[p].t.cls == DY_W_DET)
+            p--;
+        if (p < 1 || s->tok[p].t.cls != DY_W_CONJ)
+            continue;
+        int prev = s->tok[p - 1].unit_in;
+        if (prev < 0)
+            continue;
+        const dy_unit *u = &s->unit[prev];
+        /* the actor first, then its agent ("Danish media") */
+        if (!u->acode || !u->agent || u->pronoun || u->atok != u->first || u->last != p - 1)
+            continue;
+        const dy_agent *ag = &d->agents[la->root->id];
+        la->acode = u->acode;
+        la->code = compose(a, u->acode, ag->code, ag->prefix);
+        la->agent = ag;
+        la->root = u->root;
+    }
+}
+
 static void share_agents(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap)
 {
     int nbase = s->nunit;
@@ -803,8 +831,10 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     classify(s, d, o, date);
     build_units(s, d, o, a, date, cap);
     find_compounds(s, false);
-    if (d->petr)
+    if (d->petr) {
+        join_agents(s, d, a);
         share_agents(s, d, a, cap);
+    }
     noun_phrases(s);
     comma_clauses(s, o);
     /* eliminated clauses can join the actors around them into a compound */
