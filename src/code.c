@@ -118,16 +118,7 @@ static bool joined_back(const dy_el *e, bool petr)
  * pronoun ("said they will attack Iraq") is a verb, not a noun. */
 static bool verb_use(const mctx *x, int p)
 {
-    const dy_ptok *t = &x->s->tok[x->c->L[p]];
-    if (p == 0 || t->type != DY_T_VERB || t->head != x->c->L[p])
-        return false;
-    const dy_ptok *b = &x->s->tok[x->c->L[p - 1]];
-    static const char *const before[] = {"WILL", "WOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
-                                         "SHALL", "SHOULD", "THEY", "HE", "SHE", "WE", "I"};
-    for (size_t i = 0; i < sizeof before / sizeof before[0]; i++)
-        if (b->t.wl == strlen(before[i]) && memcmp(b->t.w, before[i], b->t.wl) == 0)
-            return true;
-    return false;
+    return p > 0 && x->s->tok[x->c->L[p]].after_modal;
 }
 
 /* Matches element e anchored at clause position p; returns its last
@@ -139,9 +130,9 @@ static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
     const dy_ptok *t = &x->s->tok[x->c->L[p]];
     switch (e->kind) {
     case DY_EL_WORD:
-        if (x->s->petr && verb_use(x, p))
+        if (!dy_dict_word_match(e, t->t.w, t->t.wl))
             return -1;
-        return dy_dict_word_match(e, t->t.w, t->t.wl) ? p : -1;
+        return x->s->petr && verb_use(x, p) ? -1 : p;
     case DY_EL_SYN: {
         /* members in file order; the first that matches wins. Synsets
          * without actor tokens give the same answer at a place every time:
@@ -190,11 +181,7 @@ static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
  * verb, "REFUSAL (TO RECOGNIZE)"). */
 static bool infinitive(const mctx *x, int p)
 {
-    const dy_ptok *t = &x->s->tok[x->c->L[p]];
-    if (p == 0 || t->type != DY_T_VERB || t->head != x->c->L[p])
-        return false;
-    const dy_ptok *b = &x->s->tok[x->c->L[p - 1]];
-    return b->t.wl == 2 && memcmp(b->t.w, "TO", 2) == 0;
+    return p > 0 && x->s->tok[x->c->L[p]].after_to;
 }
 
 static int scan_fwd(const mctx *x, const dy_el *e, int pos, bool adj, slots_t *sl, int *start)

@@ -464,7 +464,9 @@ bool dy_dict_word_match(const dy_el *e, const char *t, size_t tl)
     if (e->flags & DY_EL_PVERB)
         return e->len && pverb_form(e->w, e->len, t, tl);
     size_t wl = e->len;
-    if (tl < wl || memcmp(t, e->w, wl) != 0) {
+    /* the first letters differ for nearly every pair tried: test that
+     * before calling memcmp (pattern scanning spends its time here) */
+    if (tl < wl || (wl && t[0] != e->w[0]) || memcmp(t, e->w, wl) != 0) {
         /* verbs ending in E: DEPLORE_ also matches DEPLORING */
         if ((e->flags & (DY_EL_EXACT | DY_EL_STRICT | DY_EL_NOUNEND)) == DY_EL_EXACT
             && wl >= 3 && e->w[wl - 1] == 'E' && tl == wl + 2

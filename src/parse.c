@@ -798,6 +798,28 @@ static void comma_clauses(dy_sent *s, const dy_opts *o)
     }
 }
 
+/* Marks verb heads that follow "to" or a modal or subject pronoun (the
+ * word before them, eliminated clauses skipped): the coder asks this of
+ * every pattern word, so it is worked out once here. */
+static void verb_context(dy_sent *s)
+{
+    static const char *const modal[] = {"WILL", "WOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
+                                        "SHALL", "SHOULD", "THEY", "HE", "SHE", "WE", "I"};
+    int prev = -1;
+    for (int i = 0; i < s->n; i++) {
+        dy_ptok *t = &s->tok[i];
+        if (t->del)
+            continue;
+        if (prev >= 0 && t->type == DY_T_VERB && t->head == i) {
+            const dy_token *b = &s->tok[prev].t;
+            t->after_to = b->wl == 2 && memcmp(b->w, "TO", 2) == 0;
+            for (size_t k = 0; k < sizeof modal / sizeof modal[0] && !t->after_modal; k++)
+                t->after_modal = b->wl == strlen(modal[k]) && memcmp(b->w, modal[k], b->wl) == 0;
+        }
+        prev = i;
+    }
+}
+
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, const char *text,
              size_t len, int32_t date, const char *fwd)
 {
@@ -841,5 +863,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     find_compounds(s, true);
     /* pronouns refer to actors that survived clause elimination */
     pronouns(s, a, cap, fwd);
+    if (d->petr)
+        verb_context(s);
     return 0;
 }

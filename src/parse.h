@@ -24,6 +24,9 @@ typedef struct {
     bool nosplit;      /* a comma or conjunction inside a compound phrase */
     int16_t unit;      /* actor unit that starts here, -1 when none */
     int16_t unit_in;   /* actor unit this token belongs to, -1 when none */
+    /* PETRARCH dialect, at a verb head, from the word before it:
+     * after "to" (an infinitive), after a modal or subject pronoun */
+    bool after_to, after_modal;
 } dy_ptok;
 
 typedef struct {
