@@ -401,20 +401,27 @@ static const char *const negation_table[][2] = {
     {"087", "1246"}, {"0871", "1246"}, {"0872", "1246"}, {"0873", "1246"}, {"0874", "1246"}, {"110", "050"},
 };
 
-static const char *negated_code(const char *code)
+/* Binary search of a code table: rows of cols strings sorted by the first;
+ * returns column col of the row for code, or NULL. */
+static const char *table_code(const char *const *tab, size_t rows, size_t cols, const char *code, size_t col)
 {
-    size_t lo = 0, hi = sizeof negation_table / sizeof negation_table[0];
+    size_t lo = 0, hi = rows;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(code, negation_table[mid][0]);
+        int c = strcmp(code, tab[mid * cols]);
         if (c == 0)
-            return negation_table[mid][1];
+            return tab[mid * cols + col];
         if (c < 0)
             hi = mid;
         else
             lo = mid + 1;
     }
     return NULL;
+}
+
+static const char *negated_code(const char *code)
+{
+    return table_code(&negation_table[0][0], sizeof negation_table / sizeof negation_table[0], 2, code, 1);
 }
 
 static bool is_negator(const dy_ptok *t)
@@ -1147,18 +1154,7 @@ static const char *const ask_table[][3] = {
 /* col 1: the intent code, col 2: the appeal code; NULL when CAMEO has none */
 static const char *ask_code(const char *code, int col)
 {
-    size_t lo = 0, hi = sizeof ask_table / sizeof ask_table[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(code, ask_table[mid][0]);
-        if (c == 0)
-            return ask_table[mid][col];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
+    return table_code(&ask_table[0][0], sizeof ask_table / sizeof ask_table[0], 3, code, (size_t)col);
 }
 
 /* Applies the first transformation that fits outer code ocode, outer
