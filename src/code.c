@@ -660,9 +660,15 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
      * Iran */
     int byp = -1;
     if (passive && s->petr)
-        for (int p = v1 + 1; p < cl->m && p <= v1 + 2 && byp < 0; p++)
-            if (s->tok[cl->L[p]].t.cls == DY_W_BY)
+        /* "by" anywhere before the next verb: "was blown up over Eastern
+         * Ukraine by a missile" */
+        for (int p = v1 + 1; p < cl->m && byp < 0; p++) {
+            const dy_ptok *t = &s->tok[cl->L[p]];
+            if (t->type == DY_T_VERB && t->head == cl->L[p])
+                break;
+            if (t->t.cls == DY_W_BY)
                 byp = p;
+        }
     if (byp >= 0 && src >= 0 && s->unit[src].first < cl->L[v0]) {
         int agent = -1;
         for (int p = byp + 1; p < cl->m && p <= byp + 3 && agent < 0; p++) {
