@@ -473,6 +473,16 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
         }
         s->unit[y + 1] = k;
     }
+    /* PETRARCH: "Rwanda's Senate" is one noun phrase, whose actor is the
+     * possessor; the possessed actor is not a second one */
+    if (s->petr)
+        for (int u = 1; u < s->nunit; u++) {
+            const dy_unit *v = &s->unit[u - 1];
+            const dy_token *e = &s->tok[v->last].t;
+            if (!v->dead && !v->pronoun && v->last + 1 == s->unit[u].first && e->wl > 2
+                && memcmp(e->w + e->wl - 2, "'S", 2) == 0)
+                s->unit[u].dead = true;
+        }
     for (int u = 0; u < s->nunit; u++) {
         s->tok[s->unit[u].first].unit = (int16_t)u;
         for (int k = s->unit[u].first; k <= s->unit[u].last; k++)
