@@ -1493,11 +1493,13 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                     push_ev(&clsubs, &tmp.e[k]);
                 continue;
             }
-            bool intent = strncmp(tmp.e[0].code, "03", 2) == 0 || strcmp(tmp.e[0].code, "050") == 0;
+            bool intent = strncmp(tmp.e[0].code, "03", 2) == 0 || strcmp(tmp.e[0].code, "050") == 0
+                          || strncmp(tmp.e[0].code, "01", 2) == 0;
             bool appeal = strncmp(tmp.e[0].code, "02", 2) == 0;
             if (s.petr && (intent || appeal)) {
                 /* "agreed to lift the sanctions", "pledged to expel", "asked
-                 * Obama to help Iran": the verb is about another act */
+                 * Obama to help Iran", "was seen to break into": the verb is
+                 * about another act */
                 int q = v1 + 1;
                 if (appeal) /* past the one asked */
                     while (q < cl.m && q <= v1 + 6 && (s.tok[L[q]].unit_in >= 0 || s.tok[L[q]].t.cls == DY_W_DET))
@@ -1525,8 +1527,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                         } else {
                             /* an intent to cooperate is coded as the intent
                              * ("pledged to lift the sanctions" is 0354), the
-                             * rest as the act itself (an agreement, 050, is
-                             * the act) */
+                             * rest as the act itself (an agreement, 050, and
+                             * a statement, 01x, are the act) */
                             if (strncmp(tmp.e[0].code, "03", 2) == 0) {
                                 /* an intent is one-sided: the other half of
                                  * a pair ("attend" 042:043) is not intended */
