@@ -1,7 +1,8 @@
 /* fuzz_all.c: one fuzz target for every parser in dyad. The first input
  * byte picks the parser: TABARI .actors/.agents/.verbs/.options files, the
  * JSON Lines, plain-text and TABARI-record readers (each followed by the
- * coder with the built-in dictionaries), the PETRARCH verbs, agents,
+ * coder with the built-in dictionaries; plain text also through the
+ * PETRARCH dialect of the coder), the PETRARCH verbs, agents,
  * discards and issues formats, and the PETRARCH XML scanner. Built with libFuzzer by `make fuzz`;
  * tests/fuzz/replay.c replays the corpus in `make check`. */
 #include <stddef.h>
@@ -16,7 +17,35 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static dy_dict *builtin;
+static dy_dict *builtin, *petr;
+
+/* A small PETRARCH-format set that reaches the dialect's rules: agents,
+ * transformations, intent and appeal verbs, reversed pairs. */
+static const char petr_actors[] = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\nMORDOR [MOR]\n";
+static const char petr_agents[] = "OFFICIAL [~GOV]\nLAWMAKER [~LEG]\nMEDIA [~MED]\nSTUDENT [~EDU]\n";
+static const char petr_verbs[] =
+    "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n--- ATTACK [190] ---\nATTACK\n"
+    "--- PLEDGE [030] ---\nPLEDGE\n--- ASK [020] ---\nASK\n--- HELP [070] ---\nHELP\n"
+    "--- AGREE [050] ---\nAGREE\n- * WITH % [031]\n--- RECEIVE [---] ---\nRECEIVE\n- * INVITATION [:026]\n"
+    "~ a (a b ATTACK) SAY = a b 015\n~ a (b . ATTACK) SAY = a b 112\n~ a (a b Q) SAY = a b Q\n";
+
+static dy_dict *petr_dict(void)
+{
+    if (!petr) {
+        dy_dict_builder *b = dy_dict_builder_new();
+        dy_load_opts lo = {0};
+        dy_dict_builder_mark_petr(b);
+        dy_petr_parse(b, DY_PK_VERBS, "v", petr_verbs, sizeof petr_verbs - 1, &lo);
+        dy_petr_parse(b, DY_PK_ACTORS, "a", petr_actors, sizeof petr_actors - 1, &lo);
+        dy_petr_parse(b, DY_PK_AGENTS, "g", petr_agents, sizeof petr_agents - 1, &lo);
+        petr = dy_dict_compile(&b, "petr");
+        if (!petr)
+            abort();
+    }
+    return petr;
+}
+
+static void code_with(const dy_dict *d, dy_input_kind kind, const char *buf, size_t len);
 
 static void code_all(dy_input_kind kind, const char *buf, size_t len)
 {
@@ -26,7 +55,15 @@ static void code_all(dy_input_kind kind, const char *buf, size_t len)
         if (dy_dict_load_builtin(&lo, &builtin, &err) != DY_OK)
             abort();
     }
-    dy_coder *c = dy_coder_new(builtin);
+    code_with(builtin, kind, buf, len);
+    if (kind == DY_IN_TEXT)
+        code_with(petr_dict(), kind, buf, len);
+}
+
+static void code_with(const dy_dict *d, dy_input_kind kind, const char *buf, size_t len)
+{
+    dy_error err;
+    dy_coder *c = dy_coder_new(d);
     dy_reader *r = dy_reader_new("fuzz", buf, len, kind, 20180611);
     for (int guard = 0; guard < 100000; guard++) {
         dy_doc doc;
