@@ -730,6 +730,9 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         for (int j = 0; j < nt; j++) {
             if (strcmp(srcs[i], tgts[j]) == 0)
                 continue;
+            /* neither side a known actor ("---" and "---GOV"): no dyad */
+            if (strncmp(srcs[i], "---", 3) == 0 && strncmp(tgts[j], "---", 3) == 0)
+                continue;
             ev_t e = {srcs[i], tgts[j], ecode, stok[i], ttok[j], cl->L[v0], cl->L[v1], at,
                       code->sub, code->dom, attr, false};
             if (code->rev) {
