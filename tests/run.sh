@@ -74,6 +74,10 @@ printf 'X\nArnor said Gondor attacked Rohan on Monday.\nArnor said it shelled Go
     | "$DYAD" code --input text $PF | events >"$TMP/o"
 printf '2 ARN GON 112\n3 ARN GON 015\n4 ARN GON 112\n5 GON ROH 190\n' >"$TMP/e"
 diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "PETRARCH transformations: say + attack" || not_ok "PETRARCH transformations" "$(cat "$TMP/diff")"
+# the same from the compiled cache the first run left: transformations survive it
+printf 'X\nArnor said Gondor attacked Rohan on Monday.\nArnor said it shelled Gondor on Monday.\nArnor said Gondor fired at Rohan.\nGondor attacked Rohan.\n' \
+    | "$DYAD" code --input text $PF | events >"$TMP/o2"
+diff -u "$TMP/e" "$TMP/o2" >"$TMP/diff" && ok "PETRARCH transformations from the compiled cache" || not_ok "transformations from the cache" "$(cat "$TMP/diff")"
 printf 'X\nArnor pledged to lift the sanctions on Gondor.\nArnor agreed to lift the sanctions on Gondor.\nArnor asked Gondor to help Rohan.\nRohan received an invitation from Gondor.\n' \
     | "$DYAD" code --input text $PF | events >"$TMP/o"
 printf '2 ARN GON 0354\n3 ARN GON 085\n4 ARN GON 023\n5 GON ROH 026\n' >"$TMP/e"
