@@ -569,12 +569,46 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         if (!passive && s->petr && passive_verb(&x, v0, v1))
             passive = noby = true;
     }
+    int subj_first = 0;
+    /* PETRARCH: the subject of a verb reported by a statement ("Israel
+     * said a mortar bomb was fired") stands after the statement verb */
+    if (s->petr)
+        for (int p = v0 - 1; p > 0 && subj_first == 0; p--) {
+            const dy_ptok *t = &s->tok[cl->L[p]];
+            if (t->type == DY_T_VERB && t->head == cl->L[p]) {
+                const dy_root *r = &d->roots[t->root];
+                const dy_ecode *rc = r->code ? r->code : &d->verbs[r->id].code;
+                const dy_ptok *nx = &s->tok[cl->L[p + 1]];
+                /* not "was seen to break": there the subject is shared */
+                if (rc->kind == DY_EC_EVENT && rc->code && strncmp(rc->code, "01", 2) == 0
+                    && !(nx->t.wl == 2 && memcmp(nx->t.w, "TO", 2) == 0))
+                    subj_first = p + 1;
+            }
+        }
+    /* PETRARCH: a passive's agent may be named by "from" ("a mortar was
+     * fired at it from the Gaza Strip"), whatever the pattern designates */
+    if (s->petr && src < 0 && (!passive || noby) && passive_verb(&x, v0, v1)) {
+        for (int p = v1 + 1; p < cl->m && src < 0; p++) {
+            const dy_ptok *t = &s->tok[cl->L[p]];
+            if (t->type == DY_T_VERB && t->head == cl->L[p])
+                break;
+            if (t->t.wl == 4 && memcmp(t->t.w, "FROM", 4) == 0)
+                for (int q = p + 1; q < cl->m && q <= p + 3 && src < 0; q++)
+                    src = unit_at(&x, q);
+        }
+        if (src >= 0) {
+            /* the subject, if any, is what was acted on */
+            for (int p = subj_first; p < v0 && tgt < 0; p++)
+                tgt = unit_at(&x, p);
+            passive = noby = false;
+        }
+    }
     bool src_prior = false;
     if (src < 0) {
         /* the first actor of the clause before the verb; a lone agent
          * only when there is no actor */
         for (int w = 0; w < 2 && src < 0; w++)
-            for (int p = 0; p < v0; p++) {
+            for (int p = subj_first; p < v0; p++) {
                 int u = unit_at(&x, p);
                 if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))
                     && (w == 1 || !lone_agent(s, u))) {
@@ -1189,9 +1223,10 @@ static int apply_rules_g(run_t *R, const char *ocode, const char **acode, const 
                 continue;
             /* or the agent of a passive inner verb ("was fired at it
              * from Gaza") */
-            bool present = su >= 0 || pron || x->src_tok > w0tok || given;
-            const char *isrc = su >= 0 ? s->unit[su].code : x->src;
-            int istok = su >= 0 ? s->unit[su].atok : x->src_tok;
+            bool agent = w0tok >= 0 && x->src_tok > w0tok; /* a passive's, after the verb */
+            bool present = su >= 0 || pron || agent || given;
+            const char *isrc = su >= 0 && !agent ? s->unit[su].code : x->src;
+            int istok = su >= 0 && !agent ? s->unit[su].atok : x->src_tok;
             bool has_tgt = x->tgt && x->tgt_tok >= 0 && strcmp(x->tgt, "---") != 0;
             int ai = -1;
             for (int q = 0; q < na && ai < 0; q++)

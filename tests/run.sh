@@ -82,6 +82,10 @@ printf 'X\nArnor pledged to lift the sanctions on Gondor.\nArnor agreed to lift 
     | "$DYAD" code --input text $PF | events >"$TMP/o"
 printf '2 ARN GON 0354\n3 ARN GON 085\n4 ARN GON 023\n5 GON ROH 026\n' >"$TMP/e"
 diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "PETRARCH dialect: intent, agreement and appeal about another act; ':026' reversed" || not_ok "intent and appeal" "$(cat "$TMP/diff")"
+printf 'X\nArnor said a rocket was fired at it from Gondor.\nArnor said Rohan was attacked by Gondor.\nRohan was attacked from Gondor.\n' \
+    | "$DYAD" code --input text $PF | events >"$TMP/o"
+printf '2 ARN GON 112\n3 ARN GON 112\n4 GON ROH 190\n' >"$TMP/e"
+diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "PETRARCH dialect: passive agents ('by', 'from') inside and outside a statement" || not_ok "passive agents" "$(cat "$TMP/diff")"
 printf '~ a (b . ATTACK) = a b 112\n' >"$TMP/badtr_verbs.txt"
 "$DYAD" dict check "$TMP/badtr_verbs.txt" >"$TMP/o" 2>&1
 grep -q "badtr_verbs.txt:1:1: transformation not understood" "$TMP/o" && ok "malformed transformation reported as file:line" || not_ok "malformed transformation" "$(cat "$TMP/o")"
