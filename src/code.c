@@ -202,6 +202,12 @@ static int scan_fwd(const mctx *x, const dy_el *e, int pos, bool adj, slots_t *s
         }
         if (adj || inf)
             return -1;
+        /* PETRARCH matches a verb's pattern words in its own phrase: the
+         * next verb starts another ("said a mortar bomb was fired ... in
+         * the first such attack" is no SAY "* ATTACK") */
+        if (x->s->petr && !is_actor_el(e) && x->s->tok[x->c->L[p]].type == DY_T_VERB
+            && x->s->tok[x->c->L[p]].head == x->c->L[p])
+            return -1;
     }
     return -1;
 }

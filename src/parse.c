@@ -112,6 +112,15 @@ static bool in_modifier(const dy_sent *s, int first, int last)
     return hyphen_joined(s, first) && s->tok[first - 1].t.cap && !s->tok[first].t.cap;
 }
 
+static bool aux_next(const dy_token *t)
+{
+    static const char *const aux[] = {"WAS", "WERE", "IS", "ARE", "HAS", "HAVE", "HAD", "WILL", "WOULD"};
+    for (size_t k = 0; k < sizeof aux / sizeof aux[0]; k++)
+        if (t->wl == strlen(aux[k]) && memcmp(t->w, aux[k], t->wl) == 0)
+            return true;
+    return false;
+}
+
 static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int32_t date)
 {
     for (int i = 0; i < s->n; i++) {
@@ -177,6 +186,10 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
                 /* determiner or mid-sentence capital: a noun, not a verb */
                 bool det = i > 0 && s->tok[i - 1].t.cls == DY_W_DET;
                 bool cap = i > 0 && t->t.cap && !s->allcaps;
+                /* PETRARCH: a one-word verb right before an auxiliary is
+                 * the head of the subject ("a mortar bomb was fired") */
+                if (d->petr && rs.nmatch == 1 && i + 1 < s->n && i > 0 && aux_next(&s->tok[i + 1].t))
+                    det = true;
                 if (det || cap)
                     type = DY_T_NOUN;
                 else if (vc->kind == DY_EC_DISCARD && v->npat == 0)
