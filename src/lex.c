@@ -47,9 +47,44 @@ static uint8_t classify(const char *w, size_t n, uint8_t *pron)
     return DY_W_NONE;
 }
 
+static bool apostrophe_cp(utf8proc_int32_t cp)
+{
+    return cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
+}
+
+/* Length in bytes of the non-ASCII punctuation or blank code point at
+ * text[i] (curly quotes around "China", an em dash in "Pakistan-China", a
+ * no-break space), 0 when there is none there. A typographic apostrophe
+ * (U+2019) between a word's letters ("Jinping's") is no punctuation: it is
+ * folded to ASCII. in_word: a word has begun before i. */
+static size_t uni_punct(const char *text, size_t i, size_t len, bool in_word)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (l <= 0)
+        return 0;
+    if (apostrophe_cp(cp) && in_word && i + (size_t)l < len && isalnum((unsigned char)text[i + (size_t)l]))
+        return 0;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+    case UTF8PROC_CATEGORY_PO: case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+        return (size_t)l;
+    default:
+        return 0;
+    }
+}
+
 /* Appends the upper-case, mark-free form of one code point to dst. */
 static size_t fold_cp(utf8proc_int32_t cp, char *dst, size_t room)
 {
+    if (apostrophe_cp(cp)) {
+        if (room < 1)
+            return 0;
+        dst[0] = '\'';
+        return 1;
+    }
     if (cp < 0x80) {
         if (room < 1)
             return 0;
@@ -118,9 +153,16 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             i++;
             continue;
         }
+        if (c >= 0x80) {
+            size_t pl = uni_punct(text, i, len, false);
+            if (pl) {
+                i += pl;
+                continue;
+            }
+        }
         size_t s = i;
         while (i < len && is_word_byte((unsigned char)text[i])
-               && !(text[i] == ',' )) {
+               && !(text[i] == ',' ) && !((unsigned char)text[i] >= 0x80 && uni_punct(text, i, len, i > s))) {
             /* a comma inside a number stays part of it */
             i++;
             if (i < len && text[i] == ',' && i + 1 < len && isdigit((unsigned char)text[i - 1])

@@ -180,6 +180,24 @@ while IFS= read -r args; do
 done <"$TMP/ex"
 [ $n -ge 3 ] || not_ok "examples found in README and --help" "only $n"
 
+# ---- the seed article (a news agency's text, read from ../shared) ----
+# Events checked against the text itself: Xi Jinping's talks with Mamnoon
+# Hussain (sentence 3, a meeting both ways: the curly apostrophe of
+# "Jinping's" must not hide the actor) and Pakistan supporting China
+# (sentences 9 and 11).
+SEED="$SHARED/corpus/seed-article.txt"
+if [ -f "$SEED" ]; then
+    "$DYAD" code --date 2018-06-10 "$SEED" | events >"$TMP/seed"
+    printf '3 CHNGOV PAKGOV 040\n3 PAKGOV CHNGOV 040\n9 PAK CHN 051\n11 PAK CHN 051\n' >"$TMP/seed.want"
+    if grep -vxFf "$TMP/seed" "$TMP/seed.want" >"$TMP/seed.miss"; then
+        not_ok "seed article: checked events" "missing: $(cat "$TMP/seed.miss")"
+    else
+        ok "seed article: checked events ($(wc -l <"$TMP/seed") events in all)"
+    fi
+else
+    not_ok "seed article" "$SEED not found"
+fi
+
 # ---- fuzz corpus replay ----
 if [ -x "${FUZZ_REPLAY:-}" ]; then
     if "$FUZZ_REPLAY" tests/fuzz/corpus/* >"$TMP/fz" 2>&1; then ok "fuzz corpus replay ($(ls tests/fuzz/corpus | wc -l) inputs)"; else not_ok "fuzz corpus replay" "$(tail -5 "$TMP/fz")"; fi

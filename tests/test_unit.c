@@ -103,6 +103,28 @@ static void test_lex_hyphen_diacritics_invalid(void **st)
     dy_arena_free(&a);
 }
 
+static void test_lex_typographic_punctuation(void **st)
+{
+    (void)st;
+    dy_arena a;
+    dy_arena_init(&a, 4096, 0);
+    dy_token t[128];
+    bool caps;
+    /* curly quotes and an em dash separate words; a curly apostrophe inside
+     * a word is the ASCII one */
+    int n = lex("\xe2\x80\x9c" "China\xe2\x80\x9d and Pakistan\xe2\x80\x94" "India, Xi Jinping\xe2\x80\x99s talks",
+                t, &a, &caps);
+    assert_int_equal(n, 8);
+    assert_string_equal(t[0].w, "CHINA");
+    assert_int_equal(t[0].off, 3);
+    assert_int_equal(t[0].len, 5);
+    assert_string_equal(t[2].w, "PAKISTAN");
+    assert_string_equal(t[3].w, "INDIA");
+    assert_string_equal(t[6].w, "JINPING'S");
+    assert_string_equal(t[7].w, "TALKS");
+    dy_arena_free(&a);
+}
+
 static void test_lex_allcaps_and_longword(void **st)
 {
     (void)st;
@@ -580,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_arena_cap),
         cmocka_unit_test(test_lex_filter),
         cmocka_unit_test(test_lex_hyphen_diacritics_invalid),
+        cmocka_unit_test(test_lex_typographic_punctuation),
         cmocka_unit_test(test_lex_allcaps_and_longword),
         cmocka_unit_test(test_segment_dateline_credit),
         cmocka_unit_test(test_segment_datelines),
