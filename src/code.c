@@ -15,7 +15,42 @@ typedef struct {
     int16_t *L;   /* token indexes */
     int m;        /* count */
     int16_t *memo; /* synset matches: [syn * m + pos] = end, -1 none, -2 not yet known */
+    uint64_t bloom; /* bit per first two letters of its words (word_bit): a
+                       pattern naming a word none of them starts with
+                       cannot match here */
 } clause_t;
+
+/* A pattern word matches only words that begin with its own first two
+ * letters (endings, stems and the E of DEPLORE_ aside), so a clause's words
+ * are summed up by these bits. */
+static uint64_t word_bit(const char *w, size_t n)
+{
+    unsigned a = n > 0 ? (unsigned char)w[0] : 0, b = n > 1 ? (unsigned char)w[1] : 0;
+    return (uint64_t)1 << ((a * 31u + b) & 63u);
+}
+
+static void clause_bloom(const dy_sent *s, clause_t *cl)
+{
+    cl->bloom = 0;
+    for (int p = 0; p < cl->m; p++) {
+        const dy_token *t = &s->tok[cl->L[p]].t;
+        cl->bloom |= word_bit(t->w, t->wl);
+    }
+}
+
+/* The bits a clause must have for the pattern to match there: one per
+ * literal word (synsets and actor slots name no word). */
+static uint64_t pattern_bits(const dy_pattern *pt)
+{
+    uint64_t m = 0;
+    for (uint16_t k = 0; k < pt->upper.n; k++)
+        if (pt->upper.el[k].kind == DY_EL_WORD && pt->upper.el[k].len >= 2)
+            m |= word_bit(pt->upper.el[k].w, pt->upper.el[k].len);
+    for (uint16_t k = 0; k < pt->lower.n; k++)
+        if (pt->lower.el[k].kind == DY_EL_WORD && pt->lower.el[k].len >= 2)
+            m |= word_bit(pt->lower.el[k].w, pt->lower.el[k].len);
+    return m;
+}
 
 typedef struct {
     int src_u, tgt_u;   /* unit ids set by $, +, % (or -1) */
@@ -512,6 +547,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     int pat_first = v0; /* first clause position of the matched pattern */
     for (uint32_t i = 0; i < verb->npat; i++) {
         const dy_pattern *pt = &verb->pat[i];
+        if (pattern_bits(pt) & ~cl->bloom)
+            continue; /* names a word the clause lacks */
         slots_t t = {-1, -1, false, false, {0}, 0, -1};
         int lastp = v1, firstp = v0;
         if (!match_lower(&x, pt, v1, &t, &lastp))
@@ -943,11 +980,12 @@ static const char *attribution(dy_coder *c, dy_sent *s)
     int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
     if (!L || !pos_of)
         return NULL;
-    clause_t cl = {L, 0, NULL};
+    clause_t cl = {L, 0, NULL, 0};
     for (int i = 0; i < s->n; i++) {
         pos_of[i] = (int16_t)cl.m;
         L[cl.m++] = (int16_t)i;
     }
+    clause_bloom(s, &cl);
     /* dead units of eliminated clauses count here */
     bool *was_dead = dy_arena_alloc(&c->scratch, (size_t)s->nunit + 1);
     if (!was_dead)
@@ -1028,7 +1066,7 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
     int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
     if (!L || !pos_of)
         return date;
-    clause_t cl = {L, 0, NULL};
+    clause_t cl = {L, 0, NULL, 0};
     for (int i = 0; i < s->n; i++) {
         pos_of[i] = -1;
         if (!s->tok[i].del) {
@@ -1036,6 +1074,7 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
             L[cl.m++] = (int16_t)i;
         }
     }
+    clause_bloom(s, &cl);
     mctx x = {s, c->d, &cl, pos_of};
     for (int p = 0; p < cl.m; p++) {
         const dy_ptok *t = &s->tok[L[p]];
@@ -1471,7 +1510,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     if (!subs.e)
         return -1;
     while (i < s.n) {
-        clause_t cl = {L, 0, NULL};
+        clause_t cl = {L, 0, NULL, 0};
         for (int k = 0; k < s.n; k++)
             pos_of[k] = -1;
         for (; i < s.n; i++) {
@@ -1487,6 +1526,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
         if (cl.m == 0)
             continue;
+        clause_bloom(&s, &cl);
         if (c->d->nsyn) {
             size_t nm = (size_t)c->d->nsyn * (size_t)cl.m;
             cl.memo = dy_arena_alloc(&c->scratch, nm * sizeof *cl.memo);
