@@ -17,10 +17,11 @@
 #include <unistd.h>
 
 /* The last character is the reader revision: bump it whenever a dictionary
- * reader changes what it builds from the same files, so that images built
- * by an older dyad are rebuilt rather than trusted (their sources have not
- * changed, so the freshness check alone would keep them). */
-#define MAGIC "DYADIMG4"
+ * reader changes what it builds from the same files, or a record gains a
+ * field that fits in its old padding (layout() cannot see that), so that
+ * images built by an older dyad are rebuilt rather than trusted (their
+ * sources have not changed, so the freshness check alone would keep them). */
+#define MAGIC "DYADIMG5"
 
 typedef struct {
     char magic[8];

@@ -1133,7 +1133,7 @@ static void lookup(const struct dy_dict *d, const dy_sent *s, int type, void (*f
     lookup_t lk = {s, 0, type, fn, ctx};
     for (int i = 0; i < s->n; i++) {
         lk.i = i;
-        dy_dict_roots_for(d, s->tok[i].t.w, s->tok[i].t.wl, lookup_one, &lk);
+        dy_dict_roots_for_types(d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, lookup_one, &lk);
     }
 }
 

@@ -352,6 +352,8 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
         d->ridx[h].klen = (uint32_t)kl;
         d->ridx[h].first = i;
         d->ridx[h].count = j - i;
+        for (uint32_t q = i; q < j; q++)
+            d->ridx[h].types |= (uint32_t)1 << b->roots[order[q]].type;
         i = j;
     }
     d->arena = b->arena;
@@ -511,6 +513,12 @@ static const dy_rindex *find_key(const struct dy_dict *d, const char *k, size_t 
 
 void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_root_fn fn, void *ctx)
 {
+    dy_dict_roots_for_types(d, tok, tl, ~(uint32_t)0, fn, ctx);
+}
+
+void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t tl, uint32_t mask,
+                             dy_root_fn fn, void *ctx)
+{
     /* Every prefix of the token may be a stem or an exact word with an
      * ending; longer keys first so that longer phrases are tried first. */
     size_t maxn = tl < d->max_key_len ? tl : d->max_key_len;
@@ -526,7 +534,7 @@ void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_r
     }
     for (size_t n = maxn; n >= 1; n--) {
         const dy_rindex *ix = find_key_h(d, tok, n, ph[n]);
-        if (!ix)
+        if (!ix || !(ix->types & mask))
             continue;
         for (uint32_t i = 0; i < ix->count; i++) {
             uint32_t ri = d->root_order[ix->first + i];
@@ -546,6 +554,8 @@ void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_r
             memcpy(buf, tok, n);
             buf[n] = 'Y';
             const dy_rindex *ix = find_key(d, buf, n + 1);
+            if (ix && !(ix->types & mask))
+                ix = NULL;
             for (uint32_t i = 0; ix && i < ix->count; i++) {
                 uint32_t ri = d->root_order[ix->first + i];
                 const dy_root *r = &d->roots[ri];
@@ -562,6 +572,8 @@ void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_r
             memcpy(buf, tok, n);
             buf[n] = 'E';
             const dy_rindex *ix = find_key(d, buf, n + 1);
+            if (ix && !(ix->types & mask))
+                ix = NULL;
             for (uint32_t i = 0; ix && i < ix->count; i++) {
                 uint32_t ri = d->root_order[ix->first + i];
                 const dy_root *r = &d->roots[ri];

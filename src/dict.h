@@ -170,6 +170,7 @@ typedef struct {
     uint32_t klen;    /* strlen(key) */
     uint32_t first;   /* index into root_order */
     uint32_t count;
+    uint32_t types;   /* bit 1 << type for each root type in the group */
 } dy_rindex;
 
 struct dy_dict {
@@ -238,6 +239,10 @@ bool dy_dict_word_match(const dy_el *e, const char *tok, size_t toklen);
 typedef bool (*dy_root_fn)(const dy_root *r, uint32_t root_index, void *ctx);
 void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t toklen,
                        dy_root_fn fn, void *ctx);
+/* The same for roots of the types in mask (1 << type): groups of first
+ * words with none of them are passed over unread. */
+void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t toklen, uint32_t mask,
+                             dy_root_fn fn, void *ctx);
 
 /* Date-restricted code for a date (yyyymmdd); NULL when none applies.
  * Date 0 (unknown) takes the default code, else the most recent one. */
