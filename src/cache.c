@@ -1,8 +1,8 @@
 /* cache.c: compiled dictionary images; see cache.h.
  *
- * File layout (native byte order; the layout sizes guard against a build
- * with other structures):
- *   header   magic "DYADIMG1", layout sizes, payload size, relocation count,
+ * File layout (native byte order; the layout sizes and a checksum of
+ * dict.h guard against a build with other structures):
+ *   header   magic "DYADIMG" and the reader revision, layout sizes, payload size, relocation count,
  *            offset of the dy_dict, source count
  *   sources  per file: size, mtime seconds and nanoseconds, path
  *   payload  the objects; every pointer holds (offset + 1), 0 for NULL
@@ -17,11 +17,15 @@
 #include <unistd.h>
 
 /* The last character is the reader revision: bump it whenever a dictionary
- * reader changes what it builds from the same files, or a record gains a
- * field that fits in its old padding (layout() cannot see that), so that
- * images built by an older dyad are rebuilt rather than trusted (their
- * sources have not changed, so the freshness check alone would keep them). */
+ * reader changes what it builds from the same files, so that images built
+ * by an older dyad are rebuilt rather than trusted (their sources have not
+ * changed, so the freshness check alone would keep them). Changes to the
+ * records themselves, even a field that fits in old padding, change the
+ * checksum of dict.h that layout() folds in. */
 #define MAGIC "DYADIMG5"
+#ifndef DY_MODEL_SUM
+#define DY_MODEL_SUM 0u
+#endif
 
 typedef struct {
     char magic[8];
@@ -54,6 +58,7 @@ static void layout(uint32_t *l)
     l[9] = (uint32_t)sizeof(dy_issue);
     l[10] = (uint32_t)sizeof(dy_rindex);
     l[11] = (uint32_t)sizeof(void *) | (uint32_t)sizeof(dy_transform) << 8;
+    l[0] ^= DY_MODEL_SUM; /* the model's definitions themselves (Makefile) */
 }
 
 /* A fast checksum (rotate-and-add over 8-byte words): catches a damaged
