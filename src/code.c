@@ -1527,6 +1527,14 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         if (cl.m == 0)
             continue;
         clause_bloom(&s, &cl);
+        /* PETRARCH: "alleged that France knew ..., and that its military
+         * helped ...": a clause opened by "that" after a conjunction is
+         * more of what was said, not an event of its own (a transformed
+         * statement carries on into it: R.rep_ocode) */
+        if (s.petr && ci > 0 && !R.rep_ocode && s.tok[L[0]].t.wl == 4 && memcmp(s.tok[L[0]].t.w, "THAT", 4) == 0) {
+            ci++;
+            continue;
+        }
         if (c->d->nsyn) {
             size_t nm = (size_t)c->d->nsyn * (size_t)cl.m;
             cl.memo = dy_arena_alloc(&c->scratch, nm * sizeof *cl.memo);
