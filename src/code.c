@@ -15,26 +15,17 @@ typedef struct {
     int16_t *L;   /* token indexes */
     int m;        /* count */
     int16_t *memo; /* synset matches: [syn * m + pos] = end, -1 none, -2 not yet known */
-    uint64_t bloom; /* bit per first two letters of its words (word_bit): a
+    uint64_t bloom; /* bit per first two letters of its words (dy_dict_word_bit): a
                        pattern naming a word none of them starts with
                        cannot match here */
 } clause_t;
-
-/* A pattern word matches only words that begin with its own first two
- * letters (endings, stems and the E of DEPLORE_ aside), so a clause's words
- * are summed up by these bits. */
-static uint64_t word_bit(const char *w, size_t n)
-{
-    unsigned a = n > 0 ? (unsigned char)w[0] : 0, b = n > 1 ? (unsigned char)w[1] : 0;
-    return (uint64_t)1 << ((a * 31u + b) & 63u);
-}
 
 static void clause_bloom(const dy_sent *s, clause_t *cl)
 {
     cl->bloom = 0;
     for (int p = 0; p < cl->m; p++) {
         const dy_token *t = &s->tok[cl->L[p]].t;
-        cl->bloom |= word_bit(t->w, t->wl);
+        cl->bloom |= dy_dict_word_bit(t->w, t->wl);
     }
 }
 
@@ -45,10 +36,10 @@ static uint64_t pattern_bits(const dy_pattern *pt)
     uint64_t m = 0;
     for (uint16_t k = 0; k < pt->upper.n; k++)
         if (pt->upper.el[k].kind == DY_EL_WORD && pt->upper.el[k].len >= 2)
-            m |= word_bit(pt->upper.el[k].w, pt->upper.el[k].len);
+            m |= dy_dict_word_bit(pt->upper.el[k].w, pt->upper.el[k].len);
     for (uint16_t k = 0; k < pt->lower.n; k++)
         if (pt->lower.el[k].kind == DY_EL_WORD && pt->lower.el[k].len >= 2)
-            m |= word_bit(pt->lower.el[k].w, pt->lower.el[k].len);
+            m |= dy_dict_word_bit(pt->lower.el[k].w, pt->lower.el[k].len);
     return m;
 }
 
@@ -1133,7 +1124,7 @@ static void lookup(const struct dy_dict *d, const dy_sent *s, int type, void (*f
     lookup_t lk = {s, 0, type, fn, ctx};
     for (int i = 0; i < s->n; i++) {
         lk.i = i;
-        dy_dict_roots_for_types(d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, lookup_one, &lk);
+        dy_dict_roots_for_types(d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, s->bloom, lookup_one, &lk);
     }
 }
 

@@ -321,8 +321,16 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
         free(d);
         return NULL;
     }
-    for (uint32_t i = 0; i < b->nroots; i++)
+    for (uint32_t i = 0; i < b->nroots; i++) {
         rs[i] = (rsort){b->roots[i].ph.el[0].w, b->roots[i].clen, b->roots[i].ph.n, i};
+        /* the later words' bits: a sentence lacking one cannot hold it */
+        b->roots[i].need = 0;
+        for (uint16_t k = 1; k < b->roots[i].ph.n; k++) {
+            const dy_el *e = &b->roots[i].ph.el[k];
+            if (e->kind == DY_EL_WORD && e->len >= 2 && !(e->flags & DY_EL_PVERB))
+                b->roots[i].need |= dy_dict_word_bit(e->w, e->len);
+        }
+    }
     qsort(rs, b->nroots, sizeof *rs, cmp_rsort);
     for (uint32_t i = 0; i < b->nroots; i++)
         order[i] = rs[i].idx;
@@ -511,13 +519,19 @@ static const dy_rindex *find_key(const struct dy_dict *d, const char *k, size_t 
     return find_key_h(d, k, n, hash_str(k, n));
 }
 
+uint64_t dy_dict_word_bit(const char *w, size_t n)
+{
+    unsigned a = n > 0 ? (unsigned char)w[0] : 0, b = n > 1 ? (unsigned char)w[1] : 0;
+    return (uint64_t)1 << ((a * 31u + b) & 63u);
+}
+
 void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_root_fn fn, void *ctx)
 {
-    dy_dict_roots_for_types(d, tok, tl, ~(uint32_t)0, fn, ctx);
+    dy_dict_roots_for_types(d, tok, tl, ~(uint32_t)0, ~(uint64_t)0, fn, ctx);
 }
 
 void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t tl, uint32_t mask,
-                             dy_root_fn fn, void *ctx)
+                             uint64_t have, dy_root_fn fn, void *ctx)
 {
     /* Every prefix of the token may be a stem or an exact word with an
      * ending; longer keys first so that longer phrases are tried first. */
@@ -539,7 +553,7 @@ void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t tl
         for (uint32_t i = 0; i < ix->count; i++) {
             uint32_t ri = d->root_order[ix->first + i];
             const dy_root *r = &d->roots[ri];
-            if (!dy_dict_word_match(&r->ph.el[0], tok, tl))
+            if ((r->need & ~have) || !dy_dict_word_match(&r->ph.el[0], tok, tl))
                 continue;
             if (!fn(r, ri, ctx))
                 return;
@@ -559,7 +573,7 @@ void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t tl
             for (uint32_t i = 0; ix && i < ix->count; i++) {
                 uint32_t ri = d->root_order[ix->first + i];
                 const dy_root *r = &d->roots[ri];
-                if (dy_dict_word_match(&r->ph.el[0], tok, tl) && !fn(r, ri, ctx))
+                if (!(r->need & ~have) && dy_dict_word_match(&r->ph.el[0], tok, tl) && !fn(r, ri, ctx))
                     return;
             }
         }
@@ -577,7 +591,7 @@ void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t tl
             for (uint32_t i = 0; ix && i < ix->count; i++) {
                 uint32_t ri = d->root_order[ix->first + i];
                 const dy_root *r = &d->roots[ri];
-                if (dy_dict_word_match(&r->ph.el[0], tok, tl) && !fn(r, ri, ctx))
+                if (!(r->need & ~have) && dy_dict_word_match(&r->ph.el[0], tok, tl) && !fn(r, ri, ctx))
                     return;
             }
         }

@@ -125,6 +125,7 @@ typedef struct {
     int clen;         /* letters in the phrase, for longest-first ordering */
     const char *text; /* phrase as written (evidence) */
     const dy_ecode *code; /* verbs: this form's own code (PETRARCH blocks), else NULL */
+    uint64_t need;    /* dy_dict_word_bit of each later word: set by compile */
 } dy_root;
 
 /* A discard phrase: a sentence (or, story-level, a whole document) that
@@ -240,9 +241,16 @@ typedef bool (*dy_root_fn)(const dy_root *r, uint32_t root_index, void *ctx);
 void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t toklen,
                        dy_root_fn fn, void *ctx);
 /* The same for roots of the types in mask (1 << type): groups of first
- * words with none of them are passed over unread. */
+ * words with none of them are passed over unread. have: the word bits of
+ * the sentence (~0 when unknown): a root with a later word none of the
+ * sentence's words can match is passed over too. */
 void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t toklen, uint32_t mask,
-                             dy_root_fn fn, void *ctx);
+                             uint64_t have, dy_root_fn fn, void *ctx);
+
+/* A dictionary word matches only text words that begin with its first two
+ * letters (endings, stems and the E of DEPLORE_ aside): one of 64 bits for
+ * those letters sums up which words a text holds. */
+uint64_t dy_dict_word_bit(const char *w, size_t n);
 
 /* Date-restricted code for a date (yyyymmdd); NULL when none applies.
  * Date 0 (unknown) takes the default code, else the most recent one. */

@@ -133,7 +133,7 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         rs.at = i;
         rs.best_root = -1;
         rs.best_clen = -1;
-        dy_dict_roots_for(d, t->t.w, t->t.wl, consider, &rs);
+        dy_dict_roots_for_types(d, t->t.w, t->t.wl, ~(uint32_t)0, s->bloom, consider, &rs);
         if (rs.best_root < 0)
             continue;
         if (closed_class(&t->t) && rs.nmatch == 1)
@@ -862,6 +862,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
         return -1;
     s->n = n;
     for (int i = 0; i < n; i++) {
+        s->bloom |= dy_dict_word_bit(lt[i].w, lt[i].wl);
         s->tok[i].t = lt[i];
         s->tok[i].head = -1;
         s->tok[i].last = -1;

@@ -55,6 +55,7 @@ typedef struct {
     int ncomma_del;      /* comma clauses eliminated */
     const char *why;     /* reason for complex */
     const char *text;    /* the sentence the token spans point into */
+    uint64_t bloom;      /* dy_dict_word_bit of every word */
 } dy_sent;
 
 /* Parses text; returns 0, or -1 when memory ran out. fwd: the actor code
