@@ -165,6 +165,11 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
                && !(text[i] == ',' ) && !((unsigned char)text[i] >= 0x80 && uni_punct(text, i, len, i > s))) {
             /* a comma inside a number stays part of it */
             i++;
+            /* British "co-operation", "co-ordinate": one word, as the
+             * dictionaries spell it */
+            if (i == s + 2 && i + 1 < len && text[i] == '-' && isalpha((unsigned char)text[i + 1])
+                && (text[s] == 'c' || text[s] == 'C') && (text[s + 1] == 'o' || text[s + 1] == 'O'))
+                i++;
             if (i < len && text[i] == ',' && i + 1 < len && isdigit((unsigned char)text[i - 1])
                 && isdigit((unsigned char)text[i + 1]))
                 i++;
@@ -192,7 +197,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
         while (k < e) {
             unsigned char b = (unsigned char)text[k];
             if (b < 0x80) {
-                if (b != ',')
+                if (b != ',' && b != '-')
                     w[wl++] = (char)toupper(b);
                 k++;
                 continue;
