@@ -166,8 +166,8 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             /* a comma inside a number stays part of it */
             i++;
             /* British "co-operation", "co-ordinate": one word, as the
-             * dictionaries spell it */
-            if (i == s + 2 && i + 1 < len && text[i] == '-' && isalpha((unsigned char)text[i + 1])
+             * dictionaries spell it (but "co-hosted" stays HOSTED) */
+            if (i == s + 2 && i + 1 < len && text[i] == '-' && (text[i + 1] == 'o' || text[i + 1] == 'O')
                 && (text[s] == 'c' || text[s] == 'C') && (text[s + 1] == 'o' || text[s + 1] == 'O'))
                 i++;
             if (i < len && text[i] == ',' && i + 1 < len && isdigit((unsigned char)text[i - 1])

@@ -123,10 +123,12 @@ static void test_lex_typographic_punctuation(void **st)
     assert_string_equal(t[6].w, "JINPING'S");
     assert_string_equal(t[7].w, "TALKS");
     /* British "co-operation" is the dictionaries' one word */
-    n = lex("closer co-operation", t, &a, &caps);
-    assert_int_equal(n, 2);
+    n = lex("closer co-operation, co-hosted", t, &a, &caps);
+    assert_int_equal(n, 5);
     assert_string_equal(t[1].w, "COOPERATION");
     assert_int_equal(t[1].len, 12);
+    assert_string_equal(t[3].w, "CO");
+    assert_string_equal(t[4].w, "HOSTED");
     dy_arena_free(&a);
 }
 
