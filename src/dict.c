@@ -21,6 +21,17 @@
         }                                                                      \
     } while (0)
 
+/* Appends *x to arr and returns its index (0 once memory has run out: the
+ * builder's failed flag says so). */
+#define APPEND(b, arr, n, cap, x)                                              \
+    do {                                                                       \
+        GROW(b, arr, n, cap);                                                  \
+        if ((b)->failed)                                                       \
+            return 0;                                                          \
+        (arr)[(n)] = *(x);                                                     \
+        return (n)++;                                                          \
+    } while (0)
+
 typedef struct {
     dy_pattern *p;
     uint32_t n, cap;
@@ -80,29 +91,17 @@ void dy_dict_builder_free(dy_dict_builder **bp)
 
 uint32_t dy_dict_add_discard(dy_dict_builder *b, const dy_discard *x)
 {
-    GROW(b, b->disc, b->ndisc, b->cdisc);
-    if (b->failed)
-        return 0;
-    b->disc[b->ndisc] = *x;
-    return b->ndisc++;
+    APPEND(b, b->disc, b->ndisc, b->cdisc, x);
 }
 
 uint32_t dy_dict_add_issue(dy_dict_builder *b, const dy_issue *x)
 {
-    GROW(b, b->iss, b->niss, b->ciss);
-    if (b->failed)
-        return 0;
-    b->iss[b->niss] = *x;
-    return b->niss++;
+    APPEND(b, b->iss, b->niss, b->ciss, x);
 }
 
 uint32_t dy_dict_add_transform(dy_dict_builder *b, const dy_transform *x)
 {
-    GROW(b, b->tr, b->ntr, b->ctr);
-    if (b->failed)
-        return 0;
-    b->tr[b->ntr] = *x;
-    return b->ntr++;
+    APPEND(b, b->tr, b->ntr, b->ctr, x);
 }
 
 /* The code of a one-word verb root, "---" for a null code, "" when the
@@ -149,20 +148,12 @@ void dy_dict_builder_mark(dy_dict_builder *b, bool time, bool attrib)
 
 uint32_t dy_dict_add_actor(dy_dict_builder *b, const dy_actor *a)
 {
-    GROW(b, b->actors, b->nactors, b->cactors);
-    if (b->failed)
-        return 0;
-    b->actors[b->nactors] = *a;
-    return b->nactors++;
+    APPEND(b, b->actors, b->nactors, b->cactors, a);
 }
 
 uint32_t dy_dict_add_agent(dy_dict_builder *b, const dy_agent *a)
 {
-    GROW(b, b->agents, b->nagents, b->cagents);
-    if (b->failed)
-        return 0;
-    b->agents[b->nagents] = *a;
-    return b->nagents++;
+    APPEND(b, b->agents, b->nagents, b->cagents, a);
 }
 
 uint32_t dy_dict_add_verb(dy_dict_builder *b, const dy_verb *v)

@@ -391,41 +391,17 @@ static void pattern_line(pctx *c, vstate *st, char *t)
         pdiag(c, "%s", msg);
         return;
     }
-    int star = -1;
-    for (uint16_t k = 0; k < q.n; k++) {
-        if (q.el[k].kind == DY_EL_VERB) {
-            if (star >= 0) {
-                pdiag(c, "more than one '*' in pattern", NULL);
-                return;
-            }
-            star = k;
-        }
-        /* PETRARCH does not stem, nor add endings to pattern words: a
-         * pattern names the very form (EFFORT does not match EFFORTS) */
+    /* PETRARCH does not stem, nor add endings to pattern words: a pattern
+     * names the very form (EFFORT does not match EFFORTS) */
+    for (uint16_t k = 0; k < q.n; k++)
         if (q.el[k].kind == DY_EL_WORD)
             q.el[k].flags |= DY_EL_EXACT | DY_EL_STRICT;
-    }
-    if (star < 0) {
-        pdiag(c, "missing verb marker '*' in pattern", NULL);
+    dy_pattern p;
+    if (!dy_tabari_pattern(&q, body, &p, msg, sizeof msg)) {
+        pdiag(c, "%s", msg);
         return;
     }
-    dy_pattern p = {0};
-    p.upper.el = q.el;
-    p.upper.n = (uint16_t)star;
-    p.lower.el = q.el + star + 1;
-    p.lower.n = (uint16_t)(q.n - star - 1);
-    p.verb_adj_left = star > 0 && (q.el[star - 1].flags & DY_EL_ADJ);
-    p.verb_adj_right = (q.el[star].flags & DY_EL_ADJ) != 0;
     p.code = ec;
-    for (const char *x = body; *x; x++) {
-        if (*x == '&') {
-            while (x[1] && x[1] != ' ' && x[1] != '_')
-                x++;
-            continue;
-        }
-        if (*x != ' ' && *x != '\t' && !strchr("*$+%^@", *x))
-            p.length++;
-    }
     /* normalized text: blanks collapsed, so that rewrites of one pattern
      * are recognised */
     char norm[PLINE];

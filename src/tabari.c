@@ -785,43 +785,50 @@ static void add_expanded(ctx_t *c, uint32_t verb, char (*alts)[MAX_LINE], int na
             diag(c, 1, "%s", msg);
             return;
         }
-        int star = -1;
-        for (uint16_t k = 0; k < q.n; k++)
-            if (q.el[k].kind == DY_EL_VERB) {
-                if (star >= 0) {
-                    diag(c, 1, "more than one '*' in pattern", NULL);
-                    return;
-                }
-                star = k;
-            }
-        if (star < 0) {
-            diag(c, 1, "missing verb marker '*' in pattern", NULL);
+        dy_pattern p;
+        if (!dy_tabari_pattern(&q, alts[i], &p, msg, sizeof msg)) {
+            diag(c, 1, "%s", msg);
             return;
         }
-        dy_pattern p = {0};
-        p.upper.el = q.el;
-        p.upper.n = (uint16_t)star;
-        p.lower.el = q.el + star + 1;
-        p.lower.n = (uint16_t)(q.n - star - 1);
-        p.verb_adj_left = star > 0 && (q.el[star - 1].flags & DY_EL_ADJ);
-        p.verb_adj_right = (q.el[star].flags & DY_EL_ADJ) != 0;
         p.code = ec;
-        /* TABARI's length: non-blank characters other than the actor and
-         * verb tokens; a synset designator counts for nothing */
-        p.length = 0;
-        for (const char *x = alts[i]; *x; x++) {
-            if (*x == '&') {
-                while (x[1] && x[1] != ' ' && x[1] != '_')
-                    x++;
-                continue;
-            }
-            if (*x != ' ' && *x != '\t' && !strchr("*$+%^@", *x))
-                p.length++;
-        }
         p.at.file = c->file;
         p.at.line = c->line;
         dy_dict_verb_add_pattern(c->b, verb, &p);
     }
+}
+
+bool dy_tabari_pattern(const dy_seq *q, const char *src, dy_pattern *p, char *msg, size_t msglen)
+{
+    int star = -1;
+    for (uint16_t k = 0; k < q->n; k++)
+        if (q->el[k].kind == DY_EL_VERB) {
+            if (star >= 0) {
+                snprintf(msg, msglen, "more than one '*' in pattern");
+                return false;
+            }
+            star = k;
+        }
+    if (star < 0) {
+        snprintf(msg, msglen, "missing verb marker '*' in pattern");
+        return false;
+    }
+    memset(p, 0, sizeof *p);
+    p->upper.el = q->el;
+    p->upper.n = (uint16_t)star;
+    p->lower.el = q->el + star + 1;
+    p->lower.n = (uint16_t)(q->n - star - 1);
+    p->verb_adj_left = star > 0 && (q->el[star - 1].flags & DY_EL_ADJ);
+    p->verb_adj_right = (q->el[star].flags & DY_EL_ADJ) != 0;
+    for (const char *x = src; *x; x++) {
+        if (*x == '&') {
+            while (x[1] && x[1] != ' ' && x[1] != '_')
+                x++;
+            continue;
+        }
+        if (*x != ' ' && *x != '\t' && !strchr("*$+%^@", *x))
+            p->length++;
+    }
+    return true;
 }
 
 static void add_verb_root(ctx_t *c, const char *phrase, uint32_t verb)

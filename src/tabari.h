@@ -33,6 +33,13 @@ void dy_tabari_ecode(dy_dict_builder *b, const char *code, dy_ecode *e);
 bool dy_tabari_phrase(dy_dict_builder *b, const char *s, size_t n, bool noun, bool pattern,
                       dy_seq *out, char *msg, size_t msglen);
 
+/* Makes a pattern of parsed elements q (source text src): the part before
+ * the one '*' and the part after it, and TABARI's length (non-blank
+ * characters other than actor and verb tokens; a synset designator counts
+ * for nothing). Code and origin are the caller's. Returns false (with msg)
+ * when q has no '*' or more than one. */
+bool dy_tabari_pattern(const dy_seq *q, const char *src, dy_pattern *p, char *msg, size_t msglen);
+
 /* The folder part of path, with its trailing '/' ("" for a bare name):
  * file names inside project and config files are relative to it. */
 void dy_tabari_dirname(const char *path, char *out, size_t cap);
