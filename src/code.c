@@ -29,19 +29,51 @@ static void clause_bloom(const dy_sent *s, clause_t *cl)
     }
 }
 
-/* The bits a clause must have for the pattern to match there: one per
- * literal word (synsets and actor slots name no word). */
-static uint64_t pattern_bits(const dy_pattern *pt)
+/* The code of a verb root as found in the text: the form's own (PETRARCH
+ * blocks), else its verb's. */
+static const dy_ecode *root_code(const struct dy_dict *d, int32_t root)
 {
-    uint64_t m = 0;
-    for (uint16_t k = 0; k < pt->upper.n; k++)
-        if (pt->upper.el[k].kind == DY_EL_WORD && pt->upper.el[k].len >= 2)
-            m |= dy_dict_word_bit(pt->upper.el[k].w, pt->upper.el[k].len);
-    for (uint16_t k = 0; k < pt->lower.n; k++)
-        if (pt->lower.el[k].kind == DY_EL_WORD && pt->lower.el[k].len >= 2)
-            m |= dy_dict_word_bit(pt->lower.el[k].w, pt->lower.el[k].len);
-    return m;
+    const dy_root *r = &d->roots[root];
+    return r->code ? r->code : &d->verbs[r->id].code;
 }
+
+/* Is the verb token t a statement verb (a root coded 01x: say, report)? */
+static bool statement_verb(const struct dy_dict *d, const dy_ptok *t)
+{
+    const dy_ecode *rc = root_code(d, t->root);
+    return rc->kind == DY_EC_EVENT && rc->code && strncmp(rc->code, "01", 2) == 0;
+}
+
+/* Last clause position of the root phrase whose head is at position p. */
+static int root_end(const dy_sent *s, const clause_t *cl, int p)
+{
+    int end = p;
+    for (int q = p; q < cl->m; q++)
+        if (s->tok[cl->L[q]].head == cl->L[p])
+            end = q;
+    return end;
+}
+
+/* The whole sentence as one clause (its eliminated comma clauses too when
+ * deleted is set), for the phrase searches outside the clause loop. */
+static bool whole_clause(dy_coder *c, const dy_sent *s, bool deleted, clause_t *cl, int16_t **pos_of)
+{
+    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *L);
+    *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof **pos_of);
+    if (!L || !*pos_of)
+        return false;
+    *cl = (clause_t){L, 0, NULL, 0};
+    for (int i = 0; i < s->n; i++) {
+        (*pos_of)[i] = -1;
+        if (deleted || !s->tok[i].del) {
+            (*pos_of)[i] = (int16_t)cl->m;
+            L[cl->m++] = (int16_t)i;
+        }
+    }
+    clause_bloom(s, cl);
+    return true;
+}
+
 
 typedef struct {
     int src_u, tgt_u;   /* unit ids set by $, +, % (or -1) */
@@ -538,7 +570,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     int pat_first = v0; /* first clause position of the matched pattern */
     for (uint32_t i = 0; i < verb->npat; i++) {
         const dy_pattern *pt = &verb->pat[i];
-        if (pattern_bits(pt) & ~cl->bloom)
+        if (pt->need & ~cl->bloom)
             continue; /* names a word the clause lacks */
         slots_t t = {-1, -1, false, false, {0}, 0, -1};
         int lastp = v1, firstp = v0;
@@ -610,12 +642,9 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         for (int p = v0 - 1; p > 0 && subj_first == 0; p--) {
             const dy_ptok *t = &s->tok[cl->L[p]];
             if (t->type == DY_T_VERB && t->head == cl->L[p]) {
-                const dy_root *r = &d->roots[t->root];
-                const dy_ecode *rc = r->code ? r->code : &d->verbs[r->id].code;
                 const dy_ptok *nx = &s->tok[cl->L[p + 1]];
                 /* not "was seen to break": there the subject is shared */
-                if (rc->kind == DY_EC_EVENT && rc->code && strncmp(rc->code, "01", 2) == 0
-                    && !(nx->t.wl == 2 && memcmp(nx->t.w, "TO", 2) == 0))
+                if (statement_verb(d, t) && !(nx->t.wl == 2 && memcmp(nx->t.w, "TO", 2) == 0))
                     subj_first = p + 1;
             }
         }
@@ -689,9 +718,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                     for (int q = p + 1; q < cl->m && q <= p + 12 && tlim == cl->m; q++) {
                         const dy_ptok *u = &s->tok[cl->L[q]];
                         if (u->type == DY_T_VERB && u->head == cl->L[q]) {
-                            const dy_root *r = &d->roots[u->root];
-                            const dy_ecode *rc = r->code ? r->code : &d->verbs[r->id].code;
-                            if (rc->kind == DY_EC_EVENT && rc->code && strncmp(rc->code, "01", 2) == 0)
+                            if (statement_verb(d, u))
                                 tlim = p;
                             break;
                         }
@@ -831,8 +858,7 @@ static bool complex_check(dy_coder *c, dy_sent *s)
             nverb++;
             /* a null-coded root (coded only through its patterns) does not
              * open the sentence for NOACTPRIOR */
-            const dy_root *vr = &c->d->roots[t->root];
-            const dy_ecode *vc = vr->code ? vr->code : &c->d->verbs[vr->id].code;
+            const dy_ecode *vc = root_code(c->d, t->root);
             if (firstverb < 0 && vc->kind != DY_EC_NULL)
                 firstverb = i;
         }
@@ -967,16 +993,11 @@ static const char *attribution(dy_coder *c, dy_sent *s)
 {
     if (!c->d->has_attrib)
         return NULL;
-    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *L);
-    int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
-    if (!L || !pos_of)
+    clause_t cl;
+    int16_t *pos_of;
+    if (!whole_clause(c, s, true, &cl, &pos_of))
         return NULL;
-    clause_t cl = {L, 0, NULL, 0};
-    for (int i = 0; i < s->n; i++) {
-        pos_of[i] = (int16_t)cl.m;
-        L[cl.m++] = (int16_t)i;
-    }
-    clause_bloom(s, &cl);
+    const int16_t *L = cl.L;
     /* dead units of eliminated clauses count here */
     bool *was_dead = dy_arena_alloc(&c->scratch, (size_t)s->nunit + 1);
     if (!was_dead)
@@ -991,10 +1012,7 @@ static const char *attribution(dy_coder *c, dy_sent *s)
         const dy_ptok *t = &s->tok[L[p]];
         if (t->type != DY_T_ATTRIB || t->head != L[p])
             continue;
-        int v1 = p;
-        for (int q = p; q < cl.m; q++)
-            if (s->tok[L[q]].head == L[p])
-                v1 = q;
+        int v1 = root_end(s, &cl, p);
         const dy_verb *v = &c->d->verbs[c->d->roots[t->root].id];
         for (uint32_t i = 0; i < v->npat && !who; i++) {
             slots_t sl = {-1, -1, false, false, {0}, 0, -1};
@@ -1053,28 +1071,17 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
     const dy_opts *o = &c->opts;
     if (!date || !(o->time_shift == 1 || (o->time_shift < 0 && c->d->has_time)))
         return date;
-    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *L);
-    int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
-    if (!L || !pos_of)
+    clause_t cl;
+    int16_t *pos_of;
+    if (!whole_clause(c, s, false, &cl, &pos_of))
         return date;
-    clause_t cl = {L, 0, NULL, 0};
-    for (int i = 0; i < s->n; i++) {
-        pos_of[i] = -1;
-        if (!s->tok[i].del) {
-            pos_of[i] = (int16_t)cl.m;
-            L[cl.m++] = (int16_t)i;
-        }
-    }
-    clause_bloom(s, &cl);
+    const int16_t *L = cl.L;
     mctx x = {s, c->d, &cl, pos_of};
     for (int p = 0; p < cl.m; p++) {
         const dy_ptok *t = &s->tok[L[p]];
         if (t->type != DY_T_TIME || t->head != L[p])
             continue;
-        int v1 = p;
-        for (int q = p; q < cl.m; q++)
-            if (s->tok[L[q]].head == L[p])
-                v1 = q;
+        int v1 = root_end(s, &cl, p);
         const dy_verb *v = &c->d->verbs[c->d->roots[t->root].id];
         const dy_ecode *code = &v->code;
         for (uint32_t i = 0; i < v->npat; i++) {
@@ -1322,8 +1329,7 @@ static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     if (outer && outer->n)
         snprintf(ocode, sizeof ocode, "%s", outer->e[0].code);
     else {
-        const dy_root *root = &d->roots[s->tok[cl->L[v0]].root];
-        const dy_ecode *c = root->code ? root->code : &d->verbs[root->id].code;
+        const dy_ecode *c = root_code(d, s->tok[cl->L[v0]].root);
         snprintf(ocode, sizeof ocode, "%s", c->kind == DY_EC_EVENT && c->code ? c->code
                                            : c->kind == DY_EC_NULL            ? "---"
                                                                               : "");
@@ -1340,10 +1346,7 @@ static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             w0 = p;
     if (w0 < 0)
         return 0;
-    int w1 = w0;
-    for (int z = w0; z < cl->m; z++)
-        if (s->tok[cl->L[z]].head == cl->L[w0])
-            w1 = z;
+    int w1 = root_end(s, cl, w0);
     evlist in = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(ev_t)), 0, 64};
     if (!in.e || code_verb(R, cl, pos_of, w0, w1, ci, false, &in) != V_EVENT || in.e[0].sub)
         return 0;
@@ -1540,10 +1543,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
             const dy_ptok *t = &s.tok[L[p]];
             if (t->type != DY_T_VERB || t->head != L[p])
                 continue;
-            int v1 = p;
-            for (int q = p; q < cl.m; q++)
-                if (s.tok[L[q]].head == L[p])
-                    v1 = q;
+            int v1 = root_end(&s, &cl, p);
             if (sentence_done && c->opts.code_by == DY_CODEBY_SENTENCE)
                 break;
             evlist tmp = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
@@ -1589,10 +1589,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                         q++;
                 if (q < cl.m && s.tok[L[q]].t.wl == 2 && memcmp(s.tok[L[q]].t.w, "TO", 2) == 0
                     && q + 1 < cl.m && s.tok[L[q + 1]].type == DY_T_VERB && s.tok[L[q + 1]].head == L[q + 1]) {
-                    int w0 = q + 1, w1 = q + 1;
-                    for (int z = w0; z < cl.m; z++)
-                        if (s.tok[L[z]].head == L[w0])
-                            w1 = z;
+                    int w0 = q + 1, w1 = root_end(&s, &cl, w0);
                     evlist t2 = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
                     if (!t2.e)
                         return -1;

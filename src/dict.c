@@ -284,6 +284,20 @@ static int cmp_pattern(const void *a, const void *b)
     return pa->at.line < pb->at.line ? -1 : pa->at.line > pb->at.line;
 }
 
+/* The word bits (dy_dict_word_bit) of the literal words of q from element
+ * from on: a text lacking one of them cannot hold q. Synsets and actor
+ * slots name no word. */
+static uint64_t seq_need(const dy_seq *q, uint16_t from)
+{
+    uint64_t m = 0;
+    for (uint16_t k = from; k < q->n; k++) {
+        const dy_el *e = &q->el[k];
+        if (e->kind == DY_EL_WORD && e->len >= 2 && !(e->flags & DY_EL_PVERB))
+            m |= dy_dict_word_bit(e->w, e->len);
+    }
+    return m;
+}
+
 struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
 {
     dy_dict_builder *b = *bp;
@@ -297,6 +311,8 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
         patlist *l = &b->pats[i];
         if (l->n)
             qsort(l->p, l->n, sizeof *l->p, cmp_pattern);
+        for (uint32_t k = 0; k < l->n; k++)
+            l->p[k].need = seq_need(&l->p[k].upper, 0) | seq_need(&l->p[k].lower, 0);
         b->verbs[i].pat = l->p;
         b->verbs[i].npat = l->n;
         l->p = NULL;
@@ -315,12 +331,7 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
     for (uint32_t i = 0; i < b->nroots; i++) {
         rs[i] = (rsort){b->roots[i].ph.el[0].w, b->roots[i].clen, b->roots[i].ph.n, i};
         /* the later words' bits: a sentence lacking one cannot hold it */
-        b->roots[i].need = 0;
-        for (uint16_t k = 1; k < b->roots[i].ph.n; k++) {
-            const dy_el *e = &b->roots[i].ph.el[k];
-            if (e->kind == DY_EL_WORD && e->len >= 2 && !(e->flags & DY_EL_PVERB))
-                b->roots[i].need |= dy_dict_word_bit(e->w, e->len);
-        }
+        b->roots[i].need = seq_need(&b->roots[i].ph, 1);
     }
     qsort(rs, b->nroots, sizeof *rs, cmp_rsort);
     for (uint32_t i = 0; i < b->nroots; i++)

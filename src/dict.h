@@ -97,6 +97,7 @@ typedef struct {
     int length;      /* TABARI length: letters and digits of the fixed text */
     const char *text;/* the pattern as written (alternatives expanded), or NULL */
     dy_origin at;
+    uint64_t need;   /* dy_dict_word_bit of each literal word: set by compile */
 } dy_pattern;
 
 /* Which list a verb-like root belongs to. */
