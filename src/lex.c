@@ -112,6 +112,18 @@ static size_t fold_cp(utf8proc_int32_t cp, char *dst, size_t room)
     return n;
 }
 
+/* A token whose spelling is fixed: a comma, the N'T of a contraction. */
+static void fixed_token(dy_token *t, size_t off, size_t len, const char *w, uint8_t cls)
+{
+    t->off = (uint32_t)off;
+    t->len = (uint32_t)len;
+    t->w = w;
+    t->wl = (uint16_t)strlen(w);
+    t->cls = cls;
+    t->pron = DY_PR_NONE;
+    t->cap = false;
+}
+
 int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bool *allcaps,
            bool treebank)
 {
@@ -133,14 +145,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
                 i++;
                 continue;
             }
-            dy_token *t = &out[n++];
-            t->off = (uint32_t)i;
-            t->len = 1;
-            t->w = ",";
-            t->wl = 1;
-            t->cls = DY_W_COMMA;
-            t->pron = 0;
-            t->cap = false;
+            fixed_token(&out[n++], i, 1, ",", DY_W_COMMA);
             i++;
             continue;
         }
@@ -226,14 +231,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             t->wl = (uint16_t)stem;
             t->cls = classify(t->w, stem, &t->pron);
             t->cap = isupper((unsigned char)text[s]);
-            t = &out[n++];
-            t->off = (uint32_t)(e - s > 3 ? e - 3 : s);
-            t->len = 3;
-            t->w = "N'T";
-            t->wl = 3;
-            t->cls = DY_W_NONE;
-            t->pron = 0;
-            t->cap = false;
+            fixed_token(&out[n++], e - s > 3 ? e - 3 : s, 3, "N'T", DY_W_NONE);
             continue;
         }
         /* split overlong words as TABARI does */
