@@ -70,22 +70,23 @@ diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "FORWARD: a leading pronoun takes t
 # PETRARCH transformations: a statement about an attack is an accusation
 # (112) or, when the speaker is the attacker, a claim of responsibility (015)
 PF="--dict tests/golden/petr_actors.txt,tests/golden/petr_verbs.txt"
-printf 'X\nArnor said Gondor attacked Rohan on Monday.\nArnor said it shelled Gondor on Monday.\nArnor said Gondor fired at Rohan.\nGondor attacked Rohan.\n' \
-    | "$DYAD" code --input text $PF | events >"$TMP/o"
-printf '2 ARN GON 112\n3 ARN GON 015\n4 ARN GON 112\n5 GON ROH 190\n' >"$TMP/e"
-diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "PETRARCH transformations: say + attack" || not_ok "PETRARCH transformations" "$(cat "$TMP/diff")"
+# petr_case NAME SENTENCES EVENTS: the sentences (after a headline, one a
+# line, \n-separated) coded with the PETRARCH test set give these events
+petr_case() {
+    printf 'X\n%b' "$2" | "$DYAD" code --input text $PF | events >"$TMP/o"
+    printf '%b' "$3" >"$TMP/e"
+    diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "$1" || not_ok "$1" "$(cat "$TMP/diff")"
+}
+SAY_ATTACK='Arnor said Gondor attacked Rohan on Monday.\nArnor said it shelled Gondor on Monday.\nArnor said Gondor fired at Rohan.\nGondor attacked Rohan.\n'
+petr_case "PETRARCH transformations: say + attack" "$SAY_ATTACK" '2 ARN GON 112\n3 ARN GON 015\n4 ARN GON 112\n5 GON ROH 190\n'
 # the same from the compiled cache the first run left: transformations survive it
-printf 'X\nArnor said Gondor attacked Rohan on Monday.\nArnor said it shelled Gondor on Monday.\nArnor said Gondor fired at Rohan.\nGondor attacked Rohan.\n' \
-    | "$DYAD" code --input text $PF | events >"$TMP/o2"
-diff -u "$TMP/e" "$TMP/o2" >"$TMP/diff" && ok "PETRARCH transformations from the compiled cache" || not_ok "transformations from the cache" "$(cat "$TMP/diff")"
-printf 'X\nArnor pledged to lift the sanctions on Gondor.\nArnor agreed to lift the sanctions on Gondor.\nArnor asked Gondor to help Rohan.\nRohan received an invitation from Gondor.\n' \
-    | "$DYAD" code --input text $PF | events >"$TMP/o"
-printf '2 ARN GON 0354\n3 ARN GON 085\n4 ARN GON 023\n5 GON ROH 026\n' >"$TMP/e"
-diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "PETRARCH dialect: intent, agreement and appeal about another act; ':026' reversed" || not_ok "intent and appeal" "$(cat "$TMP/diff")"
-printf 'X\nArnor said a rocket was fired at it from Gondor.\nArnor said Rohan was attacked by Gondor.\nRohan was attacked from Gondor.\n' \
-    | "$DYAD" code --input text $PF | events >"$TMP/o"
-printf '2 ARN GON 112\n3 ARN GON 112\n4 GON ROH 190\n' >"$TMP/e"
-diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "PETRARCH dialect: passive agents ('by', 'from') inside and outside a statement" || not_ok "passive agents" "$(cat "$TMP/diff")"
+petr_case "PETRARCH transformations from the compiled cache" "$SAY_ATTACK" '2 ARN GON 112\n3 ARN GON 015\n4 ARN GON 112\n5 GON ROH 190\n'
+petr_case "PETRARCH dialect: intent, agreement and appeal about another act; ':026' reversed" \
+    'Arnor pledged to lift the sanctions on Gondor.\nArnor agreed to lift the sanctions on Gondor.\nArnor asked Gondor to help Rohan.\nRohan received an invitation from Gondor.\n' \
+    '2 ARN GON 0354\n3 ARN GON 085\n4 ARN GON 023\n5 GON ROH 026\n'
+petr_case "PETRARCH dialect: passive agents ('by', 'from') inside and outside a statement" \
+    'Arnor said a rocket was fired at it from Gondor.\nArnor said Rohan was attacked by Gondor.\nRohan was attacked from Gondor.\n' \
+    '2 ARN GON 112\n3 ARN GON 112\n4 GON ROH 190\n'
 printf '~ a (b . ATTACK) = a b 112\n' >"$TMP/badtr_verbs.txt"
 "$DYAD" dict check "$TMP/badtr_verbs.txt" >"$TMP/o" 2>&1
 grep -q "badtr_verbs.txt:1:1: transformation not understood" "$TMP/o" && ok "malformed transformation reported as file:line" || not_ok "malformed transformation" "$(cat "$TMP/o")"
