@@ -490,24 +490,8 @@ static const char *negated_code(const char *code)
 
 static bool is_negator(const dy_ptok *t)
 {
-    const char *w = t->t.w;
-    size_t n = t->t.wl;
-    if ((n == 3 && memcmp(w, "NOT", 3) == 0) || (n == 5 && memcmp(w, "NEVER", 5) == 0)
-        || (n == 6 && memcmp(w, "CANNOT", 6) == 0))
-        return true;
-    return n >= 3 && memcmp(w + n - 3, "N'T", 3) == 0;
-}
-
-static bool tok_is(const dy_ptok *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->t.wl == n && memcmp(t->t.w, w, n) == 0;
-}
-
-static bool ends_with(const dy_ptok *t, const char *suf)
-{
-    size_t n = strlen(suf);
-    return t->t.wl > n && memcmp(t->t.w + t->t.wl - n, suf, n) == 0;
+    static const char *const neg[] = {"NOT", "NEVER", "CANNOT", "N'T", NULL};
+    return dy_word_in(&t->t, neg) || dy_word_ends(&t->t, "N'T");
 }
 
 /* A form of "be" right before the verb (adverbs in "-ly" and "and"
@@ -518,17 +502,16 @@ static bool passive_verb(const mctx *x, int v0, int v1)
     const clause_t *cl = x->c;
     const dy_sent *s = x->s;
     /* "is said to", "was expected to": the verb reports another */
-    if (v1 + 1 < cl->m && tok_is(&s->tok[cl->L[v1 + 1]], "TO"))
+    if (v1 + 1 < cl->m && dy_word_is(&s->tok[cl->L[v1 + 1]].t, "TO"))
         return false;
-    if (ends_with(&s->tok[cl->L[v1]], "ING") || ends_with(&s->tok[cl->L[v0]], "ING"))
+    if (dy_word_ends(&s->tok[cl->L[v1]].t, "ING") || dy_word_ends(&s->tok[cl->L[v0]].t, "ING"))
         return false;
-    static const char *const be[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"};
+    static const char *const be[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", NULL};
     for (int p = v0 - 1; p >= 0 && p >= v0 - 5; p--) {
-        const dy_ptok *t = &s->tok[cl->L[p]];
-        for (size_t i = 0; i < sizeof be / sizeof be[0]; i++)
-            if (tok_is(t, be[i]))
-                return true;
-        if (!ends_with(t, "LY") && !tok_is(t, "AND"))
+        const dy_token *t = &s->tok[cl->L[p]].t;
+        if (dy_word_in(t, be))
+            return true;
+        if (!dy_word_ends(t, "LY") && !dy_word_is(t, "AND"))
             return false;
     }
     return false;
@@ -544,7 +527,7 @@ static bool negated(const mctx *x, int v0, int first)
         const dy_ptok *t = &x->s->tok[x->c->L[p]];
         /* "won't try to clash": the negation is try's, not clash's */
         if (t->t.cls == DY_W_COMMA || t->unit >= 0 || (t->type == DY_T_VERB && t->head == x->c->L[p])
-            || (t->t.wl == 2 && memcmp(t->t.w, "TO", 2) == 0))
+            || dy_word_is(&t->t, "TO"))
             return false;
         if (is_negator(t))
             return p < first;
@@ -644,7 +627,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             if (t->type == DY_T_VERB && t->head == cl->L[p]) {
                 const dy_ptok *nx = &s->tok[cl->L[p + 1]];
                 /* not "was seen to break": there the subject is shared */
-                if (statement_verb(d, t) && !(nx->t.wl == 2 && memcmp(nx->t.w, "TO", 2) == 0))
+                if (statement_verb(d, t) && !dy_word_is(&nx->t, "TO"))
                     subj_first = p + 1;
             }
         }
@@ -655,7 +638,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             const dy_ptok *t = &s->tok[cl->L[p]];
             if (t->type == DY_T_VERB && t->head == cl->L[p])
                 break;
-            if (t->t.wl == 4 && memcmp(t->t.w, "FROM", 4) == 0)
+            if (dy_word_is(&t->t, "FROM"))
                 for (int q = p + 1; q < cl->m && q <= p + 3 && src < 0; q++)
                     src = unit_at(&x, q);
         }
@@ -1525,7 +1508,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
          * helped ...": a clause opened by "that" after a conjunction is
          * more of what was said, not an event of its own (a transformed
          * statement carries on into it: R.rep_ocode) */
-        if (s.petr && ci > 0 && !R.rep_ocode && s.tok[L[0]].t.wl == 4 && memcmp(s.tok[L[0]].t.w, "THAT", 4) == 0) {
+        if (s.petr && ci > 0 && !R.rep_ocode && dy_word_is(&s.tok[L[0]].t, "THAT")) {
             ci++;
             continue;
         }
@@ -1587,7 +1570,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                 if (appeal) /* past the one asked */
                     while (q < cl.m && q <= v1 + 6 && (s.tok[L[q]].unit_in >= 0 || s.tok[L[q]].t.cls == DY_W_DET))
                         q++;
-                if (q < cl.m && s.tok[L[q]].t.wl == 2 && memcmp(s.tok[L[q]].t.w, "TO", 2) == 0
+                if (q < cl.m && dy_word_is(&s.tok[L[q]].t, "TO")
                     && q + 1 < cl.m && s.tok[L[q + 1]].type == DY_T_VERB && s.tok[L[q + 1]].head == L[q + 1]) {
                     int w0 = q + 1, w1 = root_end(&s, &cl, w0);
                     evlist t2 = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};

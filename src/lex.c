@@ -258,3 +258,23 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
     }
     return n;
 }
+
+bool dy_word_is(const dy_token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->wl == n && memcmp(t->w, w, n) == 0;
+}
+
+bool dy_word_in(const dy_token *t, const char *const *list)
+{
+    for (; *list; list++)
+        if (dy_word_is(t, *list))
+            return true;
+    return false;
+}
+
+bool dy_word_ends(const dy_token *t, const char *suf)
+{
+    size_t n = strlen(suf);
+    return t->wl > n && memcmp(t->w + t->wl - n, suf, n) == 0;
+}

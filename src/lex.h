@@ -42,4 +42,10 @@ typedef struct {
 int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bool *allcaps,
            bool treebank);
 
+/* Is the token's normalized spelling w? Is it one of the NULL-terminated
+ * list? Does it end in suf (and hold more than suf)? */
+bool dy_word_is(const dy_token *t, const char *w);
+bool dy_word_in(const dy_token *t, const char *const *list);
+bool dy_word_ends(const dy_token *t, const char *suf);
+
 #endif

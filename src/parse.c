@@ -74,15 +74,10 @@ static bool consider(const dy_root *r, uint32_t ri, void *ctx)
     return true;
 }
 
-static bool is_modal(const dy_token *t)
-{
-    static const char *const m[] = {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "CAN",
-                                    "SHALL", "WILL", NULL};
-    for (int i = 0; m[i]; i++)
-        if (strlen(m[i]) == t->wl && memcmp(m[i], t->w, t->wl) == 0)
-            return true;
-    return false;
-}
+static const char *const modals[] = {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "CAN",
+                                     "SHALL", "WILL", NULL};
+
+static bool is_modal(const dy_token *t) { return dy_word_in(t, modals); }
 
 static bool closed_class(const dy_token *t)
 {
@@ -114,11 +109,8 @@ static bool in_modifier(const dy_sent *s, int first, int last)
 
 static bool aux_next(const dy_token *t)
 {
-    static const char *const aux[] = {"WAS", "WERE", "IS", "ARE", "HAS", "HAVE", "HAD", "WILL", "WOULD"};
-    for (size_t k = 0; k < sizeof aux / sizeof aux[0]; k++)
-        if (t->wl == strlen(aux[k]) && memcmp(t->w, aux[k], t->wl) == 0)
-            return true;
-    return false;
+    static const char *const aux[] = {"WAS", "WERE", "IS", "ARE", "HAS", "HAVE", "HAD", "WILL", "WOULD", NULL};
+    return dy_word_in(t, aux);
 }
 
 static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int32_t date)
@@ -269,13 +261,7 @@ static const char *compose(dy_arena *a, const char *actor, const char *agent, bo
     return dy_arena_strndup(a, out, n < sizeof out ? n : sizeof out - 1);
 }
 
-static bool is_word(const dy_ptok *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->t.wl == n && memcmp(t->t.w, w, n) == 0;
-}
-
-static bool is_former(const dy_ptok *t) { return is_word(t, "FORMER"); }
+static bool is_former(const dy_ptok *t) { return dy_word_is(&t->t, "FORMER"); }
 
 static int add_unit(dy_sent *s, dy_arena *a, int cap)
 {
@@ -428,7 +414,7 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             first = h;
             if (h > 0 && is_former(&s->tok[h - 1]))
                 former = true;
-        } else if (i > 1 && (s->tok[i - 1].t.cls == DY_W_PREP || (d->petr && is_word(&s->tok[i - 1], "FROM")))
+        } else if (i > 1 && (s->tok[i - 1].t.cls == DY_W_PREP || (d->petr && dy_word_is(&s->tok[i - 1].t, "FROM")))
                    && s->tok[i - 2].type == DY_T_AGENT
                    && s->tok[i - 2].head >= 0 && !agent_used[s->tok[i - 2].head]) {
             /* "ambassadors of Arnor" */
@@ -518,7 +504,7 @@ static bool compound_conj(const dy_ptok *t)
     if (t->t.cls != DY_W_CONJ || t->type != DY_T_NONE)
         return false;
     return (t->t.wl == 3 && (memcmp(t->t.w, "AND", 3) == 0 || memcmp(t->t.w, "NOR", 3) == 0))
-        || (t->t.wl == 2 && memcmp(t->t.w, "OR", 2) == 0);
+        || dy_word_is(&t->t, "OR");
 }
 
 /* next token at or after i that is not deleted (when live is set) */
@@ -716,15 +702,9 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
  * President Bush ...") holds neither its source nor its verb. */
 static bool lead_clause(dy_sent *s)
 {
-    static const char *const sub[] = {"BEFORE", "AFTER", "WHILE", "WHEN", "ALTHOUGH", "THOUGH",
-                                      "SINCE", "IF", "DESPITE", "FOLLOWING", "UNLESS", "ONCE", "UPON"};
-    if (!s->petr || s->n == 0)
-        return false;
-    const dy_ptok *f = &s->tok[0];
-    bool open = false;
-    for (size_t i = 0; i < sizeof sub / sizeof sub[0] && !open; i++)
-        open = f->t.wl == strlen(sub[i]) && memcmp(f->t.w, sub[i], f->t.wl) == 0;
-    if (!open)
+    static const char *const sub[] = {"BEFORE", "AFTER", "WHILE", "WHEN", "ALTHOUGH", "THOUGH", "SINCE",
+                                      "IF", "DESPITE", "FOLLOWING", "UNLESS", "ONCE", "UPON", NULL};
+    if (!s->petr || s->n == 0 || !dy_word_in(&s->tok[0].t, sub))
         return false;
     int c = -1;
     for (int i = 1; i < s->n && i < 30 && c < 0; i++)
@@ -826,8 +806,7 @@ static void comma_clauses(dy_sent *s, const dy_opts *o)
  * every pattern word, so it is worked out once here. */
 static void verb_context(dy_sent *s)
 {
-    static const char *const modal[] = {"WILL", "WOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
-                                        "SHALL", "SHOULD", "THEY", "HE", "SHE", "WE", "I"};
+    static const char *const subject[] = {"THEY", "HE", "SHE", "WE", "I", NULL};
     int prev = -1;
     for (int i = 0; i < s->n; i++) {
         dy_ptok *t = &s->tok[i];
@@ -835,9 +814,8 @@ static void verb_context(dy_sent *s)
             continue;
         if (prev >= 0 && t->type == DY_T_VERB && t->head == i) {
             const dy_token *b = &s->tok[prev].t;
-            t->after_to = b->wl == 2 && memcmp(b->w, "TO", 2) == 0;
-            for (size_t k = 0; k < sizeof modal / sizeof modal[0] && !t->after_modal; k++)
-                t->after_modal = b->wl == strlen(modal[k]) && memcmp(b->w, modal[k], b->wl) == 0;
+            t->after_to = dy_word_is(b, "TO");
+            t->after_modal = is_modal(b) || dy_word_in(b, subject);
         }
         prev = i;
     }
