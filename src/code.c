@@ -1232,8 +1232,8 @@ static const char *ask_code(const char *code, int col)
  * token (a source after it is a passive agent), vtok the outer verb's.
  * given: the inner events have a subject of their own whatever the rest
  * says. Returns the number of events written to res. */
-static int apply_rules_g(run_t *R, const char *ocode, const char **acode, const int16_t *atok, int na,
-                         const evlist *inl, int su, bool pron, int w0tok, int vtok, bool given, evlist *res)
+static int apply_rules(run_t *R, const char *ocode, const char **acode, const int16_t *atok, int na,
+                       const evlist *inl, int su, bool pron, int w0tok, int vtok, bool given, evlist *res)
 {
     const dy_sent *s = R->s;
     const struct dy_dict *d = R->c->d;
@@ -1291,10 +1291,58 @@ static int apply_rules_g(run_t *R, const char *ocode, const char **acode, const 
     return 0;
 }
 
-static int apply_rules(run_t *R, const char *ocode, const char **acode, const int16_t *atok, int na,
-                       const evlist *in, int su, bool pron, int w0tok, int vtok, evlist *res)
+/* PETRARCH dialect: "agreed to lift the sanctions", "pledged to expel",
+ * "asked Obama to help Iran", "was seen to break into": the verb at ..v1,
+ * whose events are in *ev, is about the act of a following "to" clause.
+ * An appeal (02x) keeps its parties and says what it asks for ("asked Obama
+ * to help Iran" is 023, appeal for aid); an intent (03x) to cooperate is
+ * coded as CAMEO's intent ("pledged to lift the sanctions" is 0354); an
+ * agreement (050) or a statement (01x), and an intent to do anything else,
+ * is the act itself. Returns -1 when memory ran out. */
+static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int ci, evlist *ev)
 {
-    return apply_rules_g(R, ocode, acode, atok, na, in, su, pron, w0tok, vtok, false, res);
+    const dy_sent *s = R->s;
+    const char *oc = ev->e[0].code;
+    bool intent = strncmp(oc, "03", 2) == 0, appeal = strncmp(oc, "02", 2) == 0;
+    if (!intent && !appeal && strcmp(oc, "050") != 0 && strncmp(oc, "01", 2) != 0)
+        return 0;
+    int q = v1 + 1;
+    if (appeal) /* past the one asked */
+        while (q < cl->m && q <= v1 + 6 && (s->tok[cl->L[q]].unit_in >= 0 || s->tok[cl->L[q]].t.cls == DY_W_DET))
+            q++;
+    if (!(q + 1 < cl->m && dy_word_is(&s->tok[cl->L[q]].t, "TO") && s->tok[cl->L[q + 1]].type == DY_T_VERB
+          && s->tok[cl->L[q + 1]].head == cl->L[q + 1]))
+        return 0;
+    int w0 = q + 1;
+    evlist act = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(ev_t)), 0, 64};
+    if (!act.e)
+        return -1;
+    if (code_verb(R, cl, pos_of, w0, root_end(s, cl, w0), ci, false, &act) != V_EVENT || act.e[0].sub
+        || strncmp(act.e[0].code, "03", 2) == 0 || strncmp(act.e[0].code, "02", 2) == 0
+        || strncmp(act.e[0].code, "01", 2) == 0)
+        return 0;
+    if (appeal) {
+        const char *ac = ask_code(act.e[0].code, 2);
+        for (int k = 0; ac && k < ev->n; k++)
+            ev->e[k].code = ac;
+        return 0;
+    }
+    if (intent) {
+        /* an intent is one-sided: the other half of a pair ("attend"
+         * 042:043) is not intended */
+        int w = 0;
+        for (int k = 0; k < act.n; k++) {
+            const char *ic = ask_code(act.e[k].code, 1);
+            if (ic && act.e[k].pair2)
+                continue;
+            if (ic)
+                act.e[k].code = ic;
+            act.e[w++] = act.e[k];
+        }
+        act.n = w;
+    }
+    *ev = act;
+    return 0;
 }
 
 /* PETRARCH verb transformations (dict.h): the verb at v0..v1 acts on the
@@ -1368,7 +1416,7 @@ static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             su = t->unit;
         pron |= t->t.cls == DY_W_PRON || (t->unit >= 0 && s->unit[t->unit].pronoun);
     }
-    int n = apply_rules(R, ocode, acode, atok, na, &in, su, pron, cl->L[w0], cl->L[v0], res);
+    int n = apply_rules(R, ocode, acode, atok, na, &in, su, pron, cl->L[w0], cl->L[v0], false, res);
     if (n > 0) {
         /* a clause joined on ("... had attacked Iraq and taken Mosul")
          * goes on with the inner verb's subject, inside the report */
@@ -1548,7 +1596,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                     tmp = tr;
                     r = V_EVENT;
                 } else if (R.rep_ocode && ci > R.rep_ci && r == V_EVENT
-                           && apply_rules_g(&R, R.rep_ocode, R.rep_a, R.rep_atok, R.rep_na, &tmp, -1, false, -1,
+                           && apply_rules(&R, R.rep_ocode, R.rep_a, R.rep_atok, R.rep_na, &tmp, -1, false, -1,
                                             R.rep_vtok, true, &tr) > 0)
                     tmp = tr; /* "claimed that ISIL had attacked Iraq and taken Mosul" */
             }
@@ -1559,58 +1607,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                     push_ev(&clsubs, &tmp.e[k]);
                 continue;
             }
-            bool intent = strncmp(tmp.e[0].code, "03", 2) == 0 || strcmp(tmp.e[0].code, "050") == 0
-                          || strncmp(tmp.e[0].code, "01", 2) == 0;
-            bool appeal = strncmp(tmp.e[0].code, "02", 2) == 0;
-            if (s.petr && (intent || appeal)) {
-                /* "agreed to lift the sanctions", "pledged to expel", "asked
-                 * Obama to help Iran", "was seen to break into": the verb is
-                 * about another act */
-                int q = v1 + 1;
-                if (appeal) /* past the one asked */
-                    while (q < cl.m && q <= v1 + 6 && (s.tok[L[q]].unit_in >= 0 || s.tok[L[q]].t.cls == DY_W_DET))
-                        q++;
-                if (q < cl.m && dy_word_is(&s.tok[L[q]].t, "TO")
-                    && q + 1 < cl.m && s.tok[L[q + 1]].type == DY_T_VERB && s.tok[L[q + 1]].head == L[q + 1]) {
-                    int w0 = q + 1, w1 = root_end(&s, &cl, w0);
-                    evlist t2 = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
-                    if (!t2.e)
-                        return -1;
-                    if (code_verb(&R, &cl, pos_of, w0, w1, ci, false, &t2) == V_EVENT && !t2.e[0].sub
-                        && strncmp(t2.e[0].code, "03", 2) != 0 && strncmp(t2.e[0].code, "02", 2) != 0
-                        && strncmp(t2.e[0].code, "01", 2) != 0) {
-                        if (appeal) {
-                            /* an appeal for cooperation keeps its parties and
-                             * says what it asks for ("asked Obama to help
-                             * Iran" is 023, appeal for aid) */
-                            const char *ac = ask_code(t2.e[0].code, 2);
-                            if (ac)
-                                for (int k = 0; k < tmp.n; k++)
-                                    tmp.e[k].code = ac;
-                        } else {
-                            /* an intent to cooperate is coded as the intent
-                             * ("pledged to lift the sanctions" is 0354), the
-                             * rest as the act itself (an agreement, 050, and
-                             * a statement, 01x, are the act) */
-                            if (strncmp(tmp.e[0].code, "03", 2) == 0) {
-                                /* an intent is one-sided: the other half of
-                                 * a pair ("attend" 042:043) is not intended */
-                                int w = 0;
-                                for (int k = 0; k < t2.n; k++) {
-                                    const char *ic = ask_code(t2.e[k].code, 1);
-                                    if (ic && t2.e[k].pair2)
-                                        continue;
-                                    if (ic)
-                                        t2.e[k].code = ic;
-                                    t2.e[w++] = t2.e[k];
-                                }
-                                t2.n = w;
-                            }
-                            tmp = t2;
-                        }
-                    }
-                }
-            }
+            if (s.petr && about_act(&R, &cl, pos_of, v1, ci, &tmp) < 0)
+                return -1;
             for (int k = 0; k < tmp.n; k++)
                 push_ev(&out, &tmp.e[k]);
             found = true;
