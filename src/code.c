@@ -517,6 +517,21 @@ static bool passive_verb(const mctx *x, int v0, int v1)
     return false;
 }
 
+static const char *const preps[] = {"TO", "IN", "ON", "AT", "FOR", "WITH", "FROM", "OF", "BY", "AGAINST",
+                                   "OVER", "ABOUT", "INTO", NULL};
+
+/* First clause position of a verb's subject phrase: after the nearest
+ * comma or other verb before it. */
+static int passive_subject(const mctx *x, int v0)
+{
+    for (int p = v0 - 1; p >= 0; p--) {
+        const dy_ptok *t = &x->s->tok[x->c->L[p]];
+        if (t->t.cls == DY_W_COMMA || (t->type == DY_T_VERB && t->head == x->c->L[p]))
+            return p + 1;
+    }
+    return 0;
+}
+
 /* Is the verb at clause position v0 negated ("did not", "won't", "never")?
  * Looks back over the verb group (at most three words, no actor, comma or
  * other verb between); first..last is the matched pattern, whose own words
@@ -533,6 +548,15 @@ static bool negated(const mctx *x, int v0, int first)
             return p < first;
     }
     return false;
+}
+
+/* Does the phrase name words only, no actor? */
+static bool words_only(const dy_seq *q)
+{
+    for (uint16_t k = 0; k < q->n; k++)
+        if (is_actor_el(&q->el[k]))
+            return false;
+    return true;
 }
 
 /* Tries verb at clause positions v0..v1; fills ev list when it yields events.
@@ -567,6 +591,24 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         pat_first = firstp;
         break;
     }
+    /* PETRARCH reads a passive from its parse with the subject as the
+     * object: "the civilians were released" matches "- * &PEOPLE" */
+    if (!code && s->petr && passive_verb(&x, v0, v1))
+        for (uint32_t i = 0; i < verb->npat && !code; i++) {
+            const dy_pattern *pt = &verb->pat[i];
+            if ((pt->need & ~cl->bloom) || pt->upper.n || !pt->lower.n || !words_only(&pt->lower))
+                continue;
+            for (int p = passive_subject(&x, v0); p < v0 && !code; p++) {
+                if (dy_word_in(&s->tok[cl->L[p]].t, preps))
+                    continue; /* a noun of the subject, not "should to be" */
+                slots_t t = {-1, -1, false, false, {0}, 0, -1};
+                int end = seq_fwd(&x, &pt->lower, p, &t);
+                if (end >= 0 && end < v0) {
+                    code = &pt->code;
+                    at = pt->at;
+                }
+            }
+        }
     const dy_ecode *rootcode = root->code ? root->code : &verb->code;
     if (!code)
         code = rootcode;

@@ -2,6 +2,7 @@
  * manual, chapter 7: classify words, find compounds, coreference pronouns,
  * eliminate comma-delimited nonrestrictive clauses. */
 #include "parse.h"
+#include <ctype.h>
 #include <string.h>
 #include <stdio.h>
 
@@ -717,9 +718,85 @@ static bool lead_clause(dy_sent *s)
     return true;
 }
 
+/* Does punctuation that the lexer drops (a colon, quotes, brackets) stand
+ * between token k and the one before it? */
+static bool punct_before(const dy_sent *s, int k)
+{
+    size_t from = s->tok[k - 1].t.off + s->tok[k - 1].t.len, to = s->tok[k].t.off;
+    for (size_t i = from; i < to; i++)
+        if (strchr(":\"()[]", s->text[i]) || (unsigned char)s->text[i] >= 0x80)
+            return true;
+    return false;
+}
+
+/* Does a noun (an actor, an agent or a common noun) end right before
+ * token i? */
+static bool noun_before(const dy_sent *s, int i)
+{
+    const dy_ptok *b = &s->tok[i - 1];
+    if (b->del || punct_before(s, i))
+        return false;
+    if (b->unit_in >= 0)
+        return true;
+    return b->t.cls == DY_W_NONE && (b->type == DY_T_NONE || b->type == DY_T_NOUN) && !dy_word_ends(&b->t, "LY")
+        && isalpha((unsigned char)b->t.w[0]);
+}
+
+/* PETRARCH reads a participle phrase after a noun ("The civilians
+ * imprisoned for acting against Moscow were released") as part of the noun
+ * phrase: the sentence's verb is the one after the auxiliary, and the
+ * phrase holds neither its verb nor its target. The participle must be
+ * followed by a preposition, which tells it from a reporting verb whose
+ * clause has no "that" ("officials claimed Iran was ..."), and nothing
+ * that opens another clause may lie before the auxiliary. */
+static bool reduced_relative(dy_sent *s)
+{
+    static const char *const prep[] = {"FOR", "IN", "BY", "FROM", "AT", "ON", "DURING", "OVER", "NEAR",
+                                       "UNDER", "INTO", "WITH", "AMID", NULL};
+    static const char *const aux[] = {"WAS", "WERE", "IS", "ARE", "HAS", "HAVE", "HAD", "WILL", NULL};
+    static const char *const opener[] = {"THAT", "WHO", "WHICH", "WHOM", "WHEN", "WHILE", "AFTER", "BEFORE",
+                                         "BECAUSE", "AS", "IF", "SINCE", "WHERE", "UNTIL", NULL};
+    static const char *const when[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                                       "SUNDAY", "YESTERDAY", "TODAY", "TONIGHT", "WEEKEND", NULL};
+    bool any = false;
+    for (int i = 1; i + 2 < s->n; i++) {
+        const dy_ptok *t = &s->tok[i];
+        if (t->del || t->type != DY_T_VERB || t->head != i || !dy_word_ends(&t->t, "ED")
+            || !noun_before(s, i) || !dy_word_in(&s->tok[t->last + 1].t, prep))
+            continue;
+        int a = -1;
+        for (int k = t->last + 1; k + 1 < s->n && a < 0; k++) {
+            const dy_ptok *w = &s->tok[k];
+            /* "reported on Monday troops were killed": a new subject */
+            if (w->del || w->t.cls == DY_W_COMMA || w->t.cls == DY_W_CONJ || dy_word_in(&w->t, opener)
+                || punct_before(s, k) || w->type == DY_T_TIME || dy_word_in(&w->t, when))
+                break;
+            if (dy_word_in(&w->t, aux))
+                a = k;
+        }
+        /* the auxiliary's verb follows it ("were released", not "the
+         * prorogation was unlawful") */
+        bool verb = false;
+        for (int k = a + 1; a >= 0 && k < s->n && k <= a + 3 && !verb; k++) {
+            verb = s->tok[k].type == DY_T_VERB && s->tok[k].head == k;
+            if (s->tok[k].unit_in >= 0 || s->tok[k].t.cls == DY_W_COMMA)
+                break;
+        }
+        if (!verb)
+            continue;
+        for (int k = i; k < a; k++)
+            s->tok[k].del = true;
+        any = true;
+        i = a;
+    }
+    return any;
+}
+
 static void comma_clauses(dy_sent *s, const dy_opts *o)
 {
     bool lead = lead_clause(s);
+    if (s->petr)
+        lead |= reduced_relative(s);
     if (o->comma_off && !lead)
         return;
     int commas[512];

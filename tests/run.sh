@@ -87,6 +87,12 @@ petr_case "PETRARCH dialect: intent, agreement and appeal about another act; ':0
 petr_case "PETRARCH dialect: passive agents ('by', 'from') inside and outside a statement" \
     'Arnor said a rocket was fired at it from Gondor.\nArnor said Rohan was attacked by Gondor.\nRohan was attacked from Gondor.\n' \
     '2 ARN GON 112\n3 ARN GON 112\n4 GON ROH 190\n'
+# a participle phrase after a noun is part of it: the verb after the
+# auxiliary is coded, its pattern nouns found in the passive's subject;
+# a time word or another verb's clause keeps the first verb its own
+petr_case "PETRARCH dialect: participle phrases after a noun; pattern nouns in a passive subject" \
+    'The Rohan prisoners detained in Arnor were released by Gondor.\nThe Rohan prisoners were released by Gondor.\nOfficials of Rohan detained in Arnor said Gondor was ready.\nGondor detained in Arnor on Monday prisoners were released.\n' \
+    '2 GON ROH 0841\n3 GON ROH 0841\n4 ROH ARN 173\n5 GON ARN 173\n'
 printf '~ a (b . ATTACK) = a b 112\n' >"$TMP/badtr_verbs.txt"
 "$DYAD" dict check "$TMP/badtr_verbs.txt" >"$TMP/o" 2>&1
 grep -q "badtr_verbs.txt:1:1: transformation not understood" "$TMP/o" && ok "malformed transformation reported as file:line" || not_ok "malformed transformation" "$(cat "$TMP/o")"
