@@ -124,6 +124,15 @@ static void fixed_token(dy_token *t, size_t off, size_t len, const char *w, uint
     t->cap = false;
 }
 
+/* Does text[from..len) hold nothing but blanks and closing marks? */
+static bool only_closing(const char *text, size_t from, size_t len)
+{
+    for (size_t i = from; i < len; i++)
+        if (!strchr(" \t\r\n\"')]", text[i]) || text[i] == '\0')
+            return false;
+    return true;
+}
+
 int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bool *allcaps,
            bool treebank)
 {
@@ -187,6 +196,10 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             e--;
         /* period after a lower-case letter ends a sentence, not an abbreviation */
         while (e > s && text[e - 1] == '.' && (e - s == 1 || !isupper((unsigned char)text[e - 2])))
+            e--;
+        /* the sentence's last word: "presented by the US." ("U.S." keeps
+         * its period, being an abbreviation throughout) */
+        if (e > s + 1 && text[e - 1] == '.' && !memchr(text + s, '.', e - s - 1) && only_closing(text, e, len))
             e--;
         while (e > s && text[e - 1] == '\'' && e - s == 1)
             e--;

@@ -76,6 +76,14 @@ static void test_lex_filter(void **st)
     /* offsets point into the original text */
     assert_int_equal(t[1].off, 9);
     assert_int_equal(t[1].len, 6);
+    /* the sentence's last word loses a final period after a capital too;
+     * an abbreviation with periods inside keeps it */
+    n = lex("It was presented by the US.\"", t, &a, &caps);
+    assert_string_equal(t[n - 1].w, "US");
+    n = lex("It was presented by the U.S.", t, &a, &caps);
+    assert_string_equal(t[n - 1].w, "U.S.");
+    n = lex("The US. Army", t, &a, &caps);
+    assert_string_equal(t[1].w, "US.");
     /* reflexives are pronouns of their own kind: they stand for the
      * nearest actor, not the first one */
     n = lex("Iraq attacked themselves", t, &a, &caps);
