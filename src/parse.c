@@ -105,6 +105,11 @@ static bool in_modifier(const dy_sent *s, int first, int last)
         return false;
     if (last + 1 < s->n && hyphen_joined(s, last + 1) && !s->tok[last + 1].t.cap)
         return true;
+    /* "pro-Russia rebels", "anti-Israel protests": supporters or
+     * opponents of the actor, not the actor */
+    static const char *const prefix[] = {"PRO", "ANTI", "NON", NULL};
+    if (hyphen_joined(s, first) && dy_word_in(&s->tok[first - 1].t, prefix))
+        return true;
     return hyphen_joined(s, first) && s->tok[first - 1].t.cap && !s->tok[first].t.cap;
 }
 
