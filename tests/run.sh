@@ -93,6 +93,8 @@ petr_case "PETRARCH dialect: passive agents ('by', 'from') inside and outside a 
 petr_case "PETRARCH dialect: participle phrases after a noun; pattern nouns in a passive subject" \
     'The Rohan prisoners detained in Arnor were released by Gondor.\nThe Rohan prisoners were released by Gondor.\nOfficials of Rohan detained in Arnor said Gondor was ready.\nGondor detained in Arnor on Monday prisoners were released.\n' \
     '2 GON ROH 0841\n3 GON ROH 0841\n4 ROH ARN 173\n5 GON ARN 173\n'
+petr_case "PETRARCH dialect: 'pro-X' and 'anti-X' are no actor X" \
+    'The pro-Gondor camp attacked Rohan.\nAnti-Rohan crowds attacked Gondor.\nGondor attacked Rohan.\n' '4 GON ROH 190\n'
 printf '~ a (b . ATTACK) = a b 112\n' >"$TMP/badtr_verbs.txt"
 "$DYAD" dict check "$TMP/badtr_verbs.txt" >"$TMP/o" 2>&1
 grep -q "badtr_verbs.txt:1:1: transformation not understood" "$TMP/o" && ok "malformed transformation reported as file:line" || not_ok "malformed transformation" "$(cat "$TMP/o")"
