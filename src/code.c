@@ -507,11 +507,24 @@ static bool passive_verb(const mctx *x, int v0, int v1)
     if (dy_word_ends(&s->tok[cl->L[v1]].t, "ING") || dy_word_ends(&s->tok[cl->L[v0]].t, "ING"))
         return false;
     static const char *const be[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", NULL};
+    static const char *const relative[] = {"WHO", "WHICH", "THAT", "WHOM", NULL};
     for (int p = v0 - 1; p >= 0 && p >= v0 - 5; p--) {
         const dy_token *t = &s->tok[cl->L[p]].t;
         if (dy_word_in(t, be))
             return true;
         if (!dy_word_ends(t, "LY") && !dy_word_is(t, "AND"))
+            break;
+    }
+    /* "there were ten soldiers killed": the noun phrase between "there
+     * be" and the participle is what was acted on */
+    if (!dy_word_ends(&s->tok[cl->L[v0]].t, "ED"))
+        return false;
+    for (int p = v0 - 1; p >= 1 && p >= v0 - 8; p--) {
+        const dy_ptok *t = &s->tok[cl->L[p]];
+        if (dy_word_in(&t->t, be))
+            return dy_word_is(&s->tok[cl->L[p - 1]].t, "THERE") && p < v0 - 1;
+        if (t->t.cls == DY_W_COMMA || t->t.cls == DY_W_PRON || t->t.cls == DY_W_CONJ
+            || (t->type == DY_T_VERB && t->head == cl->L[p]) || dy_word_in(&t->t, relative))
             return false;
     }
     return false;

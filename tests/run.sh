@@ -93,6 +93,8 @@ petr_case "PETRARCH dialect: passive agents ('by', 'from') inside and outside a 
 petr_case "PETRARCH dialect: participle phrases after a noun; pattern nouns in a passive subject" \
     'The Rohan prisoners detained in Arnor were released by Gondor.\nThe Rohan prisoners were released by Gondor.\nOfficials of Rohan detained in Arnor said Gondor was ready.\nGondor detained in Arnor on Monday prisoners were released.\n' \
     '2 GON ROH 0841\n3 GON ROH 0841\n4 ROH ARN 173\n5 GON ARN 173\n'
+petr_case "PETRARCH dialect: 'there were N X attacked' is a passive" \
+    'There were ten Rohan soldiers attacked by Gondor.\nThere were ten Rohan soldiers who attacked Gondor.\n' '2 GON ROH 190\n3 ROH GON 190\n'
 petr_case "PETRARCH dialect: 'pro-X' and 'anti-X' are no actor X" \
     'The pro-Gondor camp attacked Rohan.\nAnti-Rohan crowds attacked Gondor.\nGondor attacked Rohan.\n' '4 GON ROH 190\n'
 printf '~ a (b . ATTACK) = a b 112\n' >"$TMP/badtr_verbs.txt"
