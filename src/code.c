@@ -818,6 +818,18 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         int t = src;
         src = tgt;
         tgt = t;
+        /* PETRARCH: a subject with no actor code ("four children were
+         * killed in Israeli shelling in Gaza") leaves the target to an
+         * actor after the agent, as a lone agent is a source only when
+         * there is no actor */
+        if (s->petr && lone_agent(s, tgt))
+            for (int p = pos_of[s->unit[src].last] + 1; p > 0 && p < cl->m; p++) {
+                int u = unit_at(&x, p);
+                if (u >= 0 && u != src && !lone_agent(s, u) && !same_code(s, u, src)) {
+                    tgt = u;
+                    break;
+                }
+            }
     }
     /* a plain member of the source's compound stands alone as target */
     bool tgt_alone = tgt >= 0 && src >= 0 && tgt != src && !s->unit[tgt].pronoun
