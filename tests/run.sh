@@ -94,7 +94,7 @@ petr_case "PETRARCH dialect: participle phrases after a noun; pattern nouns in a
     'The Rohan prisoners detained in Arnor were released by Gondor.\nThe Rohan prisoners were released by Gondor.\nOfficials of Rohan detained in Arnor said Gondor was ready.\nGondor detained in Arnor on Monday prisoners were released.\n' \
     '2 GON ROH 0841\n3 GON ROH 0841\n4 ROH ARN 173\n5 GON ARN 173\n'
 petr_case "PETRARCH dialect: 'there were N X attacked' is a passive" \
-    'There were ten Rohan soldiers attacked by Gondor.\nThere were ten Rohan soldiers who attacked Gondor.\n' '2 GON ROH 190\n3 ROH GON 190\n'
+    'There were ten Rohan soldiers attacked by Gondor.\nThere were ten Rohan soldiers who attacked Gondor.\n' '2 GON ROHMIL 190\n3 ROHMIL GON 190\n'
 petr_case "PETRARCH dialect: a passive whose subject has no actor code takes its target after the agent" \
     'Four children were attacked in Gondor shelling in Rohan.\nFour children were attacked by Gondor.\n' '2 GON ROH 190\n3 GON ---CVL 190\n'
 petr_case "PETRARCH dialect: 'pro-X' and 'anti-X' are no actor X" \
