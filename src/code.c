@@ -1152,6 +1152,33 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
     return date;
 }
 
+/* Is token i followed, after blanks only, by another word? */
+static bool followed_by_word(const dy_sent *s, int i)
+{
+    const dy_token *t = &s->tok[i].t;
+    size_t e = t->off + t->len;
+    if (i + 1 >= s->n || s->tok[i + 1].t.cls == DY_W_COMMA)
+        return false;
+    if (!s->text)
+        return true;
+    if (e >= s->tok[i + 1].t.off)
+        return false; /* glued to the next token */
+    for (size_t k = e; k < s->tok[i + 1].t.off; k++)
+        if (s->text[k] != ' ' && s->text[k] != '\t')
+            return false;
+    return true;
+}
+
+/* Is there a verb between the comma (or sentence start) before token i
+ * and i? */
+static bool verb_before(const dy_sent *s, int i)
+{
+    for (int k = i - 1; k >= 0 && s->tok[k].t.cls != DY_W_COMMA; k--)
+        if (s->tok[k].type == DY_T_VERB && s->tok[k].head == k)
+            return true;
+    return false;
+}
+
 /* Finds the discard or issue phrases of the sentence through the root
  * index: fn gets each phrase (of the wanted type) that matches at token i. */
 typedef struct {
@@ -1171,6 +1198,16 @@ static bool lookup_one(const dy_root *r, uint32_t ri, void *ctx)
     for (uint16_t j = 1; j < r->ph.n; j++)
         if (!dy_dict_word_match(&r->ph.el[j], lk->s->tok[lk->i + j].t.w, lk->s->tok[lk->i + j].t.wl))
             return true;
+    /* PETRARCH matches discard phrases against the sentence's
+     * blank-separated words, so one glued to a comma or other mark is no
+     * match. dyad follows it where the phrase closes a clause with a verb
+     * of its own ("who had been arrested 15 months ago, came as ..."):
+     * the phrase dates that clause, not the sentence's news. An opening
+     * "In 2007," still discards, and so does a phrase that ends the
+     * sentence (which PETRARCH misses). */
+    if (lk->type == DY_RT_DISCARD && lk->s->petr && lk->i + r->ph.n < lk->s->n
+        && !followed_by_word(lk->s, lk->i + r->ph.n - 1) && verb_before(lk->s, lk->i))
+        return true;
     lk->fn(lk->ctx, r);
     return true;
 }

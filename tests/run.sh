@@ -69,7 +69,7 @@ diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "FORWARD: a leading pronoun takes t
 
 # PETRARCH transformations: a statement about an attack is an accusation
 # (112) or, when the speaker is the attacker, a claim of responsibility (015)
-PF="--dict tests/golden/petr_actors.txt,tests/golden/petr_agents.txt,tests/golden/petr_verbs.txt"
+PF="--dict tests/golden/petr_actors.txt,tests/golden/petr_agents.txt,tests/golden/petr_verbs.txt,tests/golden/petr_discards.txt"
 # petr_case NAME SENTENCES EVENTS: the sentences (after a headline, one a
 # line, \n-separated) coded with the PETRARCH test set give these events
 petr_case() {
@@ -97,6 +97,9 @@ petr_case "PETRARCH dialect: 'there were N X attacked' is a passive" \
     'There were ten Rohan soldiers attacked by Gondor.\nThere were ten Rohan soldiers who attacked Gondor.\n' '2 GON ROHMIL 190\n3 ROHMIL GON 190\n'
 petr_case "PETRARCH dialect: a passive whose subject has no actor code takes its target after the agent" \
     'Four children were attacked in Gondor shelling in Rohan.\nFour children were attacked by Gondor.\n' '2 GON ROH 190\n3 GON ---CVL 190\n'
+petr_case "PETRARCH dialect: a discard phrase closing a clause of its own before a comma dates that clause only" \
+    'Arnor attacked the Gondor soldiers who had attacked Rohan two years ago, officials said.\nGondor attacked Rohan two years ago.\nTwo years ago, Gondor attacked Rohan.\nTwo years ago Gondor attacked Rohan.\n' \
+    '2 ARN GONMIL 190\n'
 petr_case "PETRARCH dialect: 'pro-X' and 'anti-X' are no actor X" \
     'The pro-Gondor camp attacked Rohan.\nAnti-Rohan crowds attacked Gondor.\nGondor attacked Rohan.\n' '4 GON ROH 190\n'
 printf '~ a (b . ATTACK) = a b 112\n' >"$TMP/badtr_verbs.txt"
