@@ -22,7 +22,7 @@
  * changed, so the freshness check alone would keep them). Changes to the
  * records themselves, even a field that fits in old padding, change the
  * checksum of dict.h that layout() folds in. */
-#define MAGIC "DYADIMG5"
+#define MAGIC "DYADIMG6"
 #ifndef DY_MODEL_SUM
 #define DY_MODEL_SUM 0u
 #endif

@@ -533,7 +533,11 @@ static void parse_agents(pctx *c, char *buf)
             }
             subst_t *sb = &subs[nsub++];
             snprintf(sb->name, sizeof sb->name, "%s", name);
-            for (char *it = strtok(eq + 1, ","); it && sb->n < 16; it = strtok(NULL, ",")) {
+            for (char *it = strtok(eq + 1, ","); it; it = strtok(NULL, ",")) {
+                if (sb->n == 16) {
+                    pdiag(c, "substitution set %s has more than 16 items: the rest are ignored", sb->name);
+                    break;
+                }
                 char *x = ptrim(it);
                 snprintf(sb->items[sb->n++], sizeof sb->items[0], "%.63s", x);
             }

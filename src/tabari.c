@@ -459,9 +459,10 @@ typedef struct {
     bool open;            /* an entry awaits synonyms/date lines */
     char phrase[MAX_LINE];
     unsigned line;        /* line of the entry */
-    char *syn[64];        /* synonym phrases (malloc'd) */
-    unsigned synline[64];
-    int nsyn;
+    char **syn;           /* synonym phrases (malloc'd); the USA entry of
+                           * the Phoenix pack has over a hundred */
+    unsigned *synline;
+    int nsyn, csyn;
     dy_dcode codes[32];
     uint16_t ncodes;
     bool bad;
@@ -493,6 +494,29 @@ static void add_actor_root(ctx_t *c, const char *phrase, unsigned line, uint32_t
     r.text = adup(c->b, phrase, strlen(phrase));
     dy_dict_add_root(c->b, &r);
     c->line = save;
+}
+
+/* Adds a synonym to the pending entry; false when memory ran out. */
+static bool add_syn(pending_t *p, const char *ph, unsigned line)
+{
+    if (p->nsyn == p->csyn) {
+        int cap = p->csyn ? 2 * p->csyn : 16;
+        char **s = realloc(p->syn, (size_t)cap * sizeof *s);
+        if (!s)
+            return false;
+        p->syn = s;
+        unsigned *l = realloc(p->synline, (size_t)cap * sizeof *l);
+        if (!l)
+            return false;
+        p->synline = l;
+        p->csyn = cap;
+    }
+    char *d = strdup(ph);
+    if (!d)
+        return false;
+    p->syn[p->nsyn] = d;
+    p->synline[p->nsyn++] = line;
+    return true;
 }
 
 static void flush_actor(ctx_t *c, pending_t *p)
@@ -655,10 +679,8 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
             char *ph, *codes;
             split_entry(t + 1, &ph, &codes);
             hyphens(ph);
-            if (p->nsyn < 64 && *ph) {
-                p->syn[p->nsyn] = strdup(ph);
-                p->synline[p->nsyn++] = c->line;
-            }
+            if (*ph && !add_syn(p, ph, c->line))
+                diag(c, 1, "out of memory", NULL);
             if (codes && !parse_blocks(c, codes, p->codes, &p->ncodes, 32, msg, sizeof msg)) {
                 diag(c, 1, "%s", msg);
                 p->bad = true;
@@ -686,15 +708,22 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
         }
         bool after_blank = blank;
         blank = false;
-        if (p->open && p->ncodes == 0 && !codes && !p->bad && p->nsyn < 64 && !after_blank) {
+        if (p->open && p->ncodes == 0 && !codes && !p->bad && !after_blank) {
             /* a run of code-less phrases before their date lines: one
              * synonym group (the Phoenix files often omit the '+') */
-            p->syn[p->nsyn] = strdup(ph);
-            p->synline[p->nsyn++] = c->line;
+            if (!add_syn(p, ph, c->line))
+                diag(c, 1, "out of memory", NULL);
             continue;
         }
         flush_actor(c, p);
+        /* a fresh entry; the synonym arrays are kept for reuse */
+        char **syn = p->syn;
+        unsigned *synline = p->synline;
+        int csyn = p->csyn;
         memset(p, 0, sizeof *p);
+        p->syn = syn;
+        p->synline = synline;
+        p->csyn = csyn;
         p->open = true;
         snprintf(p->phrase, sizeof p->phrase, "%s", ph);
         p->line = c->line;
@@ -704,6 +733,8 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
         }
     }
     flush_actor(c, p);
+    free(p->syn);
+    free(p->synline);
     free(p);
 }
 

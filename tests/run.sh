@@ -102,6 +102,13 @@ petr_case "PETRARCH dialect: a discard phrase closing a clause of its own before
     '2 ARN GONMIL 190\n'
 petr_case "PETRARCH dialect: 'pro-X' and 'anti-X' are no actor X" \
     'The pro-Gondor camp attacked Rohan.\nAnti-Rohan crowds attacked Gondor.\nGondor attacked Rohan.\n' '4 GON ROH 190\n'
+# an entry with many synonyms (the Phoenix pack's USA has over a hundred):
+# the last one counts as much as the first
+{ echo 'GONDOR [GON]'; for i in $(seq 1 150); do echo "+GONDORTOWN$i"; done; echo 'ROHAN [ROH]'; } >"$TMP/many_actors.txt"
+printf 'X\nGondortown150 attacked Rohan.\nGondortown1 attacked Rohan.\n' \
+    | "$DYAD" code --input text --dict "$TMP/many_actors.txt,tests/golden/petr_verbs.txt" | events >"$TMP/o"
+[ "$(cat "$TMP/o")" = "$(printf '2 GON ROH 190\n3 GON ROH 190')" ] && ok "an actor with 150 synonyms keeps all of them" \
+    || not_ok "an actor with 150 synonyms" "$(cat "$TMP/o")"
 printf '~ a (b . ATTACK) = a b 112\n' >"$TMP/badtr_verbs.txt"
 "$DYAD" dict check "$TMP/badtr_verbs.txt" >"$TMP/o" 2>&1
 grep -q "badtr_verbs.txt:1:1: transformation not understood" "$TMP/o" && ok "malformed transformation reported as file:line" || not_ok "malformed transformation" "$(cat "$TMP/o")"
