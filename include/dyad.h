@@ -206,9 +206,11 @@ typedef struct {
 /* Runs a PETRARCH-style validation file: <Environment> names the
  * dictionaries (unless dict_spec is given), <Config> lines change settings
  * as the file goes, and each <Sentence> is compared to its <EventCoding>
- * (events, noevents, or an error such as a discard). country: compare
- * actor codes on their first three letters (country level) only. */
-dy_status dy_validate_petrarch(const char *file, const char *dict_spec, bool country,
+ * (events, noevents, or an error such as a discard). flags: DY_VAL_COUNTRY
+ * compares actor codes on their first three letters (country level) only,
+ * DY_VAL_ROOT event codes on their CAMEO root (first two digits) only. */
+enum { DY_VAL_COUNTRY = 1, DY_VAL_ROOT = 2 };
+dy_status dy_validate_petrarch(const char *file, const char *dict_spec, unsigned flags,
                                dy_vreport_fn fn, void *ctx, dy_vsummary *sum, dy_error *err);
 
 /* ---- CAMEO table ---- */

@@ -20,7 +20,7 @@ enum {
 static const char usage_text[] =
     "usage: dyad code [OPTIONS] [FILE...]       code articles, print events\n"
     "       dyad validate tabari PROJECT        run TABARI's validation suite\n"
-    "       dyad validate petrarch FILE.xml [--dict SPEC] [--country]\n"
+    "       dyad validate petrarch FILE.xml [--dict SPEC] [--country] [--root]\n"
     "                                           run a PETRARCH validation file\n"
     "       dyad dict check FILE...             report malformed dictionary lines\n"
     "       dyad dict info [--dict SPEC]        list what a dictionary set holds\n"
@@ -360,13 +360,16 @@ static void print_record(void *ctx, const dy_vrecord *r)
 
 static int cmd_validate(int argc, char **argv)
 {
-    bool verbose = false, country = false;
+    bool verbose = false;
+    unsigned flags = 0;
     const char *kind = NULL, *file = NULL, *dict = NULL;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0)
             verbose = true;
         else if (strcmp(argv[i], "--country") == 0)
-            country = true;
+            flags |= DY_VAL_COUNTRY;
+        else if (strcmp(argv[i], "--root") == 0)
+            flags |= DY_VAL_ROOT;
         else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc)
             dict = argv[++i];
         else if (!kind)
@@ -383,15 +386,16 @@ static int cmd_validate(int argc, char **argv)
     dy_error err = {{0}};
     if (strcmp(kind, "petrarch") == 0) {
         dy_vsummary sum;
-        dy_status st = dy_validate_petrarch(file, dict, country, print_record, &verbose, &sum, &err);
+        dy_status st = dy_validate_petrarch(file, dict, flags, print_record, &verbose, &sum, &err);
         if (st != DY_OK) {
             fprintf(stderr, "dyad: %s\n", err.msg);
             return st == DY_ERR_IO ? EX_INPUT : EX_DICT;
         }
         unsigned recs = sum.passed + sum.failed;
-        printf("events: %u of %u expected found (%.1f%%), %u extra (%.1f per 100 records)%s\n", sum.found,
+        printf("events: %u of %u expected found (%.1f%%), %u extra (%.1f per 100 records)%s%s\n", sum.found,
                sum.expected, sum.expected ? 100.0 * sum.found / sum.expected : 0.0, sum.extra,
-               recs ? 100.0 * sum.extra / recs : 0.0, country ? "; country-level actors" : "");
+               recs ? 100.0 * sum.extra / recs : 0.0, flags & DY_VAL_COUNTRY ? "; country-level actors" : "",
+               flags & DY_VAL_ROOT ? "; CAMEO roots" : "");
         if (sum.skipped)
             printf("records not evaluated (evaluate=\"false\"): %u\n", sum.skipped);
         printf("%u passed, %u failed\n", sum.passed, sum.failed);

@@ -377,10 +377,12 @@ static void petr_config(dy_coder *c, const char *opt, const char *val)
 
 static int cmp96(const void *a, const void *b) { return strcmp(a, b); }
 
-dy_status dy_validate_petrarch(const char *file, const char *dict_spec, bool country,
+dy_status dy_validate_petrarch(const char *file, const char *dict_spec, unsigned flags,
                                dy_vreport_fn fn, void *ctx, dy_vsummary *sum, dy_error *err)
 {
     memset(sum, 0, sizeof *sum);
+    bool country = flags & DY_VAL_COUNTRY;
+    int clen = flags & DY_VAL_ROOT ? 2 : 12; /* event code characters compared */
     char *buf;
     size_t len;
     dy_status st = dy_tabari_slurp(file, &buf, &len, err);
@@ -465,7 +467,7 @@ dy_status dy_validate_petrarch(const char *file, const char *dict_spec, bool cou
             char a[64], b[64];
             level(res.events[k].source, country, a, sizeof a);
             level(res.events[k].target, country, b, sizeof b);
-            snprintf(got[ng], sizeof got[0], "%.40s/%.40s/%.12s", a, b, res.events[k].code);
+            snprintf(got[ng], sizeof got[0], "%.40s/%.40s/%.*s", a, b, clen, res.events[k].code);
             bool dup = false;
             for (int m = 0; m < ng; m++)
                 dup |= strcmp(got[m], got[ng]) == 0;
@@ -482,7 +484,7 @@ dy_status dy_validate_petrarch(const char *file, const char *dict_spec, bool cou
             int ntv = split_codes(it->exp[k].tgt, country, tv);
             for (int i = 0; i < nsv; i++)
                 for (int j = 0; j < ntv && nw < WANT_CAP; j++) {
-                    snprintf(want[nw], sizeof want[0], "%.40s/%.40s/%.12s", sv[i], tv[j], it->exp[k].code);
+                    snprintf(want[nw], sizeof want[0], "%.40s/%.40s/%.*s", sv[i], tv[j], clen, it->exp[k].code);
                     bool dup = false;
                     for (int m = 0; m < nw; m++)
                         dup |= strcmp(want[m], want[nw]) == 0;
