@@ -1421,8 +1421,19 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
     evlist act = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(ev_t)), 0, 64};
     if (!act.e)
         return -1;
-    if (code_verb(R, cl, pos_of, w0, root_end(s, cl, w0), ci, false, &act) != V_EVENT || act.e[0].sub
-        || strncmp(act.e[0].code, "03", 2) == 0 || strncmp(act.e[0].code, "02", 2) == 0
+    if (code_verb(R, cl, pos_of, w0, root_end(s, cl, w0), ci, false, &act) != V_EVENT || act.e[0].sub)
+        return 0;
+    /* "decided to enhance anti-terrorism cooperation", "agreed to
+     * strengthen cooperation": an intent or agreement about an intent keeps
+     * the outer parties and takes the inner, finer code */
+    bool agree = strcmp(oc, "050") == 0;
+    if ((intent || agree) && strncmp(act.e[0].code, "03", 2) == 0 && strcmp(act.e[0].code, oc) != 0) {
+        for (int k = 0; k < ev->n; k++)
+            if (strcmp(ev->e[k].code, oc) == 0)
+                ev->e[k].code = act.e[0].code;
+        return 0;
+    }
+    if (strncmp(act.e[0].code, "03", 2) == 0 || strncmp(act.e[0].code, "02", 2) == 0
         || strncmp(act.e[0].code, "01", 2) == 0)
         return 0;
     if (appeal) {
@@ -1692,7 +1703,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                 snprintf(c->explain, sizeof c->explain, "%s", s.why ? s.why : "complex");
                 return DY_SENT_COMPLEX;
             }
-            if (s.petr && c->d->ntr && !(r == V_EVENT && tmp.e[0].sub)) {
+            if (s.petr && c->d->ntr) {
                 evlist tr = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
                 if (!tr.e)
                     return -1;

@@ -601,6 +601,17 @@ static void find_compounds(dy_sent *s, bool live)
                 committed_s = ns;
             }
         }
+        /* PETRARCH dialect: "Pakistan, China have decided ...": two actors
+         * opening the sentence, parted by a comma alone, before the verb or
+         * its auxiliary, are a compound subject (the news style of lists) */
+        if (committed_m < 2 && s->petr && nm >= 2 && ns == 1 && s->unit[u].first == 0
+            && s->tok[seps[0]].t.cls == DY_W_COMMA) {
+            int k = next_tok(s, s->unit[members[1]].last + 1, live);
+            if (k < s->n && ((s->tok[k].type == DY_T_VERB && s->tok[k].head == k) || aux_next(&s->tok[k].t))) {
+                committed_m = 2;
+                committed_s = 1;
+            }
+        }
         if (committed_m < 2)
             continue;
         int id = s->ncomp++;

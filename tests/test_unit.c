@@ -520,8 +520,9 @@ static void test_code_doc_and_dates(void **st)
     assert_int_equal(r.n, 1);
     assert_int_equal(r.events[0].sentence, 2);
     assert_string_equal(r.events[0].source, "CHNGOV");
-    /* before 2013 Xi Jinping is coded as an elite, not the government */
-    doc.date = 20100101;
+    /* before his first national office (vice-president, March 2008) Xi
+     * Jinping is coded as an elite, not the government */
+    doc.date = 20050101;
     assert_int_equal(dy_code_doc(c, &doc, &r, &err), DY_OK);
     assert_int_equal(r.n, 1);
     assert_string_equal(r.events[0].source, "CHNELI");
