@@ -139,6 +139,10 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         const dy_root *r = &d->roots[rs.best_root];
         if ((r->type == DY_RT_ACTOR || r->type == DY_RT_VERB) && in_modifier(s, i, rs.match[rs.nmatch - 1]))
             continue;
+        /* a short acronym names an actor only in capitals: "WHO", "US"
+         * but not "who", "us" (mixed-case text; all-caps text can't tell) */
+        if (r->type == DY_RT_ACTOR && rs.nmatch == 1 && t->t.wl <= 3 && !t->t.cap && !s->allcaps)
+            continue;
         uint8_t type = DY_T_NONE;
         switch (r->type) {
         case DY_RT_ACTOR: {
