@@ -1408,6 +1408,16 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
     const dy_sent *s = R->s;
     const char *oc = ev->e[0].code;
     bool intent = strncmp(oc, "03", 2) == 0, appeal = strncmp(oc, "02", 2) == 0;
+    /* "are seeking to deepen a partnership": an appeal with no one asked
+     * is the subject's own intent */
+    if (appeal && v1 + 2 < cl->m && dy_word_is(&s->tok[cl->L[v1 + 1]].t, "TO")
+        && s->tok[cl->L[v1 + 2]].type == DY_T_VERB && s->tok[cl->L[v1 + 2]].head == cl->L[v1 + 2]) {
+        appeal = false;
+        intent = true;
+        for (int k = 0; k < ev->n; k++)
+            ev->e[k].code = "030";
+        oc = "030";
+    }
     if (!intent && !appeal && strcmp(oc, "050") != 0 && strncmp(oc, "01", 2) != 0)
         return 0;
     int q = v1 + 1;
@@ -1458,6 +1468,26 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
     }
     *ev = act;
     return 0;
+}
+
+/* "Israel announced it would free 150 prisoners": a verb after "will" or
+ * "would" in what a statement verb earlier in the clause reports is a
+ * commitment to act, CAMEO's intent (03x) where the codebook pairs one with
+ * the act. */
+static bool announced_future(const dy_sent *s, const clause_t *cl, const struct dy_dict *d, int v0)
+{
+    int p = v0 - 1;
+    while (p >= 0 && dy_word_ends(&s->tok[cl->L[p]].t, "LY"))
+        p--;
+    static const char *const fut[] = {"WILL", "WOULD", "'LL", NULL};
+    if (p < 0 || !dy_word_in(&s->tok[cl->L[p]].t, fut))
+        return false;
+    for (int q = p - 1; q >= 0; q--) {
+        const dy_ptok *t = &s->tok[cl->L[q]];
+        if (t->type == DY_T_VERB && t->head == cl->L[q])
+            return statement_verb(d, t);
+    }
+    return false;
 }
 
 /* PETRARCH verb transformations (dict.h): the verb at v0..v1 acts on the
@@ -1724,6 +1754,12 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
             }
             if (s.petr && about_act(&R, &cl, pos_of, v1, ci, &tmp) < 0)
                 return -1;
+            if (s.petr && announced_future(&s, &cl, c->d, p))
+                for (int k = 0; k < tmp.n; k++) {
+                    const char *ic = ask_code(tmp.e[k].code, 1);
+                    if (ic)
+                        tmp.e[k].code = ic;
+                }
             for (int k = 0; k < tmp.n; k++)
                 push_ev(&out, &tmp.e[k]);
             found = true;

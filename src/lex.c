@@ -189,6 +189,11 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
                 i++;
         }
         size_t e = i;
+        /* "re-examine", "re-elected": the prefix alone is no word; the verb
+         * after it is what the dictionaries know */
+        if (e == s + 2 && (text[s] == 'r' || text[s] == 'R') && (text[s + 1] == 'e' || text[s + 1] == 'E')
+            && e + 1 < len && text[e] == '-' && isalpha((unsigned char)text[e + 1]))
+            continue;
         /* trim leading/trailing quotes and periods that are punctuation */
         while (s < e && (text[s] == '\'' || text[s] == '.'))
             s++;

@@ -186,7 +186,9 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
             else {
                 type = DY_T_VERB;
                 /* determiner or mid-sentence capital: a noun, not a verb */
-                bool det = i > 0 && s->tok[i - 1].t.cls == DY_W_DET;
+                static const char *const poss[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR", NULL};
+                /* PETRARCH's parser also reads "his remarks" as a noun */
+                bool det = i > 0 && (s->tok[i - 1].t.cls == DY_W_DET || (d->petr && dy_word_in(&s->tok[i - 1].t, poss)));
                 bool cap = i > 0 && t->t.cap && !s->allcaps;
                 /* PETRARCH: a one-word verb right before an auxiliary is
                  * the head of the subject ("a mortar bomb was fired") */

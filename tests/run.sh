@@ -100,6 +100,9 @@ petr_case "PETRARCH dialect: a passive whose subject has no actor code takes its
 petr_case "PETRARCH dialect: a discard phrase closing a clause of its own before a comma dates that clause only" \
     'Arnor attacked the Gondor soldiers who had attacked Rohan two years ago, officials said.\nGondor attacked Rohan two years ago.\nTwo years ago, Gondor attacked Rohan.\nTwo years ago Gondor attacked Rohan.\n' \
     '2 ARN GONMIL 190\n'
+petr_case "PETRARCH dialect: announced future acts and unaddressed appeals are intents; 're-' prefixes" \
+    'Arnor announced it would release the Rohan prisoners.\nArnor released the Rohan prisoners.\nArnor is seeking to help Rohan.\nArnor asked Gondor to help Rohan.\nArnor re-attacked Gondor.\n' \
+    '2 ARN ROH 0353\n3 ARN ROH 0841\n4 ARN ROH 033\n5 ARN GON 023\n6 ARN GON 190\n'
 petr_case "PETRARCH dialect: 'pro-X' and 'anti-X' are no actor X" \
     'The pro-Gondor camp attacked Rohan.\nAnti-Rohan crowds attacked Gondor.\nGondor attacked Rohan.\n' '4 GON ROH 190\n'
 # an entry with many synonyms (the Phoenix pack's USA has over a hundred):
