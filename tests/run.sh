@@ -266,8 +266,23 @@ if [ -f "$G" ]; then
     "$DYAD" validate petrarch "$G" --dict "$SHARED/peers/petrarch2/dictionaries" --country >"$TMP/gv" 2>&1
     got=$(found "$TMP/gv"); b=$(best gsr-found)
     if [ -n "$got" ] && [ "$got" -ge "$b" ]; then ok "GSR news records, Phoenix pack: $(grep '^events:' "$TMP/gv") (best $b)"; else not_ok "GSR news records below $b" "$(tail -3 "$TMP/gv")"; fi
+    # the built-in pack alone, compared at country level and CAMEO root
+    "$DYAD" validate petrarch "$G" --dict builtin --country --root >"$TMP/gb" 2>&1
+    got=$(found "$TMP/gb"); b=$(best gsr-builtin)
+    if [ -n "$got" ] && [ "$got" -ge "$b" ]; then ok "GSR news records, built-in pack: $(grep '^events:' "$TMP/gb") (best $b)"; else not_ok "GSR news records, built-in pack, below $b" "$(tail -3 "$TMP/gb")"; fi
 else
     not_ok "GSR news records" "$G not found"
+fi
+
+# ---- the built-in verbs name every CAMEO event code at least once ----
+T="$SHARED/cameo/cameo_codes.tsv"
+if [ -f "$T" ]; then
+    grep -o '\[:\?[0-9]\{3,4\}\(:[0-9]\{3,4\}\)\?\]\|= a b [0-9]*' dict/verbs.txt | grep -o '[0-9]\{3,4\}' | sort -u >"$TMP/have"
+    awk -F'\t' '$1 ~ /^[0-9][0-9][0-9][0-9]?$/ { print $1 }' "$T" | sort -u >"$TMP/want"
+    miss=$(comm -23 "$TMP/want" "$TMP/have" | tr '\n' ' ')
+    [ -z "$miss" ] && ok "built-in verbs cover all $(wc -l <"$TMP/want") CAMEO event codes" || not_ok "built-in verbs lack CAMEO codes" "$miss"
+else
+    not_ok "CAMEO code table" "$T not found"
 fi
 
 echo "$pass passed, $fail failed"
