@@ -213,6 +213,20 @@ enum { DY_VAL_COUNTRY = 1, DY_VAL_ROOT = 2 };
 dy_status dy_validate_petrarch(const char *file, const char *dict_spec, unsigned flags,
                                dy_vreport_fn fn, void *ctx, dy_vsummary *sum, dy_error *err);
 
+/* Scores the coder on hand-coded sentences: a text file of "date
+ * YYYY-MM-DD", "s SENTENCE" and "e SOURCE TARGET CODE" lines (# comments),
+ * coded with dict_spec (NULL: the built-in pack). Events are compared at
+ * country level (three-letter actor codes), on the full CAMEO code and on
+ * its root; each sentence is reported through fn (pass: the very events
+ * expected). A malformed line stops it with file:line:col in err. */
+typedef struct {
+    unsigned sentences, passed, failed;
+    unsigned expected, coded;          /* events hand-coded, events dyad coded */
+    unsigned match_full, match_root;   /* coded events that match one expected */
+} dy_esummary;
+dy_status dy_validate_events(const char *file, const char *dict_spec, dy_vreport_fn fn, void *ctx,
+                             dy_esummary *sum, dy_error *err);
+
 /* ---- CAMEO table ---- */
 typedef struct {
     const char *code;

@@ -22,6 +22,8 @@ static const char usage_text[] =
     "       dyad validate tabari PROJECT        run TABARI's validation suite\n"
     "       dyad validate petrarch FILE.xml [--dict SPEC] [--country] [--root]\n"
     "                                           run a PETRARCH validation file\n"
+    "       dyad validate events FILE [--dict SPEC]\n"
+    "                                           score hand-coded news sentences\n"
     "       dyad dict check FILE...             report malformed dictionary lines\n"
     "       dyad dict info [--dict SPEC]        list what a dictionary set holds\n"
     "       dyad --help | --version\n"
@@ -379,11 +381,29 @@ static int cmd_validate(int argc, char **argv)
         else
             return usage(EX_USAGE);
     }
-    if (!kind || !file || (strcmp(kind, "tabari") != 0 && strcmp(kind, "petrarch") != 0)) {
-        fprintf(stderr, "dyad: validate: want 'tabari PROJECT' or 'petrarch FILE.xml'\n");
+    if (!kind || !file
+        || (strcmp(kind, "tabari") != 0 && strcmp(kind, "petrarch") != 0 && strcmp(kind, "events") != 0)) {
+        fprintf(stderr, "dyad: validate: want 'tabari PROJECT', 'petrarch FILE.xml' or 'events FILE'\n");
         return EX_USAGE;
     }
     dy_error err = {{0}};
+    if (strcmp(kind, "events") == 0) {
+        dy_esummary es;
+        dy_status st = dy_validate_events(file, dict, print_record, &verbose, &es, &err);
+        if (st != DY_OK) {
+            fprintf(stderr, "dyad: %s\n", err.msg);
+            return st == DY_ERR_IO ? EX_INPUT : st == DY_ERR_ARG ? EX_RECORDS : EX_DICT;
+        }
+        double pf = es.coded ? 100.0 * es.match_full / es.coded : 0.0, rf = es.expected ? 100.0 * es.match_full / es.expected : 0.0;
+        double pr = es.coded ? 100.0 * es.match_root / es.coded : 0.0, rr = es.expected ? 100.0 * es.match_root / es.expected : 0.0;
+        printf("events: %u expected, %u coded; country-level dyads\n", es.expected, es.coded);
+        printf("full code: precision %.1f%% (%u/%u), recall %.1f%% (%u/%u)\n", pf, es.match_full, es.coded, rf,
+               es.match_full, es.expected);
+        printf("CAMEO root: precision %.1f%% (%u/%u), recall %.1f%% (%u/%u)\n", pr, es.match_root, es.coded, rr,
+               es.match_root, es.expected);
+        printf("%u passed, %u failed\n", es.passed, es.failed);
+        return es.failed ? EX_RECORDS : EX_OK;
+    }
     if (strcmp(kind, "petrarch") == 0) {
         dy_vsummary sum;
         dy_status st = dy_validate_petrarch(file, dict, flags, print_record, &verbose, &sum, &err);

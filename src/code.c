@@ -1307,27 +1307,32 @@ static bool code_fits(const char *rule, const char *code)
 /* CAMEO's "appeal for" (02x) and "express intent to" (03x) codes for the
  * cooperation they ask for or announce (04x-08x), as the CAMEO codebook
  * pairs them. ORDER: by act code. */
-static const char *const ask_table[][3] = {
-    /* act, intent, appeal */
-    {"040", "036", "026"},    {"041", "036", "026"},    {"042", "036", "026"},    {"043", "036", "026"},
-    {"044", "036", "026"},    {"045", "036", "026"},    {"046", "036", "026"},    {"050", "032", "022"},
-    {"051", "032", "022"},    {"052", "032", "022"},    {"053", "032", "022"},    {"054", "032", "022"},
-    {"055", "032", "022"},    {"056", "032", "022"},    {"057", "032", "022"},    {"060", "031", "021"},
-    {"061", "0311", "0211"},  {"062", "0312", "0212"},  {"063", "0313", "0213"},  {"064", "0314", "0214"},
-    {"070", "033", "023"},    {"071", "0331", "0231"},  {"072", "0332", "0232"},  {"073", "0333", "0233"},
-    {"074", "0334", "0234"},  {"075", "033", "023"},    {"080", "035", "025"},    {"081", "0351", "0251"},
-    {"0811", "0351", "0251"}, {"0812", "0351", "0251"}, {"0813", "0351", "0251"}, {"0814", "0351", "0251"},
-    {"082", "0352", "0252"},  {"083", "034", "024"},    {"0831", "0341", "0241"}, {"0832", "0342", "0242"},
-    {"0833", "0343", "0243"}, {"0834", "0344", "0244"}, {"084", "0353", "0253"},  {"0841", "0353", "0253"},
-    {"0842", "0353", "0253"}, {"085", "0354", "0254"},  {"086", "0355", "0255"},  {"0861", "0355", "0255"},
-    {"0862", "0355", "0255"}, {"0863", "0355", "0255"}, {"087", "0356", "0256"},  {"0871", "0356", "0256"},
-    {"0872", "0356", "0256"}, {"0873", "0356", "0256"}, {"0874", "0356", "0256"},
+static const char *const ask_table[][4] = {
+    /* act, intent, appeal, demand */
+    {"040", "036", "026", "106"}, {"041", "036", "026", "106"}, {"042", "036", "026", "106"},
+    {"043", "036", "026", "106"}, {"044", "036", "026", "106"}, {"045", "036", "026", "106"},
+    {"046", "036", "026", "106"}, {"050", "032", "022", "102"}, {"051", "032", "022", "102"},
+    {"052", "032", "022", "102"}, {"053", "032", "022", "102"}, {"054", "032", "022", "102"},
+    {"055", "032", "022", "102"}, {"056", "032", "022", "102"}, {"057", "032", "022", "102"},
+    {"060", "031", "021", "101"}, {"061", "0311", "0211", "1011"}, {"062", "0312", "0212", "1012"},
+    {"063", "0313", "0213", "1013"}, {"064", "0314", "0214", "1014"}, {"070", "033", "023", "103"},
+    {"071", "0331", "0231", "1031"}, {"072", "0332", "0232", "1032"}, {"073", "0333", "0233", "1033"},
+    {"074", "0334", "0234", "1034"}, {"075", "033", "023", "103"}, {"080", "035", "025", "105"},
+    {"081", "0351", "0251", "1051"}, {"0811", "0351", "0251", "1051"}, {"0812", "0351", "0251", "1051"},
+    {"0813", "0351", "0251", "1051"}, {"0814", "0351", "0251", "1051"}, {"082", "0352", "0252", "1052"},
+    {"083", "034", "024", "104"}, {"0831", "0341", "0241", "1041"}, {"0832", "0342", "0242", "1042"},
+    {"0833", "0343", "0243", "1043"}, {"0834", "0344", "0244", "1044"}, {"084", "0353", "0253", "1053"},
+    {"0841", "0353", "0253", "1053"}, {"0842", "0353", "0253", "1053"}, {"085", "0354", "0254", "1054"},
+    {"086", "0355", "0255", "1055"}, {"0861", "0355", "0255", "1055"}, {"0862", "0355", "0255", "1055"},
+    {"0863", "0355", "0255", "1055"}, {"087", "0356", "0256", "1056"}, {"0871", "0356", "0256", "1056"},
+    {"0872", "0356", "0256", "1056"}, {"0873", "0356", "0256", "1056"}, {"0874", "0356", "0256", "1056"},
 };
 
-/* col 1: the intent code, col 2: the appeal code; NULL when CAMEO has none */
+/* col 1: the intent code, col 2: the appeal code, col 3: the demand code;
+ * NULL when CAMEO has none */
 static const char *ask_code(const char *code, int col)
 {
-    return table_code(&ask_table[0][0], sizeof ask_table / sizeof ask_table[0], 3, code, (size_t)col);
+    return table_code(&ask_table[0][0], sizeof ask_table / sizeof ask_table[0], 4, code, (size_t)col);
 }
 
 /* Applies the first transformation that fits outer code ocode, outer
@@ -1418,16 +1423,28 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
             ev->e[k].code = "030";
         oc = "030";
     }
-    if (!intent && !appeal && strcmp(oc, "050") != 0 && strncmp(oc, "01", 2) != 0)
+    bool demand = strncmp(oc, "10", 2) == 0, refuse = strncmp(oc, "12", 2) == 0;
+    if (!intent && !appeal && !demand && !refuse && strcmp(oc, "050") != 0 && strncmp(oc, "01", 2) != 0)
         return 0;
     int q = v1 + 1;
-    if (appeal) /* past the one asked */
-        while (q < cl->m && q <= v1 + 6 && (s->tok[cl->L[q]].unit_in >= 0 || s->tok[cl->L[q]].t.cls == DY_W_DET))
+    /* "demanded that Belarus release political prisoners": the demand's
+     * clause has its verb bare */
+    bool that = demand && q < cl->m && dy_word_is(&s->tok[cl->L[q]].t, "THAT");
+    if (that)
+        q++;
+    if (appeal || demand) /* past the one asked ("Israel and Hamas") */
+        while (q < cl->m && q <= v1 + 8
+               && (s->tok[cl->L[q]].unit_in >= 0 || s->tok[cl->L[q]].t.cls == DY_W_DET
+                   || (s->tok[cl->L[q]].nosplit && q > v1 + 1)))
             q++;
-    if (!(q + 1 < cl->m && dy_word_is(&s->tok[cl->L[q]].t, "TO") && s->tok[cl->L[q + 1]].type == DY_T_VERB
-          && s->tok[cl->L[q + 1]].head == cl->L[q + 1]))
+    int w0;
+    if (q + 1 < cl->m && dy_word_is(&s->tok[cl->L[q]].t, "TO") && s->tok[cl->L[q + 1]].type == DY_T_VERB
+        && s->tok[cl->L[q + 1]].head == cl->L[q + 1])
+        w0 = q + 1;
+    else if (that && q > v1 + 2 && q < cl->m && s->tok[cl->L[q]].type == DY_T_VERB && s->tok[cl->L[q]].head == cl->L[q])
+        w0 = q;
+    else
         return 0;
-    int w0 = q + 1;
     evlist act = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(ev_t)), 0, 64};
     if (!act.e)
         return -1;
@@ -1446,10 +1463,18 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
     if (strncmp(act.e[0].code, "03", 2) == 0 || strncmp(act.e[0].code, "02", 2) == 0
         || strncmp(act.e[0].code, "01", 2) == 0)
         return 0;
-    if (appeal) {
-        const char *ac = ask_code(act.e[0].code, 2);
+    if (appeal || demand) {
+        const char *ac = ask_code(act.e[0].code, appeal ? 2 : 3);
         for (int k = 0; ac && k < ev->n; k++)
             ev->e[k].code = ac;
+        return 0;
+    }
+    if (refuse) {
+        /* "refused to release the prisoners" is 1243, the refusal CAMEO
+         * pairs with the act */
+        const char *rc = negated_code(act.e[0].code);
+        for (int k = 0; rc && k < ev->n; k++)
+            ev->e[k].code = rc;
         return 0;
     }
     if (intent) {

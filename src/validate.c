@@ -550,3 +550,173 @@ done:
     free(buf);
     return st;
 }
+
+/* ---- hand-coded news sentences (tests/golden/news.txt) ---- */
+
+/* "SRC/TGT/CODE" at country level, the code cut to clen characters. */
+static void dyad_key(const char *src, const char *tgt, const char *code, int clen, char *out, size_t cap)
+{
+    char a[64], b[64];
+    level(src, true, a, sizeof a);
+    level(tgt, true, b, sizeof b);
+    snprintf(out, cap, "%.40s/%.40s/%.*s", a, b, clen, code);
+}
+
+/* Matches of want in got (each found at most once). */
+static unsigned matches(char (*want)[96], int nw, char (*got)[96], int ng)
+{
+    unsigned m = 0;
+    bool used[WANT_CAP] = {false};
+    for (int i = 0; i < nw; i++)
+        for (int j = 0; j < ng && j < WANT_CAP; j++)
+            if (!used[j] && strcmp(want[i], got[j]) == 0) {
+                used[j] = true;
+                m++;
+                break;
+            }
+    return m;
+}
+
+typedef struct {
+    char text[4096];
+    unsigned line;
+    int32_t date;
+    char want[WANT_CAP][96];
+    int nw;
+} gsent;
+
+static dy_status score_sentence(dy_coder *c, const gsent *g, unsigned idx, dy_vreport_fn fn, void *ctx,
+                                dy_esummary *sum)
+{
+    dy_result res;
+    dy_error e2;
+    if (dy_code_sentence(c, g->text, strlen(g->text), g->date, &res, &e2) != DY_OK)
+        res.n = 0;
+    char got[WANT_CAP][96], gotr[WANT_CAP][96], wantr[WANT_CAP][96];
+    int ng = 0;
+    for (size_t k = 0; k < res.n && ng < WANT_CAP; k++) {
+        dyad_key(res.events[k].source, res.events[k].target, res.events[k].code, 12, got[ng], sizeof got[0]);
+        bool dup = false;
+        for (int m = 0; m < ng; m++)
+            dup |= strcmp(got[m], got[ng]) == 0;
+        if (!dup)
+            ng++;
+    }
+    for (int k = 0; k < ng; k++) {
+        snprintf(gotr[k], sizeof gotr[k], "%s", got[k]);
+        char *sl = strrchr(gotr[k], '/');
+        if (sl && strlen(sl) > 3)
+            sl[3] = '\0';
+    }
+    for (int k = 0; k < g->nw; k++) {
+        snprintf(wantr[k], sizeof wantr[k], "%s", g->want[k]);
+        char *sl = strrchr(wantr[k], '/');
+        if (sl && strlen(sl) > 3)
+            sl[3] = '\0';
+    }
+    unsigned full = matches((char (*)[96])g->want, g->nw, got, ng);
+    unsigned root = matches(wantr, g->nw, gotr, ng);
+    sum->sentences++;
+    sum->expected += (unsigned)g->nw;
+    sum->coded += (unsigned)ng;
+    sum->match_full += full;
+    sum->match_root += root;
+    bool pass = full == (unsigned)g->nw && (unsigned)ng == full;
+    if (pass)
+        sum->passed++;
+    else
+        sum->failed++;
+    if (fn) {
+        char exp_s[2048] = "", act_s[2048] = "", id[32];
+        size_t en = 0, an = 0;
+        if (g->nw == 0)
+            en += (size_t)snprintf(exp_s, sizeof exp_s, "--- (no events)\n");
+        for (int k = 0; k < g->nw && en < sizeof exp_s - 100; k++)
+            en += (size_t)snprintf(exp_s + en, sizeof exp_s - en, "%s\n", g->want[k]);
+        if (ng == 0)
+            an += (size_t)snprintf(act_s, sizeof act_s, "--- (no events)\n");
+        for (int k = 0; k < ng && an < sizeof act_s - 100; k++)
+            an += (size_t)snprintf(act_s + an, sizeof act_s - an, "%s\n", got[k]);
+        snprintf(id, sizeof id, "sentence %u", idx);
+        dy_vrecord vr = {id, g->line, pass, exp_s, act_s, g->text};
+        fn(ctx, &vr);
+    }
+    return DY_OK;
+}
+
+dy_status dy_validate_events(const char *file, const char *dict_spec, dy_vreport_fn fn, void *ctx,
+                             dy_esummary *sum, dy_error *err)
+{
+    memset(sum, 0, sizeof *sum);
+    char *buf;
+    size_t len;
+    dy_status st = dy_tabari_slurp(file, &buf, &len, err);
+    if (st != DY_OK)
+        return st;
+    dy_dict *d = NULL;
+    dy_coder *c = NULL;
+    gsent *g = calloc(1, sizeof *g);
+    if (!g) {
+        free(buf);
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return DY_ERR_NOMEM;
+    }
+    dy_load_opts lo = {0};
+    st = dy_dict_load_spec(dict_spec ? dict_spec : "builtin", &lo, &d, err);
+    if (st == DY_OK && !(c = dy_coder_new(d))) {
+        st = DY_ERR_NOMEM;
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+    }
+    int32_t date = 0;
+    unsigned line = 0, idx = 0;
+    bool open = false;
+    for (char *ln = buf, *next; st == DY_OK && ln && *ln; ln = next) {
+        char *nl = strchr(ln, '\n');
+        next = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        line++;
+        size_t n = strlen(ln);
+        while (n && (ln[n - 1] == '\r' || ln[n - 1] == ' '))
+            ln[--n] = '\0';
+        if (n == 0 || ln[0] == '#')
+            continue;
+        if (strncmp(ln, "date ", 5) == 0) {
+            char dd[16];
+            size_t k = 0;
+            for (const char *p = ln + 5; *p && k < 8; p++)
+                if (isdigit((unsigned char)*p))
+                    dd[k++] = *p;
+            if (k != 8 || !dy_dict_parse_date(dd, 8, true, &date)) {
+                snprintf(err->msg, sizeof err->msg, "%s:%u:6: bad date '%.40s' (want YYYY-MM-DD)", file, line, ln + 5);
+                st = DY_ERR_ARG;
+            }
+        } else if (strncmp(ln, "s ", 2) == 0) {
+            if (open)
+                score_sentence(c, g, ++idx, fn, ctx, sum);
+            snprintf(g->text, sizeof g->text, "%s", ln + 2);
+            g->line = line;
+            g->date = date;
+            g->nw = 0;
+            open = true;
+        } else if (strncmp(ln, "e ", 2) == 0) {
+            char s1[64], s2[64], s3[16], extra[8];
+            if (!open || sscanf(ln + 2, "%63s %63s %15s %7s", s1, s2, s3, extra) != 3) {
+                snprintf(err->msg, sizeof err->msg, "%s:%u:1: %s", file, line,
+                         open ? "want 'e SOURCE TARGET CODE'" : "event before any sentence");
+                st = DY_ERR_ARG;
+            } else if (g->nw < WANT_CAP)
+                dyad_key(s1, s2, s3, 12, g->want[g->nw++], sizeof g->want[0]);
+        } else {
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: line not understood (want date, s or e)", file, line);
+            st = DY_ERR_ARG;
+        }
+    }
+    if (st == DY_OK && open)
+        score_sentence(c, g, ++idx, fn, ctx, sum);
+    free(g);
+    dy_coder_free(&c);
+    dy_dict_free(&d);
+    free(buf);
+    return st;
+}

@@ -103,6 +103,9 @@ petr_case "PETRARCH dialect: a discard phrase closing a clause of its own before
 petr_case "PETRARCH dialect: announced future acts and unaddressed appeals are intents; 're-' prefixes" \
     'Arnor announced it would release the Rohan prisoners.\nArnor released the Rohan prisoners.\nArnor is seeking to help Rohan.\nArnor asked Gondor to help Rohan.\nArnor re-attacked Gondor.\n' \
     '2 ARN ROH 0353\n3 ARN ROH 0841\n4 ARN ROH 033\n5 ARN GON 023\n6 ARN GON 190\n'
+petr_case "PETRARCH dialect: demands and refusals about another act take CAMEO's paired codes" \
+    'Arnor demanded that Gondor release the Rohan prisoners.\nArnor demanded that Gondor and Rohan help Arnor.\nArnor refused to release the Rohan prisoners.\n' \
+    '2 ARN GON 1053\n3 ARN GON 103\n3 ARN ROH 103\n4 ARN ROH 1243\n'
 petr_case "PETRARCH dialect: 'pro-X' and 'anti-X' are no actor X" \
     'The pro-Gondor camp attacked Rohan.\nAnti-Rohan crowds attacked Gondor.\nGondor attacked Rohan.\n' '4 GON ROH 190\n'
 # an entry with many synonyms (the Phoenix pack's USA has over a hundred):
@@ -273,6 +276,22 @@ if [ -f "$G" ]; then
 else
     not_ok "GSR news records" "$G not found"
 fi
+
+# ---- hand-coded news sentences, built-in pack: sentences coded exactly
+# (extra events count against it) and events matched on the full code ----
+"$DYAD" validate events tests/golden/news.txt >"$TMP/nv" 2>&1
+got=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$TMP/nv"); b=$(best news-passed)
+full=$(sed -n 's/^full code: .*(\([0-9]*\)\/[0-9]*), recall.*/\1/p' "$TMP/nv"); bf=$(best news-full)
+if [ -n "$got" ] && [ "$got" -ge "$b" ] && [ -n "$full" ] && [ "$full" -ge "$bf" ]; then
+    ok "news sentences, built-in pack: $(tail -1 "$TMP/nv"); $(grep '^full code' "$TMP/nv") (best $b, $bf)"
+else
+    not_ok "news sentences below $b exact / $bf matched" "$(tail -4 "$TMP/nv")"
+fi
+
+printf 'date 2020-13-45\ns Arnor met Gondor.\n' >"$TMP/badnews.txt"
+"$DYAD" validate events "$TMP/badnews.txt" >"$TMP/o" 2>&1; rc=$?
+[ $rc = 1 ] && grep -q "badnews.txt:1:6: bad date" "$TMP/o" && ok "validate events: a malformed line is reported as file:line:col" \
+    || not_ok "validate events: malformed line" "exit $rc $(cat "$TMP/o")"
 
 # ---- the built-in verbs name every CAMEO event code at least once ----
 T="$SHARED/cameo/cameo_codes.tsv"
