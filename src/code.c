@@ -706,10 +706,18 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     }
     bool src_prior = false;
     if (src < 0) {
+        /* PETRARCH: an infinitive's subject is its governing verb's ("China
+         * is willing to work closely with Pakistan ... to strengthen"), not
+         * an actor in between */
+        int slim = v0;
+        if (s->petr && vt->after_to)
+            for (int p = subj_first; p < v0 && slim == v0; p++)
+                if (s->tok[cl->L[p]].type == DY_T_VERB && s->tok[cl->L[p]].head == cl->L[p])
+                    slim = p;
         /* the first actor of the clause before the verb; a lone agent
          * only when there is no actor */
         for (int w = 0; w < 2 && src < 0; w++)
-            for (int p = subj_first; p < v0; p++) {
+            for (int p = subj_first; p < slim; p++) {
                 int u = unit_at(&x, p);
                 if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))
                     && (w == 1 || !lone_agent(s, u))) {
@@ -764,7 +772,10 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                     break;
                 }
             }
-        for (int w = 0; w < 2 && tgt < 0; w++)
+        /* a compound subject acts on itself before on a lone agent
+         * ("China-Pakistan to enhance cooperation: Spokesperson") */
+        int wmax = s->petr && src >= 0 && s->unit[src].comp >= 0 ? 1 : 2;
+        for (int w = 0; w < wmax && tgt < 0; w++)
             for (int pass = 0; pass < passes && tgt < 0; pass++) {
                 for (int p = v1 + 1; p < tlim && tgt < 0; p++) {
                     int u = unit_at(&x, p);

@@ -607,6 +607,19 @@ static void find_compounds(dy_sent *s, bool live)
                 committed_s = ns;
             }
         }
+        /* PETRARCH dialect: "China-Pakistan relations", "the India-Pakistan
+         * talks": two actors joined by a hyphen name both */
+        if (committed_m < 2 && s->petr && nm == 1) {
+            int k = s->unit[u].last + 1;
+            int at2;
+            int v2 = k < s->n && hyphen_joined(s, k) ? np_unit(s, k, live, &at2) : -1;
+            if (v2 >= 0 && s->unit[v2].first == k && s->unit[v2].comp < 0
+                && strncmp(s->unit[u].code, s->unit[v2].code, 3) != 0) {
+                members[nm++] = v2;
+                committed_m = 2;
+                committed_s = 0;
+            }
+        }
         /* PETRARCH dialect: "Pakistan, China have decided ...": two actors
          * opening the sentence, parted by a comma alone, before the verb or
          * its auxiliary, are a compound subject (the news style of lists) */
