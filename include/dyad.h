@@ -80,8 +80,18 @@ void dy_dict_free(dy_dict **d);
 
 typedef struct {
     unsigned actors, agents, verbs, patterns, roots, synsets;
+    unsigned dated;            /* actors with date-restricted codes (office holders) */
+    unsigned transforms, discards, issues;
 } dy_dict_counts;
 void dy_dict_get_counts(const dy_dict *d, dy_dict_counts *c);
+
+/* What each dictionary file contributed: up to cap files, in the order
+ * first seen; returns how many there are. */
+typedef struct {
+    const char *file;
+    unsigned actors, agents, verbs, patterns;
+} dy_dict_file_counts;
+size_t dy_dict_get_file_counts(const dy_dict *d, dy_dict_file_counts *out, size_t cap);
 
 /* One coded event. Offsets are byte offsets into the sentence text. */
 typedef struct {

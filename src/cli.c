@@ -35,7 +35,9 @@ static const char usage_text[] =
     "  --dict SPEC       builtin (default), a TABARI .project file, a PETRARCH\n"
     "                    config (.ini), a folder of dictionaries, or FILE[,FILE...]\n"
     "                    (TABARI .actors .agents .verbs .options; PETRARCH verbs,\n"
-    "                    actors, agents, discards and issues files)\n"
+    "                    actors, agents, discards and issues files); SPEC+SPEC\n"
+    "                    reads layers in turn, a later one adding to and\n"
+    "                    overriding the earlier (builtin+my.actors)\n"
     "  --option LINE     apply a TABARI .options command, e.g. 'COMMA: OFF'\n"
     "  --format FMT      jsonl (default: one JSON object per event) or phoenix\n"
     "                    (the Phoenix data set's 26 tab-separated columns)\n"
@@ -473,8 +475,15 @@ static int cmd_dict(int argc, char **argv)
             return rc;
         dy_dict_counts c;
         dy_dict_get_counts(d, &c);
-        printf("dictionary: %s\nactors: %u\nagents: %u\nverbs: %u\npatterns: %u\nsynsets: %u\nphrases: %u\n",
-               spec ? spec : "builtin", c.actors, c.agents, c.verbs, c.patterns, c.synsets, c.roots);
+        printf("dictionary: %s\nactors: %u (%u with dated codes)\nagents: %u\nverbs: %u\npatterns: %u\n"
+               "synsets: %u\ntransformations: %u\ndiscards: %u\nissues: %u\nphrases: %u\n",
+               spec ? spec : "builtin", c.actors, c.dated, c.agents, c.verbs, c.patterns, c.synsets, c.transforms,
+               c.discards, c.issues, c.roots);
+        dy_dict_file_counts fc[64];
+        size_t nf = dy_dict_get_file_counts(d, fc, 64);
+        for (size_t i = 0; i < nf && i < 64; i++)
+            printf("file %s: %u actors, %u agents, %u verbs, %u patterns\n", fc[i].file, fc[i].actors, fc[i].agents,
+                   fc[i].verbs, fc[i].patterns);
         dy_dict_free(&d);
         return EX_OK;
     }

@@ -53,6 +53,7 @@ struct dy_dict_builder {
     bool has_time, has_attrib;
     bool petr;
     bool failed;                /* an allocation failed */
+    uint8_t layer;              /* layer of the roots being added */
 };
 
 dy_dict_builder *dy_dict_builder_new(void)
@@ -203,8 +204,11 @@ void dy_dict_add_root(dy_dict_builder *b, const dy_root *r)
     GROW(b, b->roots, b->nroots, b->croots);
     if (b->failed)
         return;
-    b->roots[b->nroots++] = *r;
+    b->roots[b->nroots] = *r;
+    b->roots[b->nroots++].layer = b->layer;
 }
+
+void dy_dict_builder_set_layer(dy_dict_builder *b, uint8_t n) { b->layer = n; }
 
 uint32_t dy_dict_add_synset(dy_dict_builder *b, const char *name)
 {

@@ -122,6 +122,8 @@ enum dy_root_type {
 typedef struct {
     dy_seq ph;        /* the phrase's words */
     uint8_t type;     /* enum dy_root_type */
+    uint8_t layer;    /* dictionary layer ("builtin+PATH": 0, 1): on equal
+                       * phrases the later layer's entry wins */
     uint32_t id;      /* index into actors/agents/verbs; unused for nouns/adjectives */
     int clen;         /* letters in the phrase, for longest-first ordering */
     const char *text; /* phrase as written (evidence) */
@@ -209,6 +211,8 @@ dy_arena *dy_dict_builder_arena(dy_dict_builder *b);
 dy_opts *dy_dict_builder_opts(dy_dict_builder *b);
 void dy_dict_builder_mark(dy_dict_builder *b, bool time, bool attrib);
 void dy_dict_builder_mark_petr(dy_dict_builder *b);
+/* Roots added from now on belong to layer n (see dy_root.layer). */
+void dy_dict_builder_set_layer(dy_dict_builder *b, uint8_t n);
 
 uint32_t dy_dict_add_actor(dy_dict_builder *b, const dy_actor *a);
 uint32_t dy_dict_add_agent(dy_dict_builder *b, const dy_agent *a);

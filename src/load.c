@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 /* generated at build time from dict/ by tools/embed.sh */
@@ -44,6 +45,16 @@ static fkind kind_of(const char *path)
     if (k != DY_TK_UNKNOWN)
         return (fkind){false, k};
     return (fkind){true, dy_petr_kind_of(path)};
+}
+
+/* Reads one dictionary file's text into b by its format. */
+static void parse_one(dy_dict_builder *b, fkind f, const char *name, const char *data, size_t len,
+                      dy_load_opts *lo)
+{
+    if (f.petr)
+        dy_petr_parse(b, f.kind, name, data, len, lo);
+    else
+        dy_tabari_parse(b, f.kind, name, data, len, lo);
 }
 
 /* load order: options and verbs (synsets) first, then the rest */
@@ -83,10 +94,7 @@ dy_status dy_dict_load_files(const char *const *paths, size_t n, dy_load_opts *l
                 dy_dict_builder_free(&b);
                 return st;
             }
-            if (f.petr)
-                dy_petr_parse(b, f.kind, paths[i], buf, len, lo);
-            else
-                dy_tabari_parse(b, f.kind, paths[i], buf, len, lo);
+            parse_one(b, f, paths[i], buf, len, lo);
             free(buf);
         }
     return finish(&b, n ? paths[0] : "", out, err);
@@ -118,10 +126,7 @@ dy_status dy_dict_load_builtin(dy_load_opts *lo, dy_dict **out, dy_error *err)
             fkind f = kind_of(dy_builtin_names[i]);
             if (frank(f) != r)
                 continue;
-            if (f.petr)
-                dy_petr_parse(b, f.kind, dy_builtin_names[i], dy_builtin_data[i], dy_builtin_sizes[i], lo);
-            else
-                dy_tabari_parse(b, f.kind, dy_builtin_names[i], dy_builtin_data[i], dy_builtin_sizes[i], lo);
+            parse_one(b, f, dy_builtin_names[i], dy_builtin_data[i], dy_builtin_sizes[i], lo);
         }
     return finish(&b, "builtin", out, err);
 }
@@ -136,6 +141,47 @@ void dy_dict_get_counts(const dy_dict *d, dy_dict_counts *c)
     c->synsets = d->nsyn;
     for (uint32_t i = 0; i < d->nverbs; i++)
         c->patterns += d->verbs[i].npat;
+    for (uint32_t i = 0; i < d->nactors; i++)
+        for (uint16_t k = 0; k < d->actors[i].codes.n; k++)
+            if (d->actors[i].codes.c[k].lo != INT32_MIN || d->actors[i].codes.c[k].hi != INT32_MAX) {
+                c->dated++;
+                break;
+            }
+    c->transforms = d->ntr;
+    c->discards = d->ndisc;
+    c->issues = d->niss;
+}
+
+static dy_dict_file_counts *file_slot(dy_dict_file_counts *out, size_t cap, size_t *n, const char *file)
+{
+    if (!file)
+        return NULL;
+    for (size_t i = 0; i < *n && i < cap; i++)
+        if (strcmp(out[i].file, file) == 0)
+            return &out[i];
+    if (*n < cap) {
+        memset(&out[*n], 0, sizeof out[*n]);
+        out[*n].file = file;
+    }
+    return (*n)++ < cap ? &out[*n - 1] : NULL;
+}
+
+size_t dy_dict_get_file_counts(const dy_dict *d, dy_dict_file_counts *out, size_t cap)
+{
+    size_t n = 0;
+    dy_dict_file_counts *f;
+    for (uint32_t i = 0; i < d->nverbs; i++)
+        if ((f = file_slot(out, cap, &n, d->verbs[i].at.file))) {
+            f->verbs++;
+            f->patterns += d->verbs[i].npat;
+        }
+    for (uint32_t i = 0; i < d->nactors; i++)
+        if ((f = file_slot(out, cap, &n, d->actors[i].at.file)))
+            f->actors++;
+    for (uint32_t i = 0; i < d->nagents; i++)
+        if ((f = file_slot(out, cap, &n, d->agents[i].at.file)))
+            f->agents++;
+    return n;
 }
 
 /* ---- naming the files of a dictionary set ---- */
@@ -391,12 +437,96 @@ static uint64_t name_hash(const char *spec, const flist *l)
     return h;
 }
 
+static bool is_builtin(const char *s, size_t n)
+{
+    return (n == 7 && memcmp(s, "builtin", 7) == 0) || (n == 4 && memcmp(s, "core", 4) == 0);
+}
+
+/* "builtin+PATH[+PATH...]": layers read into one dictionary, each after
+ * the ones before it (options, verbs, actors, agents, the rest, as for one
+ * set), so a later layer adds to the earlier and overrides its equal
+ * phrases. Not cached: the built-in part is compiled in. */
+static dy_status load_layers(const char *spec, dy_load_opts *lo, dy_dict **out, dy_error *err)
+{
+    enum { MAXL = 8 };
+    flist layers[MAXL];
+    bool builtin[MAXL];
+    size_t nl = 0;
+    dy_status st = DY_OK;
+    for (const char *p = spec; *p && st == DY_OK;) {
+        size_t n = strcspn(p, "+");
+        if (nl == MAXL) {
+            snprintf(err->msg, sizeof err->msg, "%s: more than %d dictionary layers", spec, MAXL);
+            st = DY_ERR_LIMIT;
+            break;
+        }
+        memset(&layers[nl], 0, sizeof layers[nl]);
+        builtin[nl] = is_builtin(p, n);
+        if (n == 0) {
+            snprintf(err->msg, sizeof err->msg, "%s: empty dictionary layer", spec);
+            st = DY_ERR_ARG;
+            break;
+        }
+        if (!builtin[nl]) {
+            char part[4096];
+            snprintf(part, sizeof part, "%.*s", (int)n, p);
+            st = spec_files(part, &layers[nl], err);
+        }
+        nl++;
+        p += n + (p[n] == '+');
+    }
+    dy_dict_builder *b = st == DY_OK ? dy_dict_builder_new() : NULL;
+    if (st == DY_OK && !b) {
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        st = DY_ERR_NOMEM;
+    }
+    for (int r = 0; r <= 4 && st == DY_OK; r++)
+        for (size_t k = 0; k < nl && st == DY_OK; k++) {
+            dy_dict_builder_set_layer(b, (uint8_t)k);
+            if (builtin[k]) {
+                for (size_t i = 0; i < dy_builtin_count; i++) {
+                    fkind f = kind_of(dy_builtin_names[i]);
+                    if (frank(f) == r)
+                        parse_one(b, f, dy_builtin_names[i], dy_builtin_data[i], dy_builtin_sizes[i], lo);
+                }
+                continue;
+            }
+            for (size_t i = 0; i < layers[k].n && st == DY_OK; i++) {
+                fkind f = kind_of(layers[k].p[i]);
+                if ((f.petr && f.kind == DY_PK_UNKNOWN) || (!f.petr && f.kind == DY_TK_UNKNOWN)) {
+                    snprintf(err->msg, sizeof err->msg, "%s: unknown dictionary kind", layers[k].p[i]);
+                    st = DY_ERR_ARG;
+                    break;
+                }
+                if (frank(f) != r)
+                    continue;
+                char *buf;
+                size_t len;
+                st = dy_tabari_slurp(layers[k].p[i], &buf, &len, err);
+                if (st == DY_OK) {
+                    parse_one(b, f, layers[k].p[i], buf, len, lo);
+                    free(buf);
+                }
+            }
+        }
+    for (size_t k = 0; k < nl; k++)
+        flist_free(&layers[k]);
+    if (st != DY_OK) {
+        if (b)
+            dy_dict_builder_free(&b);
+        return st;
+    }
+    return finish(&b, spec, out, err);
+}
+
 dy_status dy_dict_load_spec_cached(const char *spec, const char *cache_dir, dy_load_opts *lo,
                                    dy_dict **out, dy_error *err)
 {
     *out = NULL;
-    if (!spec || strcmp(spec, "builtin") == 0)
+    if (!spec || strcmp(spec, "builtin") == 0 || strcmp(spec, "core") == 0)
         return dy_dict_load_builtin(lo, out, err);
+    if (strchr(spec, '+'))
+        return load_layers(spec, lo, out, err);
     flist l = {{0}, 0};
     dy_status st = spec_files(spec, &l, err);
     if (st != DY_OK) {

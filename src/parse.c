@@ -64,8 +64,11 @@ static bool consider(const dy_root *r, uint32_t ri, void *ctx)
     int k = match_root(rs->s, r, rs->at, toks);
     if (!k)
         return true;
-    /* longest phrase wins; on equal letters, more words */
-    if (r->clen > rs->best_clen || (r->clen == rs->best_clen && k > rs->best_ntok)) {
+    /* longest phrase wins; on equal letters, more words; then the entry of
+     * a later dictionary layer ("builtin+PATH": the user's overrides) */
+    if (r->clen > rs->best_clen || (r->clen == rs->best_clen && k > rs->best_ntok)
+        || (r->clen == rs->best_clen && k == rs->best_ntok && rs->best_root >= 0
+            && r->layer > rs->d->roots[rs->best_root].layer)) {
         rs->best_clen = r->clen;
         rs->best_ntok = k;
         rs->best_root = (int32_t)ri;

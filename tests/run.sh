@@ -131,6 +131,14 @@ printf 'X\nChina did not criticize Pakistan over the border dispute on Monday.\n
 [ "$(cat "$TMP/o")" = "3 CHN PAK 120" ] && [ "$(cat "$TMP/o2")" = "$(printf '2 CHN PAK 111\n3 CHN PAK 030')" ] \
     && ok "NEGATION: refusals for negated cooperation, nothing for negated conflict" || not_ok "NEGATION" "$(cat "$TMP/o" "$TMP/o2")"
 
+# ---- dictionary layers: a user's file extends and overrides the built-in pack ----
+mkdir -p "$TMP/layer"
+printf 'GONDOR_\n\t[GON]\nCHINA_\n\t[XXX]\n' >"$TMP/layer/mine.actors"
+printf 'X\nGondor criticized China on Monday.\nIndia criticized Pakistan on Monday.\n' >"$TMP/layer/in.txt"
+"$DYAD" code --dict "builtin+$TMP/layer" "$TMP/layer/in.txt" | events >"$TMP/o"
+[ "$(cat "$TMP/o")" = "$(printf '2 GON XXX 111\n3 IND PAK 111')" ] && ok "--dict builtin+PATH: a layer adds actors and overrides equal phrases" \
+    || not_ok "--dict builtin+PATH" "$(cat "$TMP/o")"
+
 # ---- the compiled dictionary cache ----
 mkdir -p "$TMP/cd"
 DYAD_CACHE_DIR="$TMP/cache2"
