@@ -41,8 +41,9 @@ $(BUILD)/builtin_data.o: $(BUILD)/builtin_data.c
 $(BUILD)/libdyad.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/dyad: src/cli.c $(BUILD)/libdyad.a
-	$(CC) $(CFLAGS_ALL) $< $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -o $@
+CLI_SRC = src/cli.c src/cli_fetch.c
+$(BUILD)/dyad: $(CLI_SRC) src/cli_fetch.h $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS_ALL) $(CLI_SRC) $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -o $@
 
 $(BUILD):
 	mkdir -p $@

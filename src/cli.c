@@ -1,6 +1,7 @@
 /* cli.c: the dyad command-line program. The only place that prints and
  * picks exit codes; all work is done by libdyad. */
 #include "../include/dyad.h"
+#include "cli_fetch.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,9 @@ static const char usage_text[] =
     "                                           score hand-coded news sentences\n"
     "       dyad dict check FILE...             report malformed dictionary lines\n"
     "       dyad dict info [--dict SPEC]        list what a dictionary set holds\n"
+    "       dyad dict fetch phoenix [--from URL|DIR]\n"
+    "                                           download the Phoenix pack (MIT) into\n"
+    "                                           the data folder; then --dict phoenix\n"
     "       dyad --help | --version\n"
     "\n"
     "code options:\n"
@@ -120,6 +124,16 @@ static int load_dict(const char *spec, dy_dict **d, bool quiet)
 {
     dy_load_opts lo = {quiet ? NULL : print_diag, NULL, 0};
     dy_error err = {{0}};
+    /* a pack installed by `dyad dict fetch` goes by its name */
+    char pack[4096];
+    struct stat sb;
+    if (spec && dy_cli_pack_dir(spec, pack, sizeof pack)) {
+        if (stat(pack, &sb) != 0) {
+            fprintf(stderr, "dyad: the %s pack is not installed (dyad dict fetch %s)\n", spec, spec);
+            return EX_DICT;
+        }
+        spec = pack;
+    }
     dy_status st = dy_dict_load_spec_cached(spec, use_cache ? cache_dir() : NULL, &lo, d, &err);
     if (st != DY_OK) {
         fprintf(stderr, "dyad: %s\n", err.msg);
@@ -462,6 +476,8 @@ static int cmd_dict(int argc, char **argv)
         printf("%u malformed line%s\n", total, total == 1 ? "" : "s");
         return rc ? rc : total ? EX_RECORDS : EX_OK;
     }
+    if (strcmp(argv[0], "fetch") == 0)
+        return dy_cli_fetch(argc - 1, argv + 1, use_cache ? cache_dir() : NULL);
     if (strcmp(argv[0], "info") == 0) {
         const char *spec = NULL;
         for (int i = 1; i < argc; i++)

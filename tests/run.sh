@@ -139,6 +139,22 @@ printf 'X\nGondor criticized China on Monday.\nIndia criticized Pakistan on Mond
 [ "$(cat "$TMP/o")" = "$(printf '2 GON XXX 111\n3 IND PAK 111')" ] && ok "--dict builtin+PATH: a layer adds actors and overrides equal phrases" \
     || not_ok "--dict builtin+PATH" "$(cat "$TMP/o")"
 
+# ---- dyad dict fetch phoenix: from the local copy of the pack (the tests
+# run offline), and a clear failure when the source cannot be reached ----
+PHX="$SHARED/peers/petrarch2/dictionaries"
+if [ -d "$PHX" ]; then
+    DYAD_DATA_DIR="$TMP/data" DYAD_CACHE_DIR="$TMP/fcache" "$DYAD" dict fetch phoenix --from "$PHX" >"$TMP/o" 2>&1; rc=$?
+    printf 'X\nIsrael attacked Hamas in Gaza on Monday.\n' | DYAD_DATA_DIR="$TMP/data" DYAD_CACHE_DIR="$TMP/fcache" "$DYAD" code --dict phoenix | events >"$TMP/o2"
+    [ $rc = 0 ] && grep -q "installed the Phoenix pack" "$TMP/o" && [ "$(cat "$TMP/o2")" = "2 ISR PSEREBHMS 190" ] \
+        && ok "dict fetch phoenix: installed from a local copy, verified, used as --dict phoenix" \
+        || not_ok "dict fetch phoenix" "exit $rc $(cat "$TMP/o" "$TMP/o2")"
+fi
+DYAD_DATA_DIR="$TMP/data2" "$DYAD" dict fetch phoenix --from http://127.0.0.1:9/ >"$TMP/o" 2>&1; rc=$?
+DYAD_DATA_DIR="$TMP/data2" "$DYAD" code --dict phoenix </dev/null >"$TMP/o2" 2>&1; rc2=$?
+[ $rc = 4 ] && grep -q "could not download.*nothing was installed" "$TMP/o" && [ $rc2 = 3 ] && grep -q "not installed" "$TMP/o2" \
+    && ok "dict fetch phoenix offline: a clear message, exit 4, nothing installed" \
+    || not_ok "dict fetch phoenix offline" "exit $rc/$rc2 $(cat "$TMP/o" "$TMP/o2")"
+
 # ---- the compiled dictionary cache ----
 mkdir -p "$TMP/cd"
 DYAD_CACHE_DIR="$TMP/cache2"

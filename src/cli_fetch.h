@@ -1,0 +1,15 @@
+/* cli_fetch.h: `dyad dict fetch`, installing a named dictionary pack into
+ * the user's data folder (part of the dyad program, not the library: it
+ * runs curl and prints). */
+#ifndef DY_CLI_FETCH_H
+#define DY_CLI_FETCH_H
+#include <stddef.h>
+
+/* The folder of an installed pack ("phoenix"), or NULL when name is no
+ * known pack. Does not check that it is installed. */
+const char *dy_cli_pack_dir(const char *name, char *buf, size_t cap);
+
+/* dyad dict fetch NAME [--from URL|DIR]: returns the exit status. */
+int dy_cli_fetch(int argc, char **argv, const char *cache_dir);
+
+#endif
