@@ -1,7 +1,9 @@
 /* cli.c: the dyad command-line program. The only place that prints and
  * picks exit codes; all work is done by libdyad. */
 #include "../include/dyad.h"
+#include "cli_code.h"
 #include "cli_fetch.h"
+#include <unistd.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +51,8 @@ static const char usage_text[] =
     "  --stats           print documents, events, documents with no events and\n"
     "                    errors to stderr\n"
     "  --no-cache        do not use the compiled dictionary cache\n"
+    "  -j N, --threads N code with N threads (0: one per processor); events\n"
+    "                    come out in input order, the same as with one\n"
     "\n"
     "Dictionaries other than the built-in ones are compiled once into a cache\n"
     "($DYAD_CACHE_DIR, else $XDG_CACHE_HOME/dyad, else ~/.cache/dyad) that is\n"
@@ -182,79 +186,13 @@ static bool parse_date_arg(const char *s, int32_t *out)
     return true;
 }
 
-typedef struct {
-    unsigned long docs, events, empty, errors;
-} stats_t;
-
-static int code_buffer(dy_coder *c, const char *name, const char *buf, size_t len, dy_input_kind kind,
-                       int32_t date, bool with_text, bool phoenix, stats_t *st)
-{
-    dy_reader *r = dy_reader_new(name, buf, len, kind, date);
-    if (!r) {
-        fprintf(stderr, "dyad: out of memory\n");
-        return EX_MEMORY;
-    }
-    int rc = EX_OK;
-    size_t cap = 1 << 16;
-    char *line = malloc(cap);
-    for (;;) {
-        dy_doc doc;
-        bool eof;
-        dy_error err = {{0}};
-        dy_status s = dy_reader_next(r, &doc, &eof, &err);
-        if (s != DY_OK) {
-            fprintf(stderr, "dyad: %s\n", err.msg);
-            st->errors++;
-            rc = EX_RECORDS;
-            continue;
-        }
-        if (eof)
-            break;
-        dy_result res;
-        s = dy_code_doc(c, &doc, &res, &err);
-        st->docs++;
-        if (s != DY_OK) {
-            fprintf(stderr, "dyad: %s\n", err.msg);
-            st->errors++;
-            rc = EX_RECORDS;
-            continue;
-        }
-        if (res.n == 0)
-            st->empty++;
-        for (size_t i = 0; i < res.n; i++) {
-            size_t need = phoenix ? dy_event_phoenix(&res.events[i], doc.id, i, doc.url, doc.source, line, cap)
-                                  : dy_event_json(&res.events[i], doc.id, with_text, line, cap);
-            if (need >= cap) {
-                char *x = realloc(line, need + 1);
-                if (!x) {
-                    fprintf(stderr, "dyad: out of memory\n");
-                    free(line);
-                    dy_reader_free(&r);
-                    return EX_MEMORY;
-                }
-                line = x;
-                cap = need + 1;
-                if (phoenix)
-                    dy_event_phoenix(&res.events[i], doc.id, i, doc.url, doc.source, line, cap);
-                else
-                    dy_event_json(&res.events[i], doc.id, with_text, line, cap);
-            }
-            fputs(line, stdout);
-            fputc('\n', stdout);
-            st->events++;
-        }
-    }
-    free(line);
-    dy_reader_free(&r);
-    return rc;
-}
-
 static int cmd_code(int argc, char **argv)
 {
     const char *dict = NULL;
     dy_input_kind kind = DY_IN_AUTO;
     int32_t date = 0;
     bool with_text = false, stats = false, phoenix = false;
+    int threads = 1;
     const char *options[64];
     int nopt = 0;
     const char *files[4096];
@@ -288,6 +226,16 @@ static int cmd_code(int argc, char **argv)
                 fprintf(stderr, "dyad: --format: '%s' is not jsonl or phoenix\n", f);
                 return EX_USAGE;
             }
+        } else if ((strcmp(a, "-j") == 0 || strcmp(a, "--threads") == 0) && i + 1 < argc) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end || n < 0 || n > 256) {
+                fprintf(stderr, "dyad: %s: '%s' is not a number of threads (0 to 256)\n", a, argv[i]);
+                return EX_USAGE;
+            }
+            threads = n ? (int)n : (int)sysconf(_SC_NPROCESSORS_ONLN);
+            if (threads < 1)
+                threads = 1;
         } else if (strcmp(a, "--with-text") == 0)
             with_text = true;
         else if (strcmp(a, "--stats") == 0)
@@ -312,6 +260,7 @@ static int cmd_code(int argc, char **argv)
         fprintf(stderr, "dyad: out of memory\n");
         return EX_MEMORY;
     }
+    /* every option is checked once here; each coding thread applies them */
     for (int i = 0; i < nopt; i++) {
         dy_error err;
         if (dy_coder_set_option(c, options[i], &err) != DY_OK) {
@@ -321,9 +270,11 @@ static int cmd_code(int argc, char **argv)
             return EX_USAGE;
         }
     }
+    dy_coder_free(&c);
     if (nfiles == 0)
         files[nfiles++] = "-";
-    stats_t st = {0};
+    dy_cli_stats st = {0};
+    dy_cli_code_opts co = {d, options, nopt, with_text, phoenix, threads};
     for (int i = 0; i < nfiles; i++) {
         bool in = strcmp(files[i], "-") == 0;
         FILE *f = in ? stdin : fopen(files[i], "rb");
@@ -341,7 +292,7 @@ static int cmd_code(int argc, char **argv)
             rc = EX_INPUT;
             continue;
         }
-        int r = code_buffer(c, in ? "<stdin>" : files[i], buf, len, kind, date, with_text, phoenix, &st);
+        int r = dy_cli_code_buffer(&co, in ? "<stdin>" : files[i], buf, len, kind, date, &st);
         if (r > rc)
             rc = r;
         free(buf);
@@ -350,7 +301,6 @@ static int cmd_code(int argc, char **argv)
     if (stats)
         fprintf(stderr, "documents: %lu\nevents: %lu\ndocuments with no events: %lu\nerrors: %lu\n",
                 st.docs, st.events, st.empty, st.errors);
-    dy_coder_free(&c);
     dy_dict_free(&d);
     return rc;
 }

@@ -139,6 +139,17 @@ printf 'X\nGondor criticized China on Monday.\nIndia criticized Pakistan on Mond
 [ "$(cat "$TMP/o")" = "$(printf '2 GON XXX 111\n3 IND PAK 111')" ] && ok "--dict builtin+PATH: a layer adds actors and overrides equal phrases" \
     || not_ok "--dict builtin+PATH" "$(cat "$TMP/o")"
 
+# ---- threads: -j N writes the very bytes -j 1 writes, in input order ----
+WN="$SHARED/corpus/wikinews-2019-2020.jsonl"
+if [ -f "$WN" ]; then
+    "$DYAD" code --input jsonl --with-text "$WN" >"$TMP/j1" 2>/dev/null
+    "$DYAD" code -j 3 --input jsonl --with-text "$WN" >"$TMP/j3" 2>/dev/null
+    [ -s "$TMP/j1" ] && cmp -s "$TMP/j1" "$TMP/j3" && ok "-j 3: the same events as -j 1, byte for byte ($(wc -l <"$TMP/j1") events)" \
+        || not_ok "-j 3 output differs from -j 1" "$(cmp "$TMP/j1" "$TMP/j3" 2>&1)"
+fi
+"$DYAD" code -j x examples/sco-talks.txt >/dev/null 2>"$TMP/o"; rc=$?
+[ $rc = 2 ] && grep -q "not a number of threads" "$TMP/o" && ok "-j: a bad count is a usage error" || not_ok "-j bad count" "exit $rc"
+
 # ---- dyad dict fetch phoenix: from the local copy of the pack (the tests
 # run offline), and a clear failure when the source cannot be reached ----
 PHX="$SHARED/peers/petrarch2/dictionaries"

@@ -1,0 +1,314 @@
+/* cli_code.c: see cli_code.h. With T threads the reader (this thread)
+ * gathers documents into batches; workers code a batch each into text
+ * buffers; the reader writes finished batches in the order they were read.
+ * Batches in flight are capped, so memory stays bounded on any input. */
+#include "cli_code.h"
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { BATCH_DOCS = 64, BATCH_BYTES = 1 << 20, MAX_INFLIGHT = 64 };
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+    bool failed;
+} obuf;
+
+static void ob_put(obuf *o, const char *s, size_t n)
+{
+    if (o->failed)
+        return;
+    if (o->n + n + 1 > o->cap) {
+        size_t cap = o->cap ? o->cap : 4096;
+        while (cap < o->n + n + 1)
+            cap *= 2;
+        char *x = realloc(o->p, cap);
+        if (!x) {
+            o->failed = true;
+            return;
+        }
+        o->p = x;
+        o->cap = cap;
+    }
+    memcpy(o->p + o->n, s, n);
+    o->n += n;
+    o->p[o->n] = '\0';
+}
+
+static void ob_printf_err(obuf *o, const char *msg)
+{
+    ob_put(o, "dyad: ", 6);
+    ob_put(o, msg, strlen(msg));
+    ob_put(o, "\n", 1);
+}
+
+/* One coder with the run's options. */
+static dy_coder *new_coder(const dy_cli_code_opts *o)
+{
+    dy_coder *c = dy_coder_new(o->d);
+    for (int i = 0; c && i < o->nopt; i++) {
+        dy_error err;
+        if (dy_coder_set_option(c, o->options[i], &err) != DY_OK)
+            dy_coder_free(&c); /* cmd_code checked every option first */
+    }
+    return c;
+}
+
+/* Codes one document into out (events) and err (messages); returns an
+ * exit status. line/cap: a formatting buffer the caller keeps. */
+static int code_one(const dy_cli_code_opts *o, dy_coder *c, const dy_doc *doc, obuf *out, obuf *err,
+                    dy_cli_stats *st, char **line, size_t *cap)
+{
+    dy_result res;
+    dy_error e = {{0}};
+    st->docs++;
+    if (dy_code_doc(c, doc, &res, &e) != DY_OK) {
+        ob_printf_err(err, e.msg);
+        st->errors++;
+        return 1;
+    }
+    if (res.n == 0)
+        st->empty++;
+    for (size_t i = 0; i < res.n; i++) {
+        size_t need = o->phoenix ? dy_event_phoenix(&res.events[i], doc->id, i, doc->url, doc->source, *line, *cap)
+                                 : dy_event_json(&res.events[i], doc->id, o->with_text, *line, *cap);
+        if (need >= *cap) {
+            char *x = realloc(*line, need + 1);
+            if (!x)
+                return 5;
+            *line = x;
+            *cap = need + 1;
+            if (o->phoenix)
+                dy_event_phoenix(&res.events[i], doc->id, i, doc->url, doc->source, *line, *cap);
+            else
+                dy_event_json(&res.events[i], doc->id, o->with_text, *line, *cap);
+        }
+        ob_put(out, *line, need);
+        ob_put(out, "\n", 1);
+        st->events++;
+    }
+    return out->failed || err->failed ? 5 : 0;
+}
+
+/* ---- batches ---- */
+
+typedef struct batch {
+    size_t seq;
+    int n;
+    dy_doc docs[BATCH_DOCS];
+    obuf mem;            /* the documents' strings, copied (offsets until sealed) */
+    size_t off[BATCH_DOCS][5];
+    obuf out, err;
+    dy_cli_stats st;
+    int rc;
+    bool done;
+    struct batch *next;  /* work queue link */
+} batch;
+
+typedef struct {
+    const dy_cli_code_opts *o;
+    pthread_mutex_t mu;
+    pthread_cond_t work, finished;
+    batch *head, *tail;  /* batches waiting for a worker */
+    bool closing;
+} pool;
+
+/* Copies a document's strings into the batch (the reader reuses its own). */
+static bool batch_add(batch *b, const dy_doc *d)
+{
+    const char *s[5] = {d->id, d->title, d->text, d->url, d->source};
+    size_t l[5] = {d->id ? strlen(d->id) : 0, d->title ? strlen(d->title) : 0, d->text_len,
+                   d->url ? strlen(d->url) : 0, d->source ? strlen(d->source) : 0};
+    for (int k = 0; k < 5; k++) {
+        b->off[b->n][k] = s[k] ? b->mem.n : (size_t)-1;
+        if (s[k]) {
+            ob_put(&b->mem, s[k], l[k]);
+            ob_put(&b->mem, "", 1); /* keep the NUL */
+        }
+    }
+    b->docs[b->n] = *d;
+    b->n++;
+    return !b->mem.failed;
+}
+
+/* Points the copied documents at the batch's (now final) string memory. */
+static void batch_seal(batch *b)
+{
+    for (int i = 0; i < b->n; i++) {
+        const char **f[5] = {&b->docs[i].id, &b->docs[i].title, &b->docs[i].text, &b->docs[i].url, &b->docs[i].source};
+        for (int k = 0; k < 5; k++)
+            *f[k] = b->off[i][k] == (size_t)-1 ? NULL : b->mem.p + b->off[i][k];
+    }
+}
+
+static void batch_free(batch *b)
+{
+    free(b->mem.p);
+    free(b->out.p);
+    free(b->err.p);
+    free(b);
+}
+
+static void code_batch(const dy_cli_code_opts *o, dy_coder *c, batch *b)
+{
+    char *line = malloc(1 << 16);
+    size_t cap = line ? 1 << 16 : 0;
+    for (int i = 0; i < b->n; i++) {
+        int r = line ? code_one(o, c, &b->docs[i], &b->out, &b->err, &b->st, &line, &cap) : 5;
+        if (r > b->rc)
+            b->rc = r;
+    }
+    free(line);
+}
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    dy_coder *c = new_coder(p->o);
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->head && !p->closing)
+            pthread_cond_wait(&p->work, &p->mu);
+        batch *b = p->head;
+        if (!b) {
+            pthread_mutex_unlock(&p->mu);
+            break;
+        }
+        p->head = b->next;
+        if (!p->head)
+            p->tail = NULL;
+        pthread_mutex_unlock(&p->mu);
+        if (c)
+            code_batch(p->o, c, b);
+        else
+            b->rc = 5;
+        pthread_mutex_lock(&p->mu);
+        b->done = true;
+        pthread_cond_broadcast(&p->finished);
+        pthread_mutex_unlock(&p->mu);
+    }
+    dy_coder_free(&c);
+    return NULL;
+}
+
+/* Writes finished batches from the front of the in-order ring; with wait,
+ * waits for the front one. Returns the worst exit status seen. */
+static int flush_ready(pool *p, batch **ring, size_t *front, size_t back, bool wait, dy_cli_stats *st)
+{
+    int rc = 0;
+    while (*front < back) {
+        batch *b = ring[*front % MAX_INFLIGHT];
+        pthread_mutex_lock(&p->mu);
+        while (wait && !b->done)
+            pthread_cond_wait(&p->finished, &p->mu);
+        bool done = b->done;
+        pthread_mutex_unlock(&p->mu);
+        if (!done)
+            break;
+        if (b->out.n)
+            fwrite(b->out.p, 1, b->out.n, stdout);
+        if (b->err.n)
+            fwrite(b->err.p, 1, b->err.n, stderr);
+        st->docs += b->st.docs;
+        st->events += b->st.events;
+        st->empty += b->st.empty;
+        st->errors += b->st.errors;
+        if (b->rc > rc)
+            rc = b->rc;
+        batch_free(b);
+        (*front)++;
+    }
+    return rc;
+}
+
+int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *buf, size_t len,
+                       dy_input_kind kind, int32_t date, dy_cli_stats *st)
+{
+    dy_reader *r = dy_reader_new(name, buf, len, kind, date);
+    if (!r) {
+        fprintf(stderr, "dyad: out of memory\n");
+        return 5;
+    }
+    int threads = o->threads < 1 ? 1 : o->threads;
+    pool p = {o, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, false};
+    pthread_t tid[256];
+    int nt = 0;
+    /* one thread: the reader codes the batches itself, the same way */
+    dy_coder *self = threads == 1 ? new_coder(o) : NULL;
+    for (int i = 0; threads > 1 && i < threads && i < 256; i++)
+        if (pthread_create(&tid[i], NULL, worker, &p) == 0)
+            nt++;
+    if ((threads == 1 && !self) || (threads > 1 && nt == 0)) {
+        fprintf(stderr, "dyad: out of memory\n");
+        dy_reader_free(&r);
+        return 5;
+    }
+    batch *ring[MAX_INFLIGHT];
+    size_t front = 0, back = 0;
+    int rc = 0;
+    batch *cur = NULL;
+    for (bool eof = false; !eof;) {
+        dy_doc doc;
+        dy_error err = {{0}};
+        dy_status s = dy_reader_next(r, &doc, &eof, &err);
+        if (s != DY_OK) {
+            fprintf(stderr, "dyad: %s\n", err.msg);
+            st->errors++;
+            rc = rc > 1 ? rc : 1;
+            continue;
+        }
+        if (!eof) {
+            if (!cur && !(cur = calloc(1, sizeof *cur))) {
+                rc = 5;
+                break;
+            }
+            if (!batch_add(cur, &doc)) {
+                rc = 5;
+                break;
+            }
+        }
+        if (cur && (eof || cur->n == BATCH_DOCS || cur->mem.n >= BATCH_BYTES)) {
+            batch_seal(cur);
+            if (threads == 1) {
+                code_batch(o, self, cur);
+                cur->done = true;
+            }
+            if (back - front == MAX_INFLIGHT) {
+                int w = flush_ready(&p, ring, &front, front + 1, true, st);
+                rc = w > rc ? w : rc;
+            }
+            cur->seq = back;
+            ring[back++ % MAX_INFLIGHT] = cur;
+            if (threads > 1) {
+                pthread_mutex_lock(&p.mu);
+                if (p.tail)
+                    p.tail->next = cur;
+                else
+                    p.head = cur;
+                p.tail = cur;
+                pthread_cond_signal(&p.work);
+                pthread_mutex_unlock(&p.mu);
+            }
+            cur = NULL;
+            int w = flush_ready(&p, ring, &front, back, false, st);
+            rc = w > rc ? w : rc;
+        }
+    }
+    if (cur)
+        batch_free(cur);
+    int w = flush_ready(&p, ring, &front, back, true, st);
+    rc = w > rc ? w : rc;
+    pthread_mutex_lock(&p.mu);
+    p.closing = true;
+    pthread_cond_broadcast(&p.work);
+    pthread_mutex_unlock(&p.mu);
+    for (int i = 0; i < nt; i++)
+        pthread_join(tid[i], NULL);
+    dy_coder_free(&self);
+    dy_reader_free(&r);
+    if (rc == 5)
+        fprintf(stderr, "dyad: out of memory\n");
+    return rc;
+}

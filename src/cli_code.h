@@ -1,0 +1,28 @@
+/* cli_code.h: the `dyad code` loop of the dyad program: documents read in
+ * order, coded by one or more threads (each with a coder of its own over
+ * the one immutable dictionary), and their events written in input order,
+ * byte for byte the same whatever the number of threads. */
+#ifndef DY_CLI_CODE_H
+#define DY_CLI_CODE_H
+#include "../include/dyad.h"
+#include <stdbool.h>
+
+typedef struct {
+    unsigned long docs, events, empty, errors;
+} dy_cli_stats;
+
+typedef struct {
+    const dy_dict *d;
+    const char *const *options; /* TABARI .options lines for every coder */
+    int nopt;
+    bool with_text, phoenix;
+    int threads;                /* >= 1 */
+} dy_cli_code_opts;
+
+/* Codes the documents of buf (named name for messages) and writes their
+ * events to stdout; errors go to stderr. Returns an exit status (0, 1 bad
+ * records, 5 out of memory). */
+int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *buf, size_t len,
+                       dy_input_kind kind, int32_t date, dy_cli_stats *st);
+
+#endif
