@@ -302,6 +302,12 @@ static uint64_t seq_need(const dy_seq *q, uint16_t from)
     return m;
 }
 
+/* Slot of a key's first three letters in lenmask. */
+static unsigned key3(const char *k)
+{
+    return ((unsigned)(unsigned char)k[0] * 961u + (unsigned)(unsigned char)k[1] * 31u + (unsigned char)k[2]) & 1023u;
+}
+
 struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
 {
     dy_dict_builder *b = *bp;
@@ -364,6 +370,8 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
             h = (h + 1) & (cap - 1);
         d->ridx[h].key = k;
         d->ridx[h].klen = (uint32_t)kl;
+        if (kl >= 3)
+            d->lenmask[key3(k)] |= (uint64_t)1 << (kl < 63 ? kl : 63);
         d->ridx[h].first = i;
         d->ridx[h].count = j - i;
         for (uint32_t q = i; q < j; q++)
@@ -552,7 +560,10 @@ void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t tl
         h *= 16777619u;
         ph[k + 1] = h;
     }
+    uint64_t lens = tl >= 3 ? d->lenmask[key3(tok)] : 0;
     for (size_t n = maxn; n >= 1; n--) {
+        if (n >= 3 && !(lens & ((uint64_t)1 << (n < 63 ? n : 63))))
+            continue; /* no key of this length starts so */
         const dy_rindex *ix = find_key_h(d, tok, n, ph[n]);
         if (!ix || !(ix->types & mask))
             continue;

@@ -191,6 +191,10 @@ struct dy_dict {
     dy_rindex *ridx;        /* open-addressing table of first words */
     uint32_t ridx_cap;      /* power of two */
     uint16_t max_key_len;   /* longest first word */
+    /* key lengths present per first three letters (dy_dict_key3): bit n
+     * for a key of n letters (3 to 62), bit 63 for longer ones; a token's
+     * prefixes of other lengths need no lookup */
+    uint64_t lenmask[1024];
     dy_opts opts;           /* options read with the dictionaries (defaults for coders) */
     bool has_time;          /* a <TIME> section was read */
     bool has_attrib;        /* an <ATTRIB> section was read */
