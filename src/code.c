@@ -18,15 +18,44 @@ typedef struct {
     uint64_t bloom; /* bit per first two letters of its words (dy_dict_word_bit): a
                        pattern naming a word none of them starts with
                        cannot match here */
+    uint32_t *words; /* open-addressing set of its words' dy_dict_word_hash */
+    uint32_t wcap;   /* power of two, at least twice m; 0: no set */
 } clause_t;
 
-static void clause_bloom(const dy_sent *s, clause_t *cl)
+/* The clause's word summaries: the bloom bits and the set of whole words
+ * (in the sentence's scratch arena; without memory, no set, no filter). */
+static void clause_bloom(const dy_sent *s, clause_t *cl, dy_arena *a)
 {
     cl->bloom = 0;
+    cl->wcap = 16;
+    while (cl->wcap < 2u * (uint32_t)cl->m)
+        cl->wcap <<= 1;
+    cl->words = dy_arena_calloc(a, cl->wcap * sizeof *cl->words);
+    if (!cl->words)
+        cl->wcap = 0;
     for (int p = 0; p < cl->m; p++) {
         const dy_token *t = &s->tok[cl->L[p]].t;
         cl->bloom |= dy_dict_word_bit(t->w, t->wl);
+        if (!cl->wcap)
+            continue;
+        uint32_t h = dy_dict_word_hash(t->w, t->wl), i = h & (cl->wcap - 1);
+        while (cl->words[i] && cl->words[i] != h)
+            i = (i + 1) & (cl->wcap - 1);
+        cl->words[i] = h;
     }
+}
+
+/* Can the clause hold every whole word the pattern names? */
+static bool clause_has_words(const clause_t *cl, const dy_pattern *pt)
+{
+    for (uint8_t k = 0; k < pt->nwh && cl->wcap; k++) {
+        uint32_t i = pt->wh[k] & (cl->wcap - 1);
+        while (cl->words[i] && cl->words[i] != pt->wh[k])
+            i = (i + 1) & (cl->wcap - 1);
+        if (!cl->words[i])
+            return false;
+    }
+    return true;
 }
 
 /* The code of a verb root as found in the text: the form's own (PETRARCH
@@ -62,7 +91,7 @@ static bool whole_clause(dy_coder *c, const dy_sent *s, bool deleted, clause_t *
     *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof **pos_of);
     if (!L || !*pos_of)
         return false;
-    *cl = (clause_t){L, 0, NULL, 0};
+    *cl = (clause_t){L, 0, NULL, 0, NULL, 0};
     for (int i = 0; i < s->n; i++) {
         (*pos_of)[i] = -1;
         if (deleted || !s->tok[i].del) {
@@ -70,7 +99,7 @@ static bool whole_clause(dy_coder *c, const dy_sent *s, bool deleted, clause_t *
             L[cl->m++] = (int16_t)i;
         }
     }
-    clause_bloom(s, cl);
+    clause_bloom(s, cl, &c->scratch);
     return true;
 }
 
@@ -196,6 +225,12 @@ static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
          * without actor tokens give the same answer at a place every time:
          * remembered per clause, as patterns try them over and over. */
         const dy_synset *sy = &x->d->syn[e->syn];
+        /* no member starts the way this word does */
+        unsigned k[3];
+        dy_dict_start_keys(t->t.w, t->t.wl, k);
+        if (!((sy->first[k[0] >> 6] >> (k[0] & 63)) & 1) && !((sy->first[k[1] >> 6] >> (k[1] & 63)) & 1)
+            && !((sy->first[k[2] >> 6] >> (k[2] & 63)) & 1))
+            return -1;
         int16_t *memo = x->c->memo && sy->plain ? &x->c->memo[(size_t)e->syn * (size_t)x->c->m + (size_t)p] : NULL;
         if (memo && *memo != -2)
             return *memo;
@@ -590,7 +625,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     int pat_first = v0; /* first clause position of the matched pattern */
     for (uint32_t i = 0; i < verb->npat; i++) {
         const dy_pattern *pt = &verb->pat[i];
-        if (pt->need & ~cl->bloom)
+        if ((pt->need & ~cl->bloom) || !clause_has_words(cl, pt))
             continue; /* names a word the clause lacks */
         slots_t t = {-1, -1, false, false, {0}, 0, -1};
         int lastp = v1, firstp = v0;
@@ -609,7 +644,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     if (!code && s->petr && passive_verb(&x, v0, v1))
         for (uint32_t i = 0; i < verb->npat && !code; i++) {
             const dy_pattern *pt = &verb->pat[i];
-            if ((pt->need & ~cl->bloom) || pt->upper.n || !pt->lower.n || !words_only(&pt->lower))
+            if ((pt->need & ~cl->bloom) || !clause_has_words(cl, pt) || pt->upper.n || !pt->lower.n
+                || !words_only(&pt->lower))
                 continue;
             for (int p = passive_subject(&x, v0); p < v0 && !code; p++) {
                 if (dy_word_in(&s->tok[cl->L[p]].t, preps))
@@ -1716,7 +1752,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     if (!subs.e)
         return -1;
     while (i < s.n) {
-        clause_t cl = {L, 0, NULL, 0};
+        clause_t cl = {L, 0, NULL, 0, NULL, 0};
         for (int k = 0; k < s.n; k++)
             pos_of[k] = -1;
         for (; i < s.n; i++) {
@@ -1732,7 +1768,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
         if (cl.m == 0)
             continue;
-        clause_bloom(&s, &cl);
+        clause_bloom(&s, &cl, &c->scratch);
         /* PETRARCH: "alleged that France knew ..., and that its military
          * helped ...": a clause opened by "that" after a conjunction is
          * more of what was said, not an event of its own (a transformed

@@ -302,6 +302,45 @@ static uint64_t seq_need(const dy_seq *q, uint16_t from)
     return m;
 }
 
+/* The whole words a pattern names (dy_pattern.wh). */
+static void pattern_words(dy_pattern *p)
+{
+    p->nwh = 0;
+    const dy_seq *qs[2] = {&p->upper, &p->lower};
+    for (int s = 0; s < 2; s++)
+        for (uint16_t k = 0; k < qs[s]->n && p->nwh < 3; k++) {
+            const dy_el *e = &qs[s]->el[k];
+            if (e->kind == DY_EL_WORD && e->len >= 2 && (e->flags & DY_EL_EXACT) && (e->flags & DY_EL_STRICT)
+                && !(e->flags & DY_EL_PVERB))
+                p->wh[p->nwh++] = dy_dict_word_hash(e->w, e->len);
+        }
+}
+
+static unsigned start_key(const char *w, size_t k)
+{
+    unsigned h = (unsigned)k * 131u;
+    for (size_t i = 0; i < k; i++)
+        h = h * 31u + (unsigned char)w[i];
+    return h & 255u;
+}
+
+void dy_dict_start_keys(const char *w, size_t n, unsigned keys[3])
+{
+    for (size_t k = 1; k <= 3; k++)
+        keys[k - 1] = start_key(w, k <= n ? k : n);
+}
+
+/* The start key of a dictionary word: its first three letters, fewer when
+ * its matching forms may change them (a short stem, a regular verb whose
+ * last letter its endings drop: TIE, TYING). */
+static unsigned word_start_key(const dy_el *e)
+{
+    size_t k = e->len < 3 ? e->len : 3;
+    if ((e->flags & DY_EL_PVERB) && e->len <= 3)
+        k = e->len > 1 ? e->len - 1 : 1;
+    return start_key(e->w, k ? k : 1);
+}
+
 /* Slot of a key's first three letters in lenmask. */
 static unsigned key3(const char *k)
 {
@@ -321,8 +360,10 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
         patlist *l = &b->pats[i];
         if (l->n)
             qsort(l->p, l->n, sizeof *l->p, cmp_pattern);
-        for (uint32_t k = 0; k < l->n; k++)
+        for (uint32_t k = 0; k < l->n; k++) {
             l->p[k].need = seq_need(&l->p[k].upper, 0) | seq_need(&l->p[k].lower, 0);
+            pattern_words(&l->p[k]);
+        }
         b->verbs[i].pat = l->p;
         b->verbs[i].npat = l->n;
         l->p = NULL;
@@ -393,6 +434,16 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
                     plain = false;
             }
         d->syn[i].plain = plain;
+        memset(d->syn[i].first, 0, sizeof d->syn[i].first);
+        for (uint32_t m = 0; m < d->syn[i].n; m++) {
+            const dy_el *e = d->syn[i].mem[m].n ? &d->syn[i].mem[m].el[0] : NULL;
+            if (!e || e->kind != DY_EL_WORD || !e->len) {
+                memset(d->syn[i].first, 0xff, sizeof d->syn[i].first);
+                break;
+            }
+            unsigned k = word_start_key(e);
+            d->syn[i].first[k >> 6] |= (uint64_t)1 << (k & 63);
+        }
     }
     d->disc = b->disc; d->ndisc = b->ndisc;
     d->iss = b->iss; d->niss = b->niss;
@@ -531,6 +582,16 @@ static const dy_rindex *find_key_h(const struct dy_dict *d, const char *k, size_
 static const dy_rindex *find_key(const struct dy_dict *d, const char *k, size_t n)
 {
     return find_key_h(d, k, n, hash_str(k, n));
+}
+
+uint32_t dy_dict_word_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)w[i];
+        h *= 16777619u;
+    }
+    return h ? h : 1;
 }
 
 uint64_t dy_dict_word_bit(const char *w, size_t n)

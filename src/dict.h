@@ -98,6 +98,11 @@ typedef struct {
     const char *text;/* the pattern as written (alternatives expanded), or NULL */
     dy_origin at;
     uint64_t need;   /* dy_dict_word_bit of each literal word: set by compile */
+    /* dy_dict_word_hash of up to three words the pattern names whole (the
+     * exact words of PETRARCH patterns): a clause lacking one of them
+     * cannot match it. Set by compile; nwh 0 when none. */
+    uint32_t wh[3];
+    uint8_t nwh;
 } dy_pattern;
 
 /* Which list a verb-like root belongs to. */
@@ -166,6 +171,10 @@ typedef struct {
     uint32_t n;
     const char *name;/* "&NAME" */
     bool plain;      /* no member holds an actor token ($ + % ^ @): set by compile */
+    /* the start keys (dy_dict_start_keys) of its members' first words,
+     * 256 bits: a word none of them starts can begin no member. All ones
+     * when a member begins with a synset or an actor. Set by compile. */
+    uint64_t first[4];
 } dy_synset;
 
 /* Index entry: roots whose first word is exactly this string. */
@@ -260,6 +269,13 @@ void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t to
  * letters (endings, stems and the E of DEPLORE_ aside): one of 64 bits for
  * those letters sums up which words a text holds. */
 uint64_t dy_dict_word_bit(const char *w, size_t n);
+/* Start keys of a text word for synset filters: bits (0-255) for its
+ * first letter, first two and first three letters. A dictionary word that
+ * matches the text word (exactly, as a stem or with an ending) has its own
+ * start key among them. */
+void dy_dict_start_keys(const char *w, size_t n, unsigned keys[3]);
+/* FNV-1a of a whole word, never 0 (0 marks an empty slot). */
+uint32_t dy_dict_word_hash(const char *w, size_t n);
 
 /* Date-restricted code for a date (yyyymmdd); NULL when none applies.
  * Date 0 (unknown) takes the default code, else the most recent one. */
