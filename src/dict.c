@@ -413,6 +413,8 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
         d->ridx[h].klen = (uint32_t)kl;
         if (kl >= 3)
             d->lenmask[key3(k)] |= (uint64_t)1 << (kl < 63 ? kl : 63);
+        else
+            d->shortmask[(unsigned char)k[0]] |= (uint8_t)(1u << kl);
         d->ridx[h].first = i;
         d->ridx[h].count = j - i;
         for (uint32_t q = i; q < j; q++)
@@ -623,7 +625,7 @@ void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t tl
     }
     uint64_t lens = tl >= 3 ? d->lenmask[key3(tok)] : 0;
     for (size_t n = maxn; n >= 1; n--) {
-        if (n >= 3 && !(lens & ((uint64_t)1 << (n < 63 ? n : 63))))
+        if (n >= 3 ? !(lens & ((uint64_t)1 << (n < 63 ? n : 63))) : !(d->shortmask[(unsigned char)tok[0]] & (1u << n)))
             continue; /* no key of this length starts so */
         const dy_rindex *ix = find_key_h(d, tok, n, ph[n]);
         if (!ix || !(ix->types & mask))
@@ -631,7 +633,8 @@ void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t tl
         for (uint32_t i = 0; i < ix->count; i++) {
             uint32_t ri = d->root_order[ix->first + i];
             const dy_root *r = &d->roots[ri];
-            if ((r->need & ~have) || !dy_dict_word_match(&r->ph.el[0], tok, tl))
+            /* the whole token is the key: every form of it matches */
+            if ((r->need & ~have) || (n != tl && !dy_dict_word_match(&r->ph.el[0], tok, tl)))
                 continue;
             if (!fn(r, ri, ctx))
                 return;

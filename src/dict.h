@@ -204,6 +204,7 @@ struct dy_dict {
      * for a key of n letters (3 to 62), bit 63 for longer ones; a token's
      * prefixes of other lengths need no lookup */
     uint64_t lenmask[1024];
+    uint8_t shortmask[256]; /* per first letter: bit 1, 2 for keys of one, two letters */
     dy_opts opts;           /* options read with the dictionaries (defaults for coders) */
     bool has_time;          /* a <TIME> section was read */
     bool has_attrib;        /* an <ATTRIB> section was read */
