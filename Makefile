@@ -13,7 +13,7 @@ LDFLAGS_ALL = $(if $(SAN),-fsanitize=$(SAN)) $(LDFLAGS)
 
 # library sources in pipeline order (see README "Source layout")
 LIB_SRC = src/arena.c src/reader.c src/segment.c src/lex.c src/dict.c src/tabari.c \
-	src/petrarch.c src/options.c src/cache.c src/load.c src/parse.c src/code.c src/doc.c src/cameo.c src/emit.c src/petrxml.c src/validate.c
+	src/petrarch.c src/options.c src/cache.c src/load.c src/memo.c src/parse.c src/code.c src/doc.c src/cameo.c src/emit.c src/petrxml.c src/validate.c
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_data.o
 DICT_FILES = $(sort $(wildcard dict/*.actors dict/*.agents dict/*.verbs dict/*.options dict/*.txt))
 

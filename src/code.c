@@ -1,6 +1,7 @@
 /* code.c: verb patterns, source/target assignment and event generation
  * (TABARI manual 5.5-5.8, 6.6, 7.6, 7.9, 8.7); see code.h. */
 #include "code.h"
+#include "memo.h"
 #include "parse.h"
 #include "cameo.h"
 #include <stdio.h>
@@ -1259,13 +1260,13 @@ static bool lookup_one(const dy_root *r, uint32_t ri, void *ctx)
     return true;
 }
 
-static void lookup(const struct dy_dict *d, const dy_sent *s, int type, void (*fn)(void *, const dy_root *),
-                   void *ctx)
+static void lookup(dy_coder *c, const dy_sent *s, int type, void (*fn)(void *, const dy_root *), void *ctx)
 {
     lookup_t lk = {s, 0, type, fn, ctx};
     for (int i = 0; i < s->n; i++) {
         lk.i = i;
-        dy_dict_roots_for_types(d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, s->bloom, lookup_one, &lk);
+        dy_rootmemo_roots(c->memo, c->d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, s->bloom, lookup_one,
+                          &lk);
     }
 }
 
@@ -1305,7 +1306,7 @@ static const char *issues(dy_coder *c, const dy_sent *s)
     if (!c->d->niss)
         return NULL;
     issue_acc a = {c->d, {0}, {0}, 0, false};
-    lookup(c->d, s, DY_RT_ISSUE, count_issue, &a);
+    lookup(c, s, DY_RT_ISSUE, count_issue, &a);
     if (a.ignore || !a.n)
         return NULL;
     char buf[1024];
@@ -1334,7 +1335,7 @@ static bool discarded(dy_coder *c, const dy_sent *s)
     if (!c->d->ndisc)
         return false;
     discard_acc a = {c->d, false, false};
-    lookup(c->d, s, DY_RT_DISCARD, note_discard, &a);
+    lookup(c, s, DY_RT_DISCARD, note_discard, &a);
     if (a.story)
         c->story_discard = true;
     return a.any;
@@ -1682,7 +1683,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     bool fwd = c->opts.forward && c->fwd_code[0] && strcmp(c->story, c->prev_story) == 0
             && c->sent == c->prev_sent + 1;
     const char *fcode = fwd ? dy_arena_strndup(&c->scratch, c->fwd_code, strlen(c->fwd_code)) : NULL;
-    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode) < 0)
+    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, c->memo) < 0)
         return -1;
     /* remember this sentence's first actor for the next one */
     snprintf(c->prev_story, sizeof c->prev_story, "%s", c->story);
@@ -1905,6 +1906,7 @@ dy_coder *dy_coder_new(const dy_dict *d)
     c->opts = d->opts;
     dy_arena_init(&c->arena, 1 << 20, (size_t)1 << 30);
     dy_arena_init(&c->scratch, 1 << 20, (size_t)256 << 20);
+    c->memo = dy_rootmemo_new(); /* without it lookups go to the index each time */
     return c;
 }
 
@@ -1914,6 +1916,7 @@ void dy_coder_free(dy_coder **cp)
         return;
     dy_arena_free(&(*cp)->arena);
     dy_arena_free(&(*cp)->scratch);
+    dy_rootmemo_free(&(*cp)->memo);
     free(*cp);
     *cp = NULL;
 }

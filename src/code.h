@@ -23,6 +23,7 @@ struct dy_coder {
     int sent, prev_sent;      /* sentence serials */
     char fwd_code[64];        /* first actor of the last sentence; "" none */
     bool story_discard;       /* a story-level discard phrase was seen in this document */
+    struct dy_rootmemo *memo; /* root lookups by word (memo.h); NULL: none */
 };
 
 /* Codes one sentence and appends its events to c->ev (no reset); returns

@@ -2,6 +2,7 @@
  * manual, chapter 7: classify words, find compounds, coreference pronouns,
  * eliminate comma-delimited nonrestrictive clauses. */
 #include "parse.h"
+#include "memo.h"
 #include <ctype.h>
 #include <string.h>
 #include <stdio.h>
@@ -122,7 +123,7 @@ static bool aux_next(const dy_token *t)
     return dy_word_in(t, aux);
 }
 
-static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int32_t date)
+static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int32_t date, dy_rootmemo *memo)
 {
     for (int i = 0; i < s->n; i++) {
         dy_ptok *t = &s->tok[i];
@@ -134,7 +135,7 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         rs.at = i;
         rs.best_root = -1;
         rs.best_clen = -1;
-        dy_dict_roots_for_types(d, t->t.w, t->t.wl, ~(uint32_t)0, s->bloom, consider, &rs);
+        dy_rootmemo_roots(memo, d, t->t.w, t->t.wl, ~(uint32_t)0, s->bloom, consider, &rs);
         if (rs.best_root < 0)
             continue;
         if (closed_class(&t->t) && rs.nmatch == 1)
@@ -937,7 +938,7 @@ static void verb_context(dy_sent *s)
 }
 
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, const char *text,
-             size_t len, int32_t date, const char *fwd)
+             size_t len, int32_t date, const char *fwd, struct dy_rootmemo *memo)
 {
     memset(s, 0, sizeof *s);
     /* a sentence has at most one token per byte */
@@ -967,7 +968,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     s->unit = dy_arena_calloc(a, (size_t)cap * sizeof *s->unit);
     if (!s->unit)
         return -1;
-    classify(s, d, o, date);
+    classify(s, d, o, date, memo);
     build_units(s, d, o, a, date, cap);
     find_compounds(s, false);
     if (d->petr) {

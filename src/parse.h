@@ -58,9 +58,12 @@ typedef struct {
     uint64_t bloom;      /* dy_dict_word_bit of every word */
 } dy_sent;
 
+struct dy_rootmemo;
+
 /* Parses text; returns 0, or -1 when memory ran out. fwd: the actor code
- * forwarded from the previous sentence (FORWARD:), or NULL. */
+ * forwarded from the previous sentence (FORWARD:), or NULL; memo: the
+ * coder's memory of root lookups (memo.h), or NULL. */
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
-             const char *text, size_t len, int32_t date, const char *fwd);
+             const char *text, size_t len, int32_t date, const char *fwd, struct dy_rootmemo *memo);
 
 #endif

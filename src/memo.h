@@ -1,0 +1,22 @@
+/* memo.h: a coder's memory of root lookups. News repeats its words; the
+ * roots whose first word a token matches depend on the token alone (the
+ * dictionary is immutable), so each distinct word is looked up in the
+ * root index once and its candidates kept, in the order the index gives
+ * them. One per coder (not shared between threads); bounded: it starts
+ * over when full. */
+#ifndef DY_MEMO_H
+#define DY_MEMO_H
+#include "dict.h"
+
+typedef struct dy_rootmemo dy_rootmemo;
+
+dy_rootmemo *dy_rootmemo_new(void);
+void dy_rootmemo_free(dy_rootmemo **m);
+
+/* As dy_dict_roots_for_types (dict.h), through the memo m (NULL: none):
+ * fn sees the roots of the types in mask whose later words' bits are in
+ * have, in the same order. */
+void dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok, size_t tl, uint32_t mask,
+                       uint64_t have, dy_root_fn fn, void *ctx);
+
+#endif
