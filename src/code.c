@@ -15,7 +15,8 @@
 typedef struct {
     int16_t *L;   /* token indexes */
     int m;        /* count */
-    int16_t *memo; /* synset matches: [syn * m + pos] = end, -1 none, -2 not yet known */
+    uint16_t *memo; /* synset matches: [syn * m + pos] = end + 2, 1 none, 0 not yet
+                       known (so that a cleared block starts it) */
     uint64_t bloom; /* bit per first two letters of its words (dy_dict_word_bit): a
                        pattern naming a word none of them starts with
                        cannot match here */
@@ -232,14 +233,14 @@ static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
         if (!((sy->first[k[0] >> 6] >> (k[0] & 63)) & 1) && !((sy->first[k[1] >> 6] >> (k[1] & 63)) & 1)
             && !((sy->first[k[2] >> 6] >> (k[2] & 63)) & 1))
             return -1;
-        int16_t *memo = x->c->memo && sy->plain ? &x->c->memo[(size_t)e->syn * (size_t)x->c->m + (size_t)p] : NULL;
-        if (memo && *memo != -2)
-            return *memo;
+        uint16_t *memo = x->c->memo && sy->plain ? &x->c->memo[(size_t)e->syn * (size_t)x->c->m + (size_t)p] : NULL;
+        if (memo && *memo)
+            return (int)*memo - 2;
         if (memo) {
             int found = -1;
             for (uint32_t i = 0; i < sy->n && found < 0; i++)
                 found = seq_fwd(x, &sy->mem[i], p, NULL);
-            *memo = (int16_t)found;
+            *memo = (uint16_t)(found + 2);
             return found;
         }
         for (uint32_t i = 0; i < sy->n; i++) {
@@ -1780,11 +1781,9 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
         if (c->d->nsyn) {
             size_t nm = (size_t)c->d->nsyn * (size_t)cl.m;
-            cl.memo = dy_arena_alloc(&c->scratch, nm * sizeof *cl.memo);
+            cl.memo = dy_arena_calloc(&c->scratch, nm * sizeof *cl.memo);
             if (!cl.memo)
                 return -1;
-            for (size_t k = 0; k < nm; k++)
-                cl.memo[k] = -2;
         }
         bool found = false;
         evlist clsubs = {tstore, 0, MAX_SENT_EVENTS};

@@ -4,20 +4,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SLOTS = 1 << 16, MAX_WORDS = SLOTS / 2, MAX_ROOTS = 1 << 20, MAX_CHARS = 1 << 20 };
+enum { SLOTS = 1 << 16, MAX_WORDS = SLOTS / 2, MAX_ROOTS = 1 << 18, MAX_CHARS = 1 << 20 };
 
 typedef struct {
     uint32_t hash;   /* 0: empty */
     uint32_t word;   /* offset of the word in chars */
     uint16_t len;
+    uint32_t types;  /* bit 1 << type of each of its roots */
     uint32_t first;  /* offset of its roots in roots */
     uint32_t count;
 } slot;
 
+/* a candidate, with what the filters ask kept beside it */
+typedef struct {
+    uint64_t need;
+    uint32_t ri;
+    uint32_t type;
+} cand;
+
 struct dy_rootmemo {
     slot *tab;
     uint32_t nwords;
-    uint32_t *roots;
+    cand *roots;
     uint32_t nroots;
     char *chars;
     uint32_t nchars;
@@ -60,13 +68,12 @@ typedef struct {
 
 static bool collect(const dy_root *r, uint32_t ri, void *ctx)
 {
-    (void)r;
     collect_t *c = ctx;
     if (c->m->nroots == MAX_ROOTS) {
         c->full = true;
         return false;
     }
-    c->m->roots[c->m->nroots++] = ri;
+    c->m->roots[c->m->nroots++] = (cand){r->need, ri, (uint32_t)1 << r->type};
     return true;
 }
 
@@ -98,17 +105,21 @@ void dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok,
             return;
         }
         memcpy(m->chars + m->nchars, tok, tl);
-        m->tab[i] = (slot){h, m->nchars, (uint16_t)tl, first, m->nroots - first};
+        uint32_t types = 0;
+        for (uint32_t k = first; k < m->nroots; k++)
+            types |= m->roots[k].type;
+        m->tab[i] = (slot){h, m->nchars, (uint16_t)tl, types, first, m->nroots - first};
         m->nchars += (uint32_t)tl;
         m->nwords++;
     }
     const slot *s = &m->tab[i];
+    if (!(s->types & mask))
+        return;
     for (uint32_t k = 0; k < s->count; k++) {
-        uint32_t ri = m->roots[s->first + k];
-        const dy_root *r = &d->roots[ri];
-        if (!(mask & ((uint32_t)1 << r->type)) || (r->need & ~have))
+        const cand *c = &m->roots[s->first + k];
+        if (!(mask & c->type) || (c->need & ~have))
             continue;
-        if (!fn(r, ri, ctx))
+        if (!fn(&d->roots[c->ri], c->ri, ctx))
             return;
     }
 }
