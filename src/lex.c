@@ -279,8 +279,9 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
 
 bool dy_word_is(const dy_token *t, const char *w)
 {
-    /* the first letters differ for nearly every call: no strlen then */
-    return t->w[0] == w[0] && strcmp(t->w, w) == 0;
+    /* the first letters differ for nearly every call: no strlen then (a
+     * token may have no spelling at all: wl 0, w NULL) */
+    return t->wl && t->w[0] == w[0] && strncmp(t->w, w, t->wl) == 0 && w[t->wl] == '\0';
 }
 
 bool dy_word_in(const dy_token *t, const char *const *list)

@@ -801,7 +801,7 @@ static bool reduced_relative(dy_sent *s)
     for (int i = 1; i + 2 < s->n; i++) {
         const dy_ptok *t = &s->tok[i];
         if (t->del || t->type != DY_T_VERB || t->head != i || !dy_word_ends(&t->t, "ED")
-            || !noun_before(s, i) || !dy_word_in(&s->tok[t->last + 1].t, prep))
+            || !noun_before(s, i) || t->last + 1 >= s->n || !dy_word_in(&s->tok[t->last + 1].t, prep))
             continue;
         int a = -1;
         for (int k = t->last + 1; k + 1 < s->n && a < 0; k++) {

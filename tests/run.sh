@@ -150,6 +150,13 @@ fi
 "$DYAD" code -j x examples/sco-talks.txt >/dev/null 2>"$TMP/o"; rc=$?
 [ $rc = 2 ] && grep -q "not a number of threads" "$TMP/o" && ok "-j: a bad count is a usage error" || not_ok "-j bad count" "exit $rc"
 
+# a verb phrase that ends the sentence: nothing read past its end (this
+# sentence of a UN General Debate speech once crashed dyad)
+if [ -d "$SHARED/peers/petrarch2/dictionaries" ]; then
+    printf 'not lived up to\n' | "$DYAD" code --input text --dict "$SHARED/peers/petrarch2/dictionaries" >/dev/null 2>&1; rc=$?
+    [ $rc = 0 ] && ok "a sentence ending in a multi-word verb (Phoenix pack)" || not_ok "sentence ending in a multi-word verb" "exit $rc"
+fi
+
 # ---- dyad dict fetch phoenix: from the local copy of the pack (the tests
 # run offline), and a clear failure when the source cannot be reached ----
 PHX="$SHARED/peers/petrarch2/dictionaries"
