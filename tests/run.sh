@@ -146,6 +146,10 @@ if [ -f "$WN" ]; then
     "$DYAD" code -j 3 --input jsonl --with-text "$WN" >"$TMP/j3" 2>/dev/null
     [ -s "$TMP/j1" ] && cmp -s "$TMP/j1" "$TMP/j3" && ok "-j 3: the same events as -j 1, byte for byte ($(wc -l <"$TMP/j1") events)" \
         || not_ok "-j 3 output differs from -j 1" "$(cmp "$TMP/j1" "$TMP/j3" 2>&1)"
+    # every article of the stream coded without an error, Phoenix pack too
+    "$DYAD" code -j 2 --stats --input jsonl --dict "$SHARED/peers/petrarch2/dictionaries" "$WN" >/dev/null 2>"$TMP/ws"; rc=$?
+    [ $rc = 0 ] && grep -q '^errors: 0$' "$TMP/ws" && ok "Wikinews, Phoenix pack: every article coded ($(grep '^documents:' "$TMP/ws"))" \
+        || not_ok "Wikinews with the Phoenix pack" "exit $rc $(tail -4 "$TMP/ws")"
 fi
 "$DYAD" code -j x examples/sco-talks.txt >/dev/null 2>"$TMP/o"; rc=$?
 [ $rc = 2 ] && grep -q "not a number of threads" "$TMP/o" && ok "-j: a bad count is a usage error" || not_ok "-j bad count" "exit $rc"
