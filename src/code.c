@@ -120,6 +120,7 @@ typedef struct {
     const struct dy_dict *d;
     const clause_t *c;
     int16_t *pos_of;    /* token index -> position in clause, -1 if absent */
+    const dy_coder *coder; /* for its synset index; NULL: none */
 } mctx;
 
 /* ---- element matching ---- */
@@ -236,23 +237,45 @@ static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
         uint16_t *memo = x->c->memo && sy->plain ? &x->c->memo[(size_t)e->syn * (size_t)x->c->m + (size_t)p] : NULL;
         if (memo && *memo)
             return (int)*memo - 2;
-        if (memo) {
-            int found = -1;
-            for (uint32_t i = 0; i < sy->n && found < 0; i++)
-                found = seq_fwd(x, &sy->mem[i], p, NULL);
-            *memo = (uint16_t)(found + 2);
-            return found;
+        /* the members to try, in file order: those whose first word starts
+         * as this one does (the coder's index), else all */
+        const uint32_t *idx[3];
+        uint32_t nidx[3] = {0, 0, 0};
+        bool all = !x->coder || !x->coder->syn_off || sy->first[0] == ~(uint64_t)0;
+        for (int j = 0; j < 3 && !all; j++) {
+            const uint32_t *o = &x->coder->syn_off[(size_t)e->syn * 257 + k[j]];
+            idx[j] = &x->coder->syn_mem[o[0]];
+            nidx[j] = (j == 1 && k[1] == k[0]) || (j == 2 && (k[2] == k[0] || k[2] == k[1])) ? 0 : o[1] - o[0];
         }
-        for (uint32_t i = 0; i < sy->n; i++) {
-            slots_t tmp = sl ? *sl : (slots_t){-1, -1, false, false, {0}, 0, -1};
-            int r = seq_fwd(x, &sy->mem[i], p, &tmp);
-            if (r >= 0) {
-                if (sl)
-                    *sl = tmp;
-                return r;
+        int found = -1;
+        for (uint32_t i = 0, q[3] = {0, 0, 0}; found < 0; i++) {
+            uint32_t mi;
+            if (all) {
+                if (i >= sy->n)
+                    break;
+                mi = i;
+            } else {
+                /* the smallest member index at the heads of the three runs */
+                int best = -1;
+                for (int j = 0; j < 3; j++)
+                    if (q[j] < nidx[j] && (best < 0 || idx[j][q[j]] < idx[best][q[best]]))
+                        best = j;
+                if (best < 0)
+                    break;
+                mi = idx[best][q[best]++];
             }
+            if (memo) {
+                found = seq_fwd(x, &sy->mem[mi], p, NULL);
+                continue;
+            }
+            slots_t tmp = sl ? *sl : (slots_t){-1, -1, false, false, {0}, 0, -1};
+            found = seq_fwd(x, &sy->mem[mi], p, &tmp);
+            if (found >= 0 && sl)
+                *sl = tmp;
         }
-        return -1;
+        if (memo)
+            *memo = (uint16_t)(found + 2);
+        return found;
     }
     default: {
         int u = unit_at(x, p);
@@ -620,7 +643,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     const dy_ptok *vt = &s->tok[cl->L[v0]];
     const dy_root *root = &d->roots[vt->root];
     const dy_verb *verb = &d->verbs[root->id];
-    mctx x = {s, d, cl, pos_of};
+    mctx x = {s, d, cl, pos_of, R->c};
     slots_t sl = {-1, -1, false, false, {0}, 0, -1};
     const dy_ecode *code = NULL;
     dy_origin at = verb->at;
@@ -1105,7 +1128,7 @@ static const char *attribution(dy_coder *c, dy_sent *s)
         was_dead[u] = s->unit[u].dead;
         s->unit[u].dead = false;
     }
-    mctx x = {s, c->d, &cl, pos_of};
+    mctx x = {s, c->d, &cl, pos_of, NULL};
     const char *who = NULL;
     for (int p = cl.m - 1; p >= 0 && !who; p--) {
         const dy_ptok *t = &s->tok[L[p]];
@@ -1175,7 +1198,7 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
     if (!whole_clause(c, s, false, &cl, &pos_of))
         return date;
     const int16_t *L = cl.L;
-    mctx x = {s, c->d, &cl, pos_of};
+    mctx x = {s, c->d, &cl, pos_of, NULL};
     for (int p = 0; p < cl.m; p++) {
         const dy_ptok *t = &s->tok[L[p]];
         if (t->type != DY_T_TIME || t->head != L[p])
@@ -1896,6 +1919,46 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
 
 /* ---- public ---- */
 
+/* Builds the coder's synset index (code.h); without memory it stays
+ * unbuilt and every member is tried. */
+static void synset_index(dy_coder *c)
+{
+    const struct dy_dict *d = c->d;
+    size_t total = 0;
+    for (uint32_t s = 0; s < d->nsyn; s++)
+        total += d->syn[s].n;
+    c->syn_off = calloc((size_t)d->nsyn * 257 + 1, sizeof *c->syn_off);
+    c->syn_mem = malloc((total + 1) * sizeof *c->syn_mem);
+    if (!c->syn_off || !c->syn_mem) {
+        free(c->syn_off);
+        free(c->syn_mem);
+        c->syn_off = c->syn_mem = NULL;
+        return;
+    }
+    uint32_t at = 0;
+    for (uint32_t s = 0; s < d->nsyn; s++) {
+        const dy_synset *sy = &d->syn[s];
+        uint32_t *off = &c->syn_off[(size_t)s * 257];
+        if (sy->first[0] == ~(uint64_t)0) {
+            for (int k = 0; k <= 256; k++)
+                off[k] = at; /* not indexed: every member is tried */
+            continue;
+        }
+        uint32_t cnt[256] = {0};
+        for (uint32_t m = 0; m < sy->n; m++)
+            cnt[dy_dict_el_start_key(&sy->mem[m].el[0])]++;
+        off[0] = at;
+        for (int k = 0; k < 256; k++)
+            off[k + 1] = off[k] + cnt[k];
+        uint32_t fill[256];
+        for (int k = 0; k < 256; k++)
+            fill[k] = off[k];
+        for (uint32_t m = 0; m < sy->n; m++)
+            c->syn_mem[fill[dy_dict_el_start_key(&sy->mem[m].el[0])]++] = m;
+        at = off[256];
+    }
+}
+
 dy_coder *dy_coder_new(const dy_dict *d)
 {
     dy_coder *c = calloc(1, sizeof *c);
@@ -1906,6 +1969,7 @@ dy_coder *dy_coder_new(const dy_dict *d)
     dy_arena_init(&c->arena, 1 << 20, (size_t)1 << 30);
     dy_arena_init(&c->scratch, 1 << 20, (size_t)256 << 20);
     c->memo = dy_rootmemo_new(); /* without it lookups go to the index each time */
+    synset_index(c);
     return c;
 }
 
@@ -1916,6 +1980,8 @@ void dy_coder_free(dy_coder **cp)
     dy_arena_free(&(*cp)->arena);
     dy_arena_free(&(*cp)->scratch);
     dy_rootmemo_free(&(*cp)->memo);
+    free((*cp)->syn_off);
+    free((*cp)->syn_mem);
     free(*cp);
     *cp = NULL;
 }

@@ -24,6 +24,11 @@ struct dy_coder {
     char fwd_code[64];        /* first actor of the last sentence; "" none */
     bool story_discard;       /* a story-level discard phrase was seen in this document */
     struct dy_rootmemo *memo; /* root lookups by word (memo.h); NULL: none */
+    /* synset members by the start key of their first word: for synset s,
+     * syn_mem[syn_off[s * 257 + k] .. syn_off[s * 257 + k + 1]) are the
+     * members starting with key k, in file order; NULL when not built
+     * (then every member is tried) */
+    uint32_t *syn_off, *syn_mem;
 };
 
 /* Codes one sentence and appends its events to c->ev (no reset); returns

@@ -586,6 +586,8 @@ static const dy_rindex *find_key(const struct dy_dict *d, const char *k, size_t 
     return find_key_h(d, k, n, hash_str(k, n));
 }
 
+unsigned dy_dict_el_start_key(const dy_el *e) { return word_start_key(e); }
+
 uint32_t dy_dict_word_hash(const char *w, size_t n)
 {
     uint32_t h = 2166136261u;

@@ -275,6 +275,9 @@ uint64_t dy_dict_word_bit(const char *w, size_t n);
  * matches the text word (exactly, as a stem or with an ending) has its own
  * start key among them. */
 void dy_dict_start_keys(const char *w, size_t n, unsigned keys[3]);
+/* The start key of a dictionary word element (one of the keys that
+ * dy_dict_start_keys gives every text word it matches). */
+unsigned dy_dict_el_start_key(const dy_el *e);
 /* FNV-1a of a whole word, never 0 (0 marks an empty slot). */
 uint32_t dy_dict_word_hash(const char *w, size_t n);
 
