@@ -275,7 +275,10 @@ int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *
                 code_batch(o, self, cur);
                 cur->done = true;
             }
-            if (back - front == MAX_INFLIGHT) {
+            /* a few batches per thread in flight keep them busy; more
+             * would only hold memory */
+            size_t limit = (size_t)threads * 4 < MAX_INFLIGHT ? (size_t)threads * 4 : MAX_INFLIGHT;
+            if (back - front >= limit) {
                 int w = flush_ready(&p, ring, &front, front + 1, true, st);
                 rc = w > rc ? w : rc;
             }
