@@ -47,3 +47,48 @@ load() {
 }
 echo "Phoenix pack load: $(load "") ms from the compiled cache, $(load --no-cache) ms from text (mean of 20 runs)"
 echo "  command: $DYAD dict info [--no-cache] --dict $P"
+
+# threads: the Phoenix run again with -j 2 (median of 5), and its ratio to
+# one thread; the output must be the same bytes
+cmd1="$DYAD code --input tabari --dict $P $TMP/big"
+cmd2="$DYAD code -j 2 --input tabari --dict $P $TMP/big"
+med() {
+    times=""
+    for r in 1 2 3 4 5; do
+        s=$(date +%s.%N); $1 >/dev/null 2>&1 || true; e=$(date +%s.%N)
+        times="$times $(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.3f", b - a }')"
+    done
+    printf '%s\n' $times | sort -n | sed -n 3p
+}
+t1=$(med "$cmd1"); t2=$(med "$cmd2")
+$cmd1 >"$TMP/o1" 2>/dev/null; $cmd2 >"$TMP/o2" 2>/dev/null
+same=$(cmp -s "$TMP/o1" "$TMP/o2" && echo "same output" || echo "OUTPUT DIFFERS")
+echo "Phoenix pack, -j 2: median ${t2}s vs ${t1}s with one thread: $(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.2f", a / b }')x ($same)"
+echo "  command: $cmd2"
+
+# articles: the UN General Debate stream (JSON Lines, 37 MB of text):
+# reading, segmentation, parsing, coding with the Phoenix pack, JSON output
+UN=$SHARED/corpus/ungdc-2010-2024.jsonl.zst
+if [ -f "$UN" ] && command -v zstd >/dev/null; then
+    zstd -dc "$UN" >"$TMP/un.jsonl"
+    mb=$(awk -v n="$(wc -c <"$TMP/un.jsonl")" 'BEGIN { printf "%.1f", n / 1e6 }')
+    for j in 1 2; do
+        cmd="$DYAD code -j $j --input jsonl --dict $P $TMP/un.jsonl"
+        t=$(med "$cmd")
+        /usr/bin/time -f '%M' -o "$TMP/mem" $cmd >/dev/null 2>&1 || true
+        echo "UN General Debate ($mb MB), -j $j: median ${t}s, $(awk -v m="$mb" -v t="$t" 'BEGIN { printf "%.1f", m / t }') MB/s, peak $(tail -1 "$TMP/mem") KB"
+        echo "  command: $cmd"
+    done
+fi
+
+# instructions per sentence (stable where wall time is not): callgrind on
+# 5,000 of the Phoenix sentence records
+if command -v valgrind >/dev/null; then
+    awk -v n=5000 'BEGIN { RS = ""; ORS = "\n\n" } NR <= n' "$TMP/big" >"$TMP/five"
+    k=$(grep -c '^[0-9]' "$TMP/five")
+    valgrind --tool=callgrind --callgrind-out-file="$TMP/cg" $DYAD code --input tabari --dict "$P" "$TMP/five" \
+        >/dev/null 2>"$TMP/vg" || true
+    ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$TMP/vg")
+    [ -n "$ir" ] && echo "Phoenix pack: $(awk -v i="$ir" -v n="$k" 'BEGIN { printf "%d", i / n }') instructions per sentence (callgrind, $k sentences, dictionary load included)"
+    echo "  command: valgrind --tool=callgrind $DYAD code --input tabari --dict $P FIRST_5000_RECORDS"
+fi
