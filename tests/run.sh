@@ -161,6 +161,19 @@ if [ -d "$SHARED/peers/petrarch2/dictionaries" ]; then
     [ $rc = 0 ] && ok "a sentence ending in a multi-word verb (Phoenix pack)" || not_ok "sentence ending in a multi-word verb" "exit $rc"
 fi
 
+# ---- beyond one machine: GNU parallel splits a stream across workers; the
+# merged events equal one run's (in order with --keep-order) ----
+if [ -f "$WN" ] && command -v parallel >/dev/null; then
+    "$DYAD" code --input jsonl "$WN" >"$TMP/one"
+    parallel --will-cite --pipepart -a "$WN" --block 200k -k "$DYAD" code --input jsonl >"$TMP/par" 2>/dev/null
+    parallel --will-cite --pipepart -a "$WN" --block 200k "$DYAD" code --input jsonl 2>/dev/null | sort >"$TMP/par2"
+    [ -s "$TMP/one" ] && cmp -s "$TMP/one" "$TMP/par" && sort "$TMP/one" | cmp -s - "$TMP/par2" \
+        && ok "GNU parallel --pipepart: the split run's events equal one run's (kept in order, and sorted)" \
+        || not_ok "GNU parallel recipe" "$(cmp "$TMP/one" "$TMP/par" 2>&1)"
+elif ! command -v parallel >/dev/null; then
+    not_ok "GNU parallel recipe" "parallel is not installed (scripts/deps.sh installs it)"
+fi
+
 # ---- dyad dict fetch phoenix: from the local copy of the pack (the tests
 # run offline), and a clear failure when the source cannot be reached ----
 PHX="$SHARED/peers/petrarch2/dictionaries"
