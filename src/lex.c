@@ -6,9 +6,16 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* ASCII tests by arithmetic, not the locale's ctype tables: the lexer
+ * reads every byte of the input, and its rules are ASCII's anyway */
+static bool ascii_alnum(unsigned char c)
+{
+    return (unsigned)(c - '0') < 10u || (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
 static bool is_word_byte(unsigned char c)
 {
-    return isalnum(c) || c == '\'' || c == '.' || c == '&' || c >= 0x80;
+    return ascii_alnum(c) || c == '\'' || c == '.' || c == '&' || c >= 0x80;
 }
 
 static uint8_t classify(const char *w, size_t n, uint8_t *pron)
@@ -221,7 +228,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             unsigned char b = (unsigned char)text[k];
             if (b < 0x80) {
                 if (b != ',' && b != '-')
-                    w[wl++] = (char)toupper(b);
+                    w[wl++] = (char)(b >= 'a' && b <= 'z' ? b - 32 : b);
                 k++;
                 continue;
             }
