@@ -360,6 +360,18 @@ static bool match_lower(const mctx *x, const dy_pattern *pt, int v1, slots_t *sl
 static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl, int *firstp)
 {
     int pos = v0 - 1;
+    /* PETRARCH: a subject pronoun right before the verb opens a clause of
+     * its own ("Ethiopia indicated it deplored Libya"): the pattern's words
+     * before the verb are not sought past it */
+    int floor = -1;
+    if (x->s->petr) {
+        int q = v0 - 1;
+        while (q >= 0 && dy_word_ends(&x->s->tok[x->c->L[q]].t, "LY"))
+            q--;
+        static const char *const subj[] = {"IT", "HE", "SHE", "THEY", "WE", NULL};
+        if (q > 0 && dy_word_in(&x->s->tok[x->c->L[q]].t, subj))
+            floor = q;
+    }
     for (int k = (int)pt->upper.n - 1; k >= 0; k--) {
         const dy_el *e = &pt->upper.el[k];
         bool adj = joined_back(e, x->s->petr);
@@ -388,7 +400,7 @@ static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl
                 assign(sl, e, uu);
             }
         } else {
-            for (int p = pos; p >= 0; p--) {
+            for (int p = pos; p > floor; p--) {
                 if (is_barrier(x, p))
                     break;
                 slots_t tmp = *sl;
