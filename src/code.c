@@ -1579,6 +1579,12 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
     return 0;
 }
 
+/* A word that is no verb, actor or closed-class word: a noun or modifier. */
+static bool plain_noun(const dy_ptok *t)
+{
+    return (t->type == DY_T_NONE || t->type == DY_T_NOUN) && t->unit_in < 0 && t->t.cls == DY_W_NONE && !t->del;
+}
+
 /* "Israel announced it would free 150 prisoners": a verb after "will" or
  * "would" in what a statement verb earlier in the clause reports is a
  * commitment to act, CAMEO's intent (03x) where the codebook pairs one with
@@ -1770,6 +1776,13 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
             int next = k + 1;
             while (next < s.n && !splits[next])
                 next++;
+            /* "a bombing and shelling offensive": nouns on both sides join
+             * in one noun phrase */
+            if (k > 0 && k + 1 < s.n && plain_noun(&s.tok[k - 1]) && plain_noun(&s.tok[k + 1])
+                && dy_word_ends(&s.tok[k + 1].t, "ING")) {
+                splits[k] = false;
+                continue;
+            }
             bool before = false, after = false;
             for (int q = prev + 1; q < k; q++)
                 before |= !s.tok[q].del && s.tok[q].type == DY_T_VERB && s.tok[q].head == q;

@@ -198,6 +198,17 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
                  * the head of the subject ("a mortar bomb was fired") */
                 if (d->petr && rs.nmatch == 1 && i + 1 < s->n && i > 0 && aux_next(&s->tok[i + 1].t))
                     det = true;
+                /* PETRARCH: an -ing word after a determiner and one
+                 * modifier ("a new bombing"), or joined by "and" to such a
+                 * noun ("bombing and shelling offensive"), is a noun */
+                if (d->petr && rs.nmatch == 1 && dy_word_ends(&t->t, "ING") && i >= 2) {
+                    const dy_ptok *b1 = &s->tok[i - 1], *b2 = &s->tok[i - 2];
+                    if (b2->t.cls == DY_W_DET && b1->t.cls == DY_W_NONE && b1->type == DY_T_NONE && b1->unit_in < 0)
+                        det = true;
+                    if ((dy_word_is(&b1->t, "AND") || dy_word_is(&b1->t, "OR")) && b2->type == DY_T_NOUN
+                        && dy_word_ends(&b2->t, "ING"))
+                        det = true;
+                }
                 if (det || cap)
                     type = DY_T_NOUN;
                 else if (vc->kind == DY_EC_DISCARD && v->npat == 0)

@@ -106,6 +106,9 @@ petr_case "PETRARCH dialect: announced future acts and unaddressed appeals are i
 petr_case "PETRARCH dialect: demands and refusals about another act take CAMEO's paired codes" \
     'Arnor demanded that Gondor release the Rohan prisoners.\nArnor demanded that Gondor and Rohan help Arnor.\nArnor refused to release the Rohan prisoners.\n' \
     '2 ARN GON 1053\n3 ARN GON 103\n3 ARN ROH 103\n4 ARN ROH 1243\n'
+petr_case "PETRARCH dialect: 'a new bombing and strafing offensive' is one noun phrase" \
+    'Gondor launched a new bombing and strafing offensive against Rohan in which Arnor said civilians died.\n' \
+    '2 GON ROH 190\n'
 petr_case "PETRARCH dialect: 'pro-X' and 'anti-X' are no actor X" \
     'The pro-Gondor camp attacked Rohan.\nAnti-Rohan crowds attacked Gondor.\nGondor attacked Rohan.\n' '4 GON ROH 190\n'
 # an entry with many synonyms (the Phoenix pack's USA has over a hundred):
