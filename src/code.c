@@ -1300,6 +1300,8 @@ static void lookup(dy_coder *c, const dy_sent *s, int type, void (*fn)(void *, c
 {
     lookup_t lk = {s, 0, type, fn, ctx};
     for (int i = 0; i < s->n; i++) {
+        if (!(s->tok[i].rtypes & ((uint32_t)1 << type)))
+            continue; /* classify found no such root starting here */
         lk.i = i;
         dy_rootmemo_roots(c->memo, c->d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, s->bloom, lookup_one,
                           &lk);

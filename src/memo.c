@@ -77,12 +77,12 @@ static bool collect(const dy_root *r, uint32_t ri, void *ctx)
     return true;
 }
 
-void dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok, size_t tl, uint32_t mask,
-                       uint64_t have, dy_root_fn fn, void *ctx)
+uint32_t dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok, size_t tl, uint32_t mask,
+                           uint64_t have, dy_root_fn fn, void *ctx)
 {
     if (!m || tl == 0 || tl > 0xffff) {
         dy_dict_roots_for_types(d, tok, tl, mask, have, fn, ctx);
-        return;
+        return ~(uint32_t)0;
     }
     uint32_t h = dy_dict_word_hash(tok, tl), i = h & (SLOTS - 1);
     while (m->tab[i].hash
@@ -102,7 +102,7 @@ void dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok,
             /* more candidates than the pool holds: this once, no memo */
             forget(m);
             dy_dict_roots_for_types(d, tok, tl, mask, have, fn, ctx);
-            return;
+            return ~(uint32_t)0;
         }
         memcpy(m->chars + m->nchars, tok, tl);
         uint32_t types = 0;
@@ -114,12 +114,13 @@ void dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok,
     }
     const slot *s = &m->tab[i];
     if (!(s->types & mask))
-        return;
+        return s->types;
     for (uint32_t k = 0; k < s->count; k++) {
         const cand *c = &m->roots[s->first + k];
         if (!(mask & c->type) || (c->need & ~have))
             continue;
         if (!fn(&d->roots[c->ri], c->ri, ctx))
-            return;
+            break;
     }
+    return s->types;
 }

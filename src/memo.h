@@ -15,8 +15,10 @@ void dy_rootmemo_free(dy_rootmemo **m);
 
 /* As dy_dict_roots_for_types (dict.h), through the memo m (NULL: none):
  * fn sees the roots of the types in mask whose later words' bits are in
- * have, in the same order. */
-void dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok, size_t tl, uint32_t mask,
-                       uint64_t have, dy_root_fn fn, void *ctx);
+ * have, in the same order. Returns the types (bit 1 << type) of all the
+ * roots the word may begin, whatever mask and have; all bits without a
+ * memo. */
+uint32_t dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok, size_t tl, uint32_t mask,
+                           uint64_t have, dy_root_fn fn, void *ctx);
 
 #endif

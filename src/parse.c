@@ -135,7 +135,7 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         rs.at = i;
         rs.best_root = -1;
         rs.best_clen = -1;
-        dy_rootmemo_roots(memo, d, t->t.w, t->t.wl, ~(uint32_t)0, s->bloom, consider, &rs);
+        t->rtypes = dy_rootmemo_roots(memo, d, t->t.w, t->t.wl, ~(uint32_t)0, s->bloom, consider, &rs);
         if (rs.best_root < 0)
             continue;
         if (closed_class(&t->t) && rs.nmatch == 1)
@@ -972,6 +972,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
         s->tok[i].head = -1;
         s->tok[i].last = -1;
         s->tok[i].root = -1;
+        s->tok[i].rtypes = ~(uint32_t)0; /* until classify looks it up */
         s->tok[i].unit = -1;
         s->tok[i].unit_in = -1;
     }

@@ -27,6 +27,9 @@ typedef struct {
     /* PETRARCH dialect, at a verb head, from the word before it:
      * after "to" (an infinitive), after a modal or subject pronoun */
     bool after_to, after_modal;
+    /* bit 1 << type of every root whose first word this token is (set
+     * while classifying; all bits where it was not looked up) */
+    uint32_t rtypes;
 } dy_ptok;
 
 typedef struct {
