@@ -129,10 +129,14 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         dy_ptok *t = &s->tok[i];
         if (t->head >= 0 || t->t.cls == DY_W_COMMA)
             continue;
-        root_search rs = {0};
+        /* every field but the match array, filled only with a match */
+        root_search rs;
         rs.s = s;
         rs.d = d;
         rs.at = i;
+        rs.best_last = 0;
+        rs.best_ntok = 0;
+        rs.nmatch = 0;
         rs.best_root = -1;
         rs.best_clen = -1;
         t->rtypes = dy_rootmemo_roots(memo, d, t->t.w, t->t.wl, ~(uint32_t)0, s->bloom, consider, &rs);
