@@ -172,6 +172,13 @@ dy_reader *dy_reader_new(const char *name, const char *buf, size_t len, dy_input
                          int32_t default_date);
 void dy_reader_free(dy_reader **r);
 dy_input_kind dy_reader_kind(const dy_reader *r);
+/* Where the reader stands in its input as a whole: the line it is at and
+ * the records it has returned. A stream read in pieces (JSON Lines cut at
+ * line ends) starts each piece's reader where the last one stopped, so
+ * that messages name the true line and records without an id keep their
+ * numbers. */
+void dy_reader_get_position(const dy_reader *r, unsigned *line, unsigned *records);
+void dy_reader_set_position(dy_reader *r, unsigned line, unsigned records);
 /* Next document: DY_OK with *doc filled, DY_OK with *eof set at the end, or
  * an error for one bad record (the reader has skipped past it: call again). */
 dy_status dy_reader_next(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err);

@@ -146,36 +146,6 @@ static int load_dict(const char *spec, dy_dict **d, bool quiet)
     return EX_OK;
 }
 
-static char *read_all(FILE *f, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *b = malloc(cap + 1);
-    if (!b)
-        return NULL;
-    for (;;) {
-        if (n == cap) {
-            char *x = realloc(b, cap * 2 + 1);
-            if (!x) {
-                free(b);
-                return NULL;
-            }
-            b = x;
-            cap *= 2;
-        }
-        size_t r = fread(b + n, 1, cap - n, f);
-        n += r;
-        if (r == 0)
-            break;
-    }
-    if (ferror(f)) {
-        free(b);
-        return NULL;
-    }
-    b[n] = '\0';
-    *len = n;
-    return b;
-}
-
 static bool parse_date_arg(const char *s, int32_t *out)
 {
     int y, m, d;
@@ -184,6 +154,73 @@ static bool parse_date_arg(const char *s, int32_t *out)
         return false;
     *out = y * 10000 + m * 100 + d;
     return true;
+}
+
+/* Codes one input file. JSON Lines are read in pieces cut at line ends
+ * (about 8 MB, more for a longer line), so a corpus of any size streams
+ * through in bounded memory; the other kinds are read whole. */
+static int code_file(FILE *f, const char *name, const dy_cli_code_opts *co, dy_input_kind kind, int32_t date,
+                     dy_cli_stats *st)
+{
+    size_t cap = (size_t)8 << 20, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        fprintf(stderr, "dyad: %s: out of memory\n", name);
+        return EX_MEMORY;
+    }
+    unsigned line = 1, records = 0;
+    bool eof = false;
+    int rc = EX_OK;
+    for (;;) {
+        while (!eof && n < cap) {
+            size_t r = fread(buf + n, 1, cap - n, f);
+            n += r;
+            if (r == 0)
+                eof = true;
+        }
+        if (ferror(f)) {
+            fprintf(stderr, "dyad: %s: read error\n", name);
+            rc = EX_INPUT;
+            break;
+        }
+        buf[n] = '\0';
+        if (kind == DY_IN_AUTO && n) {
+            /* the first piece tells the kind */
+            dy_reader *r = dy_reader_new(name, buf, n, DY_IN_AUTO, date);
+            if (r) {
+                kind = dy_reader_kind(r);
+                dy_reader_free(&r);
+            }
+        }
+        size_t cut = n;
+        if (!eof && kind == DY_IN_JSONL) {
+            while (cut > 0 && buf[cut - 1] != '\n')
+                cut--;
+        }
+        if (!eof && (kind != DY_IN_JSONL || cut == 0)) {
+            /* read whole, or a line longer than the buffer: a larger one */
+            char *x = realloc(buf, cap * 2 + 1);
+            if (!x) {
+                fprintf(stderr, "dyad: %s: out of memory\n", name);
+                rc = EX_MEMORY;
+                break;
+            }
+            buf = x;
+            cap *= 2;
+            continue;
+        }
+        if (cut || !records) {
+            int r = dy_cli_code_buffer(co, name, buf, cut, &kind, date, &line, &records, st);
+            if (r > rc)
+                rc = r;
+        }
+        memmove(buf, buf + cut, n - cut);
+        n -= cut;
+        if (eof && n == 0)
+            break;
+    }
+    free(buf);
+    return rc;
 }
 
 static int cmd_code(int argc, char **argv)
@@ -283,19 +320,11 @@ static int cmd_code(int argc, char **argv)
             rc = EX_INPUT;
             continue;
         }
-        size_t len;
-        char *buf = read_all(f, &len);
+        int r = code_file(f, in ? "<stdin>" : files[i], &co, kind, date, &st);
         if (!in)
             fclose(f);
-        if (!buf) {
-            fprintf(stderr, "dyad: %s: read error or out of memory\n", in ? "<stdin>" : files[i]);
-            rc = EX_INPUT;
-            continue;
-        }
-        int r = dy_cli_code_buffer(&co, in ? "<stdin>" : files[i], buf, len, kind, date, &st);
         if (r > rc)
             rc = r;
-        free(buf);
     }
     fflush(stdout);
     if (stats)

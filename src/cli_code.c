@@ -224,13 +224,15 @@ static int flush_ready(pool *p, batch **ring, size_t *front, size_t back, bool w
 }
 
 int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *buf, size_t len,
-                       dy_input_kind kind, int32_t date, dy_cli_stats *st)
+                       dy_input_kind *kind, int32_t date, unsigned *line, unsigned *records, dy_cli_stats *st)
 {
-    dy_reader *r = dy_reader_new(name, buf, len, kind, date);
+    dy_reader *r = dy_reader_new(name, buf, len, *kind, date);
     if (!r) {
         fprintf(stderr, "dyad: out of memory\n");
         return 5;
     }
+    *kind = dy_reader_kind(r);
+    dy_reader_set_position(r, *line, *records);
     int threads = o->threads < 1 ? 1 : o->threads;
     pool p = {o, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, false};
     pthread_t tid[256];
@@ -310,6 +312,7 @@ int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *
     for (int i = 0; i < nt; i++)
         pthread_join(tid[i], NULL);
     dy_coder_free(&self);
+    dy_reader_get_position(r, line, records);
     dy_reader_free(&r);
     if (rc == 5)
         fprintf(stderr, "dyad: out of memory\n");

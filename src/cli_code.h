@@ -21,8 +21,10 @@ typedef struct {
 
 /* Codes the documents of buf (named name for messages) and writes their
  * events to stdout; errors go to stderr. Returns an exit status (0, 1 bad
- * records, 5 out of memory). */
+ * records, 5 out of memory). kind: in, the input kind (DY_IN_AUTO to
+ * detect); out, the kind read. line, records: in, where buf starts in its
+ * stream (1, 0 for a whole input); out, where it ends. */
 int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *buf, size_t len,
-                       dy_input_kind kind, int32_t date, dy_cli_stats *st);
+                       dy_input_kind *kind, int32_t date, unsigned *line, unsigned *records, dy_cli_stats *st);
 
 #endif

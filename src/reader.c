@@ -110,6 +110,18 @@ void dy_reader_free(dy_reader **rp)
 
 dy_input_kind dy_reader_kind(const dy_reader *r) { return r->kind; }
 
+void dy_reader_get_position(const dy_reader *r, unsigned *line, unsigned *records)
+{
+    *line = r->line;
+    *records = r->nrec;
+}
+
+void dy_reader_set_position(dy_reader *r, unsigned line, unsigned records)
+{
+    r->line = line;
+    r->nrec = records;
+}
+
 /* Takes the next line; returns false at end. */
 static bool next_line(dy_reader *r, const char **s, size_t *n)
 {

@@ -164,6 +164,19 @@ if [ -d "$SHARED/peers/petrarch2/dictionaries" ]; then
     [ $rc = 0 ] && ok "a sentence ending in a multi-word verb (Phoenix pack)" || not_ok "sentence ending in a multi-word verb" "exit $rc"
 fi
 
+# ---- a JSON Lines stream larger than the 8 MB pieces it is read in: a bad
+# line reported with its true number, records without an id numbered
+# through the whole stream, every other record coded ----
+awk 'BEGIN { pad = sprintf("%3000s", ""); gsub(/ /, "x ", pad)
+    for (i = 1; i <= 3000; i++) {
+        if (i == 2990) print "{\"text\": broken"
+        else printf "{\"text\": \"China criticized India on Monday. %s\"}\n", pad } }' >"$TMP/stream.jsonl"
+"$DYAD" code --stats --input jsonl "$TMP/stream.jsonl" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 1 ] && grep -q "stream.jsonl:2990:10: invalid JSON" "$TMP/err" && [ "$(wc -l <"$TMP/o")" = 2999 ] \
+    && tail -1 "$TMP/o" | grep -q '"doc_id":"2999"' \
+    && ok "an 18 MB stream read in pieces: the bad line's true number, ids through the stream, 2,999 records coded" \
+    || not_ok "JSON Lines stream in pieces" "exit $rc $(cat "$TMP/err") $(tail -1 "$TMP/o" | cut -c1-80)"
+
 # ---- beyond one machine: GNU parallel splits a stream across workers; the
 # merged events equal one run's (in order with --keep-order) ----
 if [ -f "$WN" ] && command -v parallel >/dev/null; then
