@@ -739,11 +739,13 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                 || (v0 >= 2 && s->tok[cl->L[v0 - 2]].t.cls == DY_W_AUX);
         bool by = (v1 + 1 < cl->m && s->tok[cl->L[v1 + 1]].t.cls == DY_W_BY)
                || (v1 + 2 < cl->m && s->tok[cl->L[v1 + 2]].t.cls == DY_W_BY);
-        passive = aux && by;
         /* PETRARCH reads the voice off the parse: "the Philippines was
          * criticized over its dispute with Eriador" has Eriador as the
-         * source even with no "by" */
-        if (!passive && s->petr && passive_verb(&x, v0, v1))
+         * source even with no "by"; "a missile believed to be fired by
+         * rebels" is a passive with its agent */
+        bool pv = s->petr && passive_verb(&x, v0, v1);
+        passive = (aux || pv) && by;
+        if (!passive && pv)
             passive = noby = true;
     }
     int subj_first = 0;
