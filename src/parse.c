@@ -213,6 +213,15 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
                         && dy_word_ends(&b2->t, "ING"))
                         det = true;
                 }
+                /* PETRARCH: a plain verb form right after a preposition
+                 * is its object, a noun ("bans on travel to Canada");
+                 * "to" leads an infinitive, and an -ing form may still be
+                 * a verb ("after meeting Putin") */
+                static const char *const pnoun[] = {"ON", "IN", "OF", "FOR", "WITH", "FROM", "ABOUT", "OVER",
+                                                    "AGAINST", "INTO", "AT", "AMID", "UNDER", "DURING", NULL};
+                if (d->petr && i > 0 && dy_word_in(&s->tok[i - 1].t, pnoun)
+                    && !dy_word_ends(&t->t, "ING"))
+                    det = true;
                 if (det || cap)
                     type = DY_T_NOUN;
                 else if (vc->kind == DY_EC_DISCARD && v->npat == 0)
