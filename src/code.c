@@ -901,8 +901,14 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     /* with no "by", only the pattern "subject, verb, other actor" turns:
      * a source found after the verb is already the agent */
     if (noby && src >= 0 && tgt >= 0
-        && !(s->unit[src].first < cl->L[v0] && s->unit[tgt].first > cl->L[v1]))
+        && !(s->unit[src].first < cl->L[v0] && s->unit[tgt].first > cl->L[v1])) {
         passive = false;
+        /* both before the verb: the nearer is the passive's subject, acted
+         * on by no one named ("no solution to the problem of Gaza unless
+         * the Hamas regime is disarmed") */
+        if (s->petr && s->unit[src].first < s->unit[tgt].first && s->unit[tgt].last < cl->L[v0])
+            src = -1;
+    }
     /* PETRARCH: the agent of a passive is what "by" names; "Obama is
      * being pressured by Congress to help Iran" has no known source, not
      * Iran */
