@@ -1340,7 +1340,7 @@ static void lookup(dy_coder *c, const dy_sent *s, int type, void (*fn)(void *, c
         if (!(s->tok[i].rtypes & ((uint32_t)1 << type)))
             continue; /* classify found no such root starting here */
         lk.i = i;
-        dy_rootmemo_roots(c->memo, c->d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, s->bloom, lookup_one,
+        dy_rootmemo_roots(c->memo, c->d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, s->bloom, DY_MEMO_ANY, lookup_one,
                           &lk);
     }
 }

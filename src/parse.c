@@ -139,7 +139,11 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         rs.nmatch = 0;
         rs.best_root = -1;
         rs.best_clen = -1;
-        t->rtypes = dy_rootmemo_roots(memo, d, t->t.w, t->t.wl, ~(uint32_t)0, s->bloom, consider, &rs);
+        /* discard and issue roots are the coder's to look up */
+        uint32_t mask = ~((uint32_t)1 << DY_RT_DISCARD | (uint32_t)1 << DY_RT_ISSUE);
+        uint16_t next2 = i + 1 < s->n && s->tok[i + 1].head < 0 ? dy_rootmemo_key2(s->tok[i + 1].t.w, s->tok[i + 1].t.wl)
+                                                                 : DY_MEMO_NONE;
+        t->rtypes = dy_rootmemo_roots(memo, d, t->t.w, t->t.wl, mask, s->bloom, next2, consider, &rs);
         if (rs.best_root < 0)
             continue;
         if (closed_class(&t->t) && rs.nmatch == 1)
