@@ -18,6 +18,18 @@ static bool is_word_byte(unsigned char c)
     return ascii_alnum(c) || c == '\'' || c == '.' || c == '&' || c >= 0x80;
 }
 
+/* is_word_byte for ASCII bytes (0 for the others, tested one by one) */
+static const bool ascii_word[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+    ['\''] = 1, ['.'] = 1, ['&'] = 1,
+};
+
 static uint8_t classify(const char *w, size_t n, uint8_t *pron)
 {
     *pron = DY_PR_NONE;
@@ -182,18 +194,33 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             }
         }
         size_t s = i;
-        while (i < len && is_word_byte((unsigned char)text[i])
-               && !(text[i] == ',' ) && !((unsigned char)text[i] >= 0x80 && uni_punct(text, i, len, i > s))) {
-            /* a comma inside a number stays part of it */
-            i++;
+        for (;;) {
+            /* the common case, a run of ASCII word bytes, by table */
+            while (i < len && ascii_word[(unsigned char)text[i]])
+                i++;
+            if (i >= len)
+                break;
+            unsigned char b = (unsigned char)text[i];
+            if (b >= 0x80) {
+                if (uni_punct(text, i, len, i > s))
+                    break;
+                i++;
+                continue;
+            }
             /* British "co-operation", "co-ordinate": one word, as the
              * dictionaries spell it (but "co-hosted" stays HOSTED) */
-            if (i == s + 2 && i + 1 < len && text[i] == '-' && (text[i + 1] == 'o' || text[i + 1] == 'O')
-                && (text[s] == 'c' || text[s] == 'C') && (text[s + 1] == 'o' || text[s + 1] == 'O'))
+            if (b == '-' && i == s + 2 && i + 1 < len && (text[i + 1] == 'o' || text[i + 1] == 'O')
+                && (text[s] == 'c' || text[s] == 'C') && (text[s + 1] == 'o' || text[s + 1] == 'O')) {
                 i++;
-            if (i < len && text[i] == ',' && i + 1 < len && isdigit((unsigned char)text[i - 1])
-                && isdigit((unsigned char)text[i + 1]))
+                continue;
+            }
+            /* a comma inside a number stays part of it */
+            if (b == ',' && i > s && i + 1 < len && isdigit((unsigned char)text[i - 1])
+                && isdigit((unsigned char)text[i + 1])) {
                 i++;
+                continue;
+            }
+            break;
         }
         size_t e = i;
         /* "re-examine", "re-elected": the prefix alone is no word; the verb
