@@ -17,11 +17,13 @@ static size_t dash_len(const char *s, size_t n)
     return 0;
 }
 
-static int count_words(const char *s, size_t n)
+/* Words in s[0..n), counted up to limit (a paragraph of a speech need
+ * not be read through to know it is no credit line). */
+static int count_words(const char *s, size_t n, int limit)
 {
     int w = 0;
     bool in = false;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && w <= limit; i++) {
         bool sp = is_space((unsigned char)s[i]);
         if (!sp && !in)
             w++;
@@ -33,7 +35,7 @@ static int count_words(const char *s, size_t n)
 /* Photo credits, bylines and agency tags standing alone on a line. */
 static bool is_credit(const char *s, size_t n)
 {
-    int w = count_words(s, n);
+    int w = count_words(s, n, 10);
     if (dash_len(s, n) && w <= 6)
         return true;
     if (n > 3 && memcmp(s, "By ", 3) == 0 && w <= 6 && !memchr(s, '.', n))
@@ -151,6 +153,40 @@ static int add(dy_span *out, int n, int max, const char *t, size_t a, size_t b)
     return n;
 }
 
+/* Does the line t[p..e) (e at its newline) run on into the next one? Not
+ * when it ends a sentence, or the next line is blank, or it is a short
+ * line (a heading, a credit) followed by a capital. */
+static bool wraps_on(const char *t, size_t p, size_t e, size_t len)
+{
+    size_t b = e;
+    while (b > p && is_space((unsigned char)t[b - 1]))
+        b--;
+    if (b == p)
+        return false;
+    /* the end of a sentence, behind closing quotes and brackets */
+    size_t q = b;
+    while (q > p) {
+        unsigned char c = (unsigned char)t[q - 1];
+        if (c == '"' || c == '\'' || c == ')')
+            q--;
+        else if (q - p >= 3 && c >= 0x80 && (unsigned char)t[q - 3] == 0xe2 && (unsigned char)t[q - 2] == 0x80
+                 && (c == 0x9d || c == 0x99))
+            q -= 3;
+        else
+            break;
+    }
+    if (q > p && (t[q - 1] == '.' || t[q - 1] == '?' || t[q - 1] == '!' || t[q - 1] == ':'))
+        return false;
+    size_t n = e + 1;
+    while (n < len && (t[n] == ' ' || t[n] == '\t' || t[n] == '\r'))
+        n++;
+    if (n >= len || t[n] == '\n')
+        return false;
+    if (islower((unsigned char)t[n]))
+        return true;
+    return b - p >= 30 && !is_credit(t + p, b - p);
+}
+
 int dy_segment(const char *t, size_t len, dy_span *out, int max)
 {
     int n = 0;
@@ -158,9 +194,15 @@ int dy_segment(const char *t, size_t len, dy_span *out, int max)
     bool first_para = true;
     while (p < len && n < max) {
         /* one line = one paragraph */
-        size_t e = p;
-        while (e < len && t[e] != '\n')
-            e++;
+        const char *nl = memchr(t + p, '\n', len - p);
+        size_t e = nl ? (size_t)(nl - t) : len;
+        /* hard-wrapped text (speeches taken from PDF, wire copy at 72
+         * columns): a line that stops mid-sentence runs on into the next
+         * non-blank line */
+        while (e < len && wraps_on(t, p, e, len)) {
+            nl = memchr(t + e + 1, '\n', len - e - 1);
+            e = nl ? (size_t)(nl - t) : len;
+        }
         size_t a = p, b = e;
         while (a < b && is_space((unsigned char)t[a]))
             a++;

@@ -173,6 +173,27 @@ static void test_segment_dateline_credit(void **st)
     assert_memory_equal(txt + sp[3].off, "Next one?", sp[3].len);
 }
 
+/* Hard-wrapped lines run on to the end of their sentence; a blank line,
+ * a sentence end or a short capitalised line (a heading) ends a paragraph */
+static void test_segment_wrapped(void **st)
+{
+    (void)st;
+    const char *txt = "Today, the United Nations\nremains the most effective body for\npreserving peace. As one of "
+                      "its earliest Member States, Afghanistan fully\nand consistently subscribes to it\n\n"
+                      "Background\nPakistan met China.\nIndia said:\nWe agree.\n";
+    dy_span sp[16];
+    int n = dy_segment(txt, strlen(txt), sp, 16);
+    assert_int_equal(n, 6);
+    assert_int_equal(sp[0].len, strlen("Today, the United Nations\nremains the most effective body for\npreserving peace."));
+    assert_memory_equal(txt + sp[0].off, "Today, the United Nations\nremains", strlen("Today, the United Nations\nremains"));
+    assert_memory_equal(txt + sp[1].off, "As one of its earliest Member States, Afghanistan fully\nand consistently subscribes to it",
+                        sp[1].len);
+    assert_memory_equal(txt + sp[2].off, "Background", sp[2].len);
+    assert_memory_equal(txt + sp[3].off, "Pakistan met China.", sp[3].len);
+    assert_memory_equal(txt + sp[4].off, "India said:", sp[4].len);
+    assert_memory_equal(txt + sp[5].off, "We agree.", sp[5].len);
+}
+
 static void test_segment_datelines(void **st)
 {
     (void)st;
@@ -622,6 +643,7 @@ int main(void)
         cmocka_unit_test(test_lex_allcaps_and_longword),
         cmocka_unit_test(test_segment_dateline_credit),
         cmocka_unit_test(test_segment_datelines),
+        cmocka_unit_test(test_segment_wrapped),
         cmocka_unit_test(test_segment_cap),
         cmocka_unit_test(test_word_match),
         cmocka_unit_test(test_phrase_flags),
