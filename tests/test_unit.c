@@ -318,7 +318,7 @@ static void test_tabari_verbs_and_dates(void **st)
     assert_int_equal(dict->nverbs, 1);
     assert_int_equal(dict->verbs[0].npat, 3); /* alternatives expanded */
     assert_int_equal(dict->nroots, 3);        /* GIVE, GAVE, GIVEN */
-    int32_t dt;
+    int32_t dt = 0;
     assert_true(dy_dict_parse_date("950601", 6, false, &dt));
     assert_int_equal(dt, 19950601);
     assert_true(dy_dict_parse_date("010101", 6, false, &dt));
