@@ -678,7 +678,10 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     }
     /* PETRARCH reads a passive from its parse with the subject as the
      * object: "the civilians were released" matches "- * &PEOPLE" */
-    if (!code && s->petr && passive_verb(&x, v0, v1))
+    /* the voice, asked up to three times below: -1 not yet known */
+    int pvoice = -1;
+#define PASSIVE() (pvoice < 0 ? (pvoice = passive_verb(&x, v0, v1)) : pvoice)
+    if (!code && s->petr && PASSIVE())
         for (uint32_t i = 0; i < verb->npat && !code; i++) {
             const dy_pattern *pt = &verb->pat[i];
             if ((pt->need & ~cl->bloom) || !clause_has_words(cl, pt) || pt->upper.n || !pt->lower.n
@@ -743,7 +746,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
          * criticized over its dispute with Eriador" has Eriador as the
          * source even with no "by"; "a missile believed to be fired by
          * rebels" is a passive with its agent */
-        bool pv = s->petr && passive_verb(&x, v0, v1);
+        bool pv = s->petr && PASSIVE();
         passive = (aux || pv) && by;
         if (!passive && pv)
             passive = noby = true;
@@ -763,7 +766,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         }
     /* PETRARCH: a passive's agent may be named by "from" ("a mortar was
      * fired at it from the Gaza Strip"), whatever the pattern designates */
-    if (s->petr && src < 0 && (!passive || noby) && passive_verb(&x, v0, v1)) {
+    if (s->petr && src < 0 && (!passive || noby) && PASSIVE()) {
+#undef PASSIVE
         for (int p = v1 + 1; p < cl->m && src < 0; p++) {
             const dy_ptok *t = &s->tok[cl->L[p]];
             if (t->type == DY_T_VERB && t->head == cl->L[p])

@@ -320,9 +320,18 @@ bool dy_word_is(const dy_token *t, const char *w)
 
 bool dy_word_in(const dy_token *t, const char *const *list)
 {
-    for (; *list; list++)
-        if (dy_word_is(t, *list))
+    if (!t->wl)
+        return false;
+    /* the parser and coder ask this of nearly every word: the first two
+     * letters (the second may be the end) turn down most entries */
+    const char c0 = t->w[0], c1 = t->wl > 1 ? t->w[1] : '\0';
+    for (; *list; list++) {
+        const char *w = *list;
+        if (w[0] != c0 || w[1] != c1)
+            continue;
+        if (c1 == '\0' || (strncmp(t->w + 2, w + 2, t->wl - 2u) == 0 && w[t->wl] == '\0'))
             return true;
+    }
     return false;
 }
 
