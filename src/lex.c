@@ -33,33 +33,79 @@ static const bool ascii_word[256] = {
 static uint8_t classify(const char *w, size_t n, uint8_t *pron)
 {
     *pron = DY_PR_NONE;
-#define IS(s) (n == sizeof(s) - 1 && memcmp(w, s, n) == 0)
-    if (IS("A") || IS("AN") || IS("THE"))
-        return DY_W_DET;
-    if (IS("HE") || IS("SHE") || IS("IT") || IS("HIM")) {
-        *pron = DY_PR_FIRST;
-        return DY_W_PRON;
+    /* by length first: every word of the text comes through here, and
+     * most are longer than any closed-class word */
+#define IS(s) (sizeof(s) - 1 == n && memcmp(w, s, n) == 0)
+    switch (n) {
+    case 1:
+        if (IS("A"))
+            return DY_W_DET;
+        break;
+    case 2:
+        if (IS("AN"))
+            return DY_W_DET;
+        if (IS("HE") || IS("IT")) {
+            *pron = DY_PR_FIRST;
+            return DY_W_PRON;
+        }
+        if (IS("OR"))
+            return DY_W_CONJ;
+        if (IS("BY"))
+            return DY_W_BY;
+        if (IS("OF") || IS("IN"))
+            return DY_W_PREP;
+        break;
+    case 3:
+        if (IS("THE"))
+            return DY_W_DET;
+        if (IS("SHE") || IS("HIM")) {
+            *pron = DY_PR_FIRST;
+            return DY_W_PRON;
+        }
+        if (IS("ITS") || IS("HIS") || IS("HER")) {
+            *pron = DY_PR_PRIOR;
+            return DY_W_PRON;
+        }
+        if (IS("AND") || IS("BUT") || IS("NOR"))
+            return DY_W_CONJ;
+        if (IS("WAS"))
+            return DY_W_AUX;
+        break;
+    case 4:
+        if (IS("THEY") || IS("THEM")) {
+            *pron = DY_PR_PLURAL;
+            return DY_W_PRON;
+        }
+        if (IS("WERE") || IS("BEEN"))
+            return DY_W_AUX;
+        break;
+    case 5:
+        if (IS("THEIR")) {
+            *pron = DY_PR_PLURAL;
+            return DY_W_PRON;
+        }
+        break;
+    case 6:
+        if (IS("ITSELF")) {
+            *pron = DY_PR_SELF;
+            return DY_W_PRON;
+        }
+        break;
+    case 7:
+        if (IS("HIMSELF") || IS("HERSELF")) {
+            *pron = DY_PR_SELF;
+            return DY_W_PRON;
+        }
+        break;
+    case 10:
+        if (IS("THEMSELVES")) {
+            *pron = DY_PR_SELF;
+            return DY_W_PRON;
+        }
+        break;
+    default:
+        break;
     }
-    if (IS("ITS") || IS("HIS") || IS("HER")) {
-        *pron = DY_PR_PRIOR;
-        return DY_W_PRON;
-    }
-    if (IS("ITSELF") || IS("HIMSELF") || IS("HERSELF") || IS("THEMSELVES")) {
-        *pron = DY_PR_SELF;
-        return DY_W_PRON;
-    }
-    if (IS("THEY") || IS("THEM") || IS("THEIR")) {
-        *pron = DY_PR_PLURAL;
-        return DY_W_PRON;
-    }
-    if (IS("AND") || IS("BUT") || IS("OR") || IS("NOR"))
-        return DY_W_CONJ;
-    if (IS("WAS") || IS("WERE") || IS("BEEN"))
-        return DY_W_AUX;
-    if (IS("BY"))
-        return DY_W_BY;
-    if (IS("OF") || IS("IN"))
-        return DY_W_PREP;
 #undef IS
     if (n && isdigit((unsigned char)w[0]))
         return DY_W_NUM;
@@ -284,6 +330,17 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             t->cls = classify(t->w, stem, &t->pron);
             t->cap = isupper((unsigned char)text[s]);
             fixed_token(&out[n++], e - s > 3 ? e - 3 : s, 3, "N'T", DY_W_NONE);
+            continue;
+        }
+        if (wl <= DY_LEX_MAX_WORD) {
+            /* the common case: one token for the word */
+            dy_token *t = &out[n++];
+            t->off = (uint32_t)s;
+            t->len = (uint32_t)(e - s);
+            t->w = w;
+            t->wl = (uint16_t)wl;
+            t->cls = classify(w, wl, &t->pron);
+            t->cap = isupper((unsigned char)text[s]) != 0;
             continue;
         }
         /* split overlong words as TABARI does */
