@@ -18,6 +18,22 @@ static bool is_word_byte(unsigned char c)
     return ascii_alnum(c) || c == '\'' || c == '.' || c == '&' || c >= 0x80;
 }
 
+/* ASCII bytes of a word as the dictionaries spell them: upper case, with
+ * the comma of "1,500" and the hyphen of "co-operation" dropped (0) */
+static const char ascii_fold[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7',
+    ['8'] = '8', ['9'] = '9',
+    ['A'] = 'A', ['B'] = 'B', ['C'] = 'C', ['D'] = 'D', ['E'] = 'E', ['F'] = 'F', ['G'] = 'G', ['H'] = 'H',
+    ['I'] = 'I', ['J'] = 'J', ['K'] = 'K', ['L'] = 'L', ['M'] = 'M', ['N'] = 'N', ['O'] = 'O', ['P'] = 'P',
+    ['Q'] = 'Q', ['R'] = 'R', ['S'] = 'S', ['T'] = 'T', ['U'] = 'U', ['V'] = 'V', ['W'] = 'W', ['X'] = 'X',
+    ['Y'] = 'Y', ['Z'] = 'Z',
+    ['a'] = 'A', ['b'] = 'B', ['c'] = 'C', ['d'] = 'D', ['e'] = 'E', ['f'] = 'F', ['g'] = 'G', ['h'] = 'H',
+    ['i'] = 'I', ['j'] = 'J', ['k'] = 'K', ['l'] = 'L', ['m'] = 'M', ['n'] = 'N', ['o'] = 'O', ['p'] = 'P',
+    ['q'] = 'Q', ['r'] = 'R', ['s'] = 'S', ['t'] = 'T', ['u'] = 'U', ['v'] = 'V', ['w'] = 'W', ['x'] = 'X',
+    ['y'] = 'Y', ['z'] = 'Z',
+    ['\''] = '\'', ['.'] = '.', ['&'] = '&',
+};
+
 /* is_word_byte for ASCII bytes (0 for the others, tested one by one) */
 static const bool ascii_word[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
@@ -212,6 +228,10 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
     size_t i = 0;
     while (i < len && n < max) {
         unsigned char c = (unsigned char)text[i];
+        if (c == ' ') {
+            i++;
+            continue;
+        }
         if (c == ',' || c == ';') {
             /* comma inside a number: 1,500 */
             if (c == ',' && i > 0 && i + 1 < len && isdigit((unsigned char)text[i - 1])
@@ -240,6 +260,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             }
         }
         size_t s = i;
+        bool high = false; /* a byte of a multi-byte character in the word */
         for (;;) {
             /* the common case, a run of ASCII word bytes, by table */
             while (i < len && ascii_word[(unsigned char)text[i]])
@@ -250,6 +271,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             if (b >= 0x80) {
                 if (uni_punct(text, i, len, i > s))
                     break;
+                high = true;
                 i++;
                 continue;
             }
@@ -291,12 +313,20 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
         if (e <= s)
             continue;
         /* fold into upper case ASCII where possible */
-        size_t room = (e - s) * 4 + 1;
+        size_t room = high ? (e - s) * 4 + 1 : (e - s) + 1;
         char *w = dy_arena_alloc(a, room);
         if (!w)
             return -1;
         size_t wl = 0;
         size_t k = s;
+        if (!high) {
+            /* ASCII: by table, commas and hyphens dropped */
+            for (; k < e; k++) {
+                char f = ascii_fold[(unsigned char)text[k]];
+                w[wl] = f;
+                wl += f != 0;
+            }
+        }
         while (k < e) {
             unsigned char b = (unsigned char)text[k];
             if (b < 0x80) {
