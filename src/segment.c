@@ -35,13 +35,14 @@ static int count_words(const char *s, size_t n, int limit)
 /* Photo credits, bylines and agency tags standing alone on a line. */
 static bool is_credit(const char *s, size_t n)
 {
-    int w = count_words(s, n, 10);
-    if (dash_len(s, n) && w <= 6)
+    /* the opening first (words are counted only for a line that may be
+     * a credit: wrapped text asks this of every line) */
+    if (dash_len(s, n) && count_words(s, n, 10) <= 6)
         return true;
-    if (n > 3 && memcmp(s, "By ", 3) == 0 && w <= 6 && !memchr(s, '.', n))
+    if (n > 3 && memcmp(s, "By ", 3) == 0 && count_words(s, n, 10) <= 6 && !memchr(s, '.', n))
         return true;
     if (n >= 5 && (strncmp(s, "Photo", 5) == 0 || strncmp(s, "(Photo", 6) == 0 || strncmp(s, "File photo", 10) == 0))
-        return w <= 10;
+        return count_words(s, n, 10) <= 10;
     return false;
 }
 
