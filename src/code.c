@@ -1344,7 +1344,9 @@ static void lookup(dy_coder *c, const dy_sent *s, int type, void (*fn)(void *, c
         if (!(s->tok[i].rtypes & ((uint32_t)1 << type)))
             continue; /* classify found no such root starting here */
         lk.i = i;
-        dy_rootmemo_roots(c->memo, c->d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, s->bloom, DY_MEMO_ANY, lookup_one,
+        /* the phrase's words follow one another (lookup_one) */
+        uint16_t next2 = i + 1 < s->n ? dy_rootmemo_key2(s->tok[i + 1].t.w, s->tok[i + 1].t.wl) : DY_MEMO_NONE;
+        dy_rootmemo_roots(c->memo, c->d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, s->bloom, next2, lookup_one,
                           &lk);
     }
 }

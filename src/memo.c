@@ -112,8 +112,7 @@ static int cmp_cand(const void *x, const void *y)
 
 uint16_t dy_rootmemo_key2(const char *w, size_t n)
 {
-    /* never 0 (test nothing) nor 1 (no next word): the first byte of a
-     * word is not 0 */
+    /* never DY_MEMO_NONE for two letters: the first byte of a word is not 0 */
     return n >= 2 ? (uint16_t)((unsigned)(unsigned char)w[0] << 8 | (unsigned char)w[1]) : DY_MEMO_NONE;
 }
 
@@ -165,32 +164,6 @@ uint32_t dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *
         return s->types;
     const cand *fr = m->roots + s->first, *ke = fr + s->nfree;
     uint32_t nf = s->nfree, nk = s->count - s->nfree;
-    if (next2 == DY_MEMO_ANY) {
-        /* every candidate that passes, put back in rank order (a few: the
-         * coder asks for one type at a time) */
-        cand pick[64];
-        uint32_t np = 0;
-        for (uint32_t k = 0; k < s->count; k++) {
-            const cand *c = &fr[k];
-            if (!(mask & c->type) || (c->need & ~have))
-                continue;
-            if (np == 64) {
-                dy_dict_roots_for_types(d, tok, tl, mask, have, fn, ctx);
-                return s->types;
-            }
-            pick[np++] = *c;
-        }
-        for (uint32_t k = 1; k < np; k++)
-            for (uint32_t j = k; j > 0 && pick[j - 1].rank > pick[j].rank; j--) {
-                cand t = pick[j];
-                pick[j] = pick[j - 1];
-                pick[j - 1] = t;
-            }
-        for (uint32_t k = 0; k < np; k++)
-            if (!fn(&d->roots[pick[k].ri], pick[k].ri, ctx))
-                break;
-        return s->types;
-    }
     /* the keyed candidates for this next word: ke[lo..hi) */
     uint32_t lo = 0, hi = nk;
     while (lo < hi) {

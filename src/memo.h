@@ -10,7 +10,7 @@
 
 typedef struct dy_rootmemo dy_rootmemo;
 
-enum { DY_MEMO_ANY = 0, DY_MEMO_NONE = 1 };
+enum { DY_MEMO_NONE = 1 };
 
 dy_rootmemo *dy_rootmemo_new(void);
 void dy_rootmemo_free(dy_rootmemo **m);
@@ -19,8 +19,7 @@ void dy_rootmemo_free(dy_rootmemo **m);
  * fn sees the roots of the types in mask whose later words' bits are in
  * have, in the same order, less those whose second word must follow at
  * once and cannot be the next token (next2: dy_rootmemo_key2 of the next
- * token's word, DY_MEMO_NONE when there is none; DY_MEMO_ANY tests
- * nothing). Returns the types (bit 1 << type) of all the
+ * token's word, DY_MEMO_NONE when there is none). Returns the types (bit 1 << type) of all the
  * roots the word may begin, whatever mask and have; all bits without a
  * memo. */
 uint32_t dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok, size_t tl, uint32_t mask,
