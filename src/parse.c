@@ -107,7 +107,9 @@ static bool in_modifier(const dy_sent *s, int first, int last)
 {
     if (!s->petr)
         return false;
-    if (last + 1 < s->n && hyphen_joined(s, last + 1) && !s->tok[last + 1].t.cap)
+    /* ... but a group "Saudi-led" or "US-led" is the leader's own */
+    if (last + 1 < s->n && hyphen_joined(s, last + 1) && !s->tok[last + 1].t.cap
+        && !dy_word_is(&s->tok[last + 1].t, "LED"))
         return true;
     /* "pro-Russia rebels", "anti-Israel protests": supporters or
      * opponents of the actor, not the actor */
