@@ -228,6 +228,12 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
                 if (d->petr && i > 0 && dy_word_in(&s->tok[i - 1].t, pnoun)
                     && !dy_word_ends(&t->t, "ING"))
                     det = true;
+                /* PETRARCH: a participle after a determiner and an adverb
+                 * modifies a noun ("the internationally recognized
+                 * government") */
+                if (d->petr && i >= 2 && dy_word_ends(&s->tok[i - 1].t, "LY")
+                    && (s->tok[i - 2].t.cls == DY_W_DET || dy_word_in(&s->tok[i - 2].t, poss)))
+                    det = true;
                 if (det || cap)
                     type = DY_T_NOUN;
                 else if (vc->kind == DY_EC_DISCARD && v->npat == 0)
