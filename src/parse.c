@@ -228,6 +228,18 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
                 if (d->petr && i > 0 && dy_word_in(&s->tok[i - 1].t, pnoun)
                     && !dy_word_ends(&t->t, "ING"))
                     det = true;
+                /* PETRARCH: a verb form right after an adjective is a noun
+                 * ("financial support", "massive attacks"); the adjective
+                 * is told by its ending, as no word list says more */
+                if (d->petr && rs.nmatch == 1 && i > 0 && !dy_word_ends(&t->t, "ED") && !dy_word_ends(&t->t, "ING")) {
+                    const dy_ptok *b = &s->tok[i - 1];
+                    static const char *const adj[] = {"AL", "FUL", "IVE", "IC", "OUS", "ARY", "ABLE", "IBLE", NULL};
+                    bool a = false;
+                    for (int k = 0; adj[k] && !a; k++)
+                        a = dy_word_ends(&b->t, adj[k]);
+                    if (a && b->type == DY_T_NONE && b->unit_in < 0 && !b->t.cap && b->t.wl > 4)
+                        det = true;
+                }
                 /* PETRARCH: a participle after a determiner and an adverb
                  * modifies a noun ("the internationally recognized
                  * government") */
