@@ -230,8 +230,11 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
                     det = true;
                 /* PETRARCH: a verb form right after an adjective is a noun
                  * ("financial support", "massive attacks"); the adjective
-                 * is told by its ending, as no word list says more */
-                if (d->petr && rs.nmatch == 1 && i > 0 && !dy_word_ends(&t->t, "ED") && !dy_word_ends(&t->t, "ING")) {
+                 * is told by its ending, as no word list says more. Not
+                 * before "with": "bilateral talks with Pakistan's
+                 * president" are talks with him */
+                if (d->petr && rs.nmatch == 1 && i > 0 && !dy_word_ends(&t->t, "ED") && !dy_word_ends(&t->t, "ING")
+                    && !(i + 1 < s->n && dy_word_is(&s->tok[i + 1].t, "WITH"))) {
                     const dy_ptok *b = &s->tok[i - 1];
                     static const char *const adj[] = {"AL", "FUL", "IVE", "IC", "OUS", "ARY", "ABLE", "IBLE", NULL};
                     bool a = false;
