@@ -562,8 +562,7 @@ static const char *negated_code(const char *code)
 
 static bool is_negator(const dy_ptok *t)
 {
-    static const char *const neg[] = {"NOT", "NEVER", "CANNOT", "N'T", NULL};
-    return dy_word_in(&t->t, neg) || dy_word_ends(&t->t, "N'T");
+    return (t->t.fw & DY_FW_NEG) || dy_word_ends(&t->t, "N'T");
 }
 
 /* A form of "be" right before the verb (adverbs in "-ly" and "and"
@@ -578,11 +577,9 @@ static bool passive_verb(const mctx *x, int v0, int v1)
         return false;
     if (dy_word_ends(&s->tok[cl->L[v1]].t, "ING") || dy_word_ends(&s->tok[cl->L[v0]].t, "ING"))
         return false;
-    static const char *const be[] = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", NULL};
-    static const char *const relative[] = {"WHO", "WHICH", "THAT", "WHOM", NULL};
     for (int p = v0 - 1; p >= 0 && p >= v0 - 5; p--) {
         const dy_token *t = &s->tok[cl->L[p]].t;
-        if (dy_word_in(t, be))
+        if (t->fw & DY_FW_BE)
             return true;
         if (!dy_word_ends(t, "LY") && !dy_word_is(t, "AND"))
             break;
@@ -593,10 +590,10 @@ static bool passive_verb(const mctx *x, int v0, int v1)
         return false;
     for (int p = v0 - 1; p >= 1 && p >= v0 - 8; p--) {
         const dy_ptok *t = &s->tok[cl->L[p]];
-        if (dy_word_in(&t->t, be))
+        if (t->t.fw & DY_FW_BE)
             return dy_word_is(&s->tok[cl->L[p - 1]].t, "THERE") && p < v0 - 1;
         if (t->t.cls == DY_W_COMMA || t->t.cls == DY_W_PRON || t->t.cls == DY_W_CONJ
-            || (t->type == DY_T_VERB && t->head == cl->L[p]) || dy_word_in(&t->t, relative))
+            || (t->type == DY_T_VERB && t->head == cl->L[p]) || (t->t.fw & DY_FW_REL))
             return false;
     }
     return false;

@@ -193,6 +193,64 @@ static size_t fold_cp(utf8proc_int32_t cp, char *dst, size_t room)
     return n;
 }
 
+/* The dy_fw bits of a word (lex.h lists each set). */
+static uint8_t fwords(const char *w, size_t n)
+{
+#define IS(s) (sizeof(s) - 1 == n && memcmp(w, s, n) == 0)
+    switch (n) {
+    case 2:
+        if (IS("IS") || IS("BE"))
+            return DY_FW_BE;
+        if (IS("MY"))
+            return DY_FW_POSS;
+        break;
+    case 3:
+        if (IS("ARE") || IS("WAS"))
+            return DY_FW_BE;
+        if (IS("WHO"))
+            return DY_FW_REL;
+        if (IS("MAY") || IS("CAN"))
+            return DY_FW_MODAL;
+        if (IS("HIS") || IS("HER") || IS("ITS") || IS("OUR"))
+            return DY_FW_POSS;
+        if (IS("NOT") || IS("N'T"))
+            return DY_FW_NEG;
+        break;
+    case 4:
+        if (IS("WERE") || IS("BEEN"))
+            return DY_FW_BE;
+        if (IS("THAT") || IS("WHOM"))
+            return DY_FW_REL;
+        if (IS("MUST") || IS("WILL"))
+            return DY_FW_MODAL;
+        if (IS("YOUR"))
+            return DY_FW_POSS;
+        break;
+    case 5:
+        if (IS("BEING"))
+            return DY_FW_BE;
+        if (IS("WHICH"))
+            return DY_FW_REL;
+        if (IS("WOULD") || IS("COULD") || IS("MIGHT") || IS("SHALL"))
+            return DY_FW_MODAL;
+        if (IS("THEIR"))
+            return DY_FW_POSS;
+        if (IS("NEVER"))
+            return DY_FW_NEG;
+        break;
+    case 6:
+        if (IS("SHOULD"))
+            return DY_FW_MODAL;
+        if (IS("CANNOT"))
+            return DY_FW_NEG;
+        break;
+    default:
+        break;
+    }
+#undef IS
+    return 0;
+}
+
 /* A token whose spelling is fixed: a comma, the N'T of a contraction. */
 static void fixed_token(dy_token *t, size_t off, size_t len, const char *w, uint8_t cls)
 {
@@ -203,6 +261,7 @@ static void fixed_token(dy_token *t, size_t off, size_t len, const char *w, uint
     t->cls = cls;
     t->pron = DY_PR_NONE;
     t->cap = false;
+    t->fw = fwords(w, t->wl);
 }
 
 /* Does text[from..len) hold nothing but blanks and closing marks? */
@@ -358,6 +417,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
                 return -1;
             t->wl = (uint16_t)stem;
             t->cls = classify(t->w, stem, &t->pron);
+            t->fw = fwords(t->w, stem);
             t->cap = isupper((unsigned char)text[s]);
             fixed_token(&out[n++], e - s > 3 ? e - 3 : s, 3, "N'T", DY_W_NONE);
             continue;
@@ -370,6 +430,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             t->w = w;
             t->wl = (uint16_t)wl;
             t->cls = classify(w, wl, &t->pron);
+            t->fw = fwords(w, wl);
             t->cap = isupper((unsigned char)text[s]) != 0;
             continue;
         }
@@ -391,6 +452,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             }
             t->wl = (uint16_t)part;
             t->cls = classify(t->w, part, &t->pron);
+            t->fw = fwords(t->w, part);
             t->cap = pos == 0 && isupper((unsigned char)text[s]);
             pos += part;
         }

@@ -30,7 +30,18 @@ typedef struct {
     uint8_t cls;         /* enum dy_wcls */
     uint8_t pron;        /* enum dy_pron */
     bool cap;            /* first letter upper case in the original */
+    uint8_t fw;          /* enum dy_fw: the function-word sets it belongs to */
 } dy_token;
+
+/* Function words the parser and coder ask about at nearly every word:
+ * set once by the lexer, tested as bits (dy_word_in compares strings) */
+enum dy_fw {
+    DY_FW_BE = 1,    /* IS ARE WAS WERE BE BEEN BEING */
+    DY_FW_REL = 2,   /* WHO WHICH THAT WHOM */
+    DY_FW_MODAL = 4, /* SHOULD WOULD COULD MAY MIGHT MUST CAN SHALL WILL */
+    DY_FW_POSS = 8,  /* HIS HER ITS THEIR OUR MY YOUR */
+    DY_FW_NEG = 16   /* NOT NEVER CANNOT N'T */
+};
 
 #define DY_LEX_MAX_TOKENS 4096 /* cap on tokens in one sentence */
 #define DY_LEX_MAX_WORD 63     /* longer words are split, as TABARI does */

@@ -79,10 +79,7 @@ static bool consider(const dy_root *r, uint32_t ri, void *ctx)
     return true;
 }
 
-static const char *const modals[] = {"SHOULD", "WOULD", "COULD", "MAY", "MIGHT", "MUST", "CAN",
-                                     "SHALL", "WILL", NULL};
-
-static bool is_modal(const dy_token *t) { return dy_word_in(t, modals); }
+static bool is_modal(const dy_token *t) { return (t->fw & DY_FW_MODAL) != 0; }
 
 static bool closed_class(const dy_token *t)
 {
@@ -200,9 +197,8 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
             else {
                 type = DY_T_VERB;
                 /* determiner or mid-sentence capital: a noun, not a verb */
-                static const char *const poss[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "MY", "YOUR", NULL};
                 /* PETRARCH's parser also reads "his remarks" as a noun */
-                bool det = i > 0 && (s->tok[i - 1].t.cls == DY_W_DET || (d->petr && dy_word_in(&s->tok[i - 1].t, poss)));
+                bool det = i > 0 && (s->tok[i - 1].t.cls == DY_W_DET || (d->petr && (s->tok[i - 1].t.fw & DY_FW_POSS)));
                 bool cap = i > 0 && t->t.cap && !s->allcaps;
                 /* PETRARCH: a one-word verb right before an auxiliary is
                  * the head of the subject ("a mortar bomb was fired") */
@@ -247,7 +243,7 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
                  * modifies a noun ("the internationally recognized
                  * government") */
                 if (d->petr && i >= 2 && dy_word_ends(&s->tok[i - 1].t, "LY")
-                    && (s->tok[i - 2].t.cls == DY_W_DET || dy_word_in(&s->tok[i - 2].t, poss)))
+                    && (s->tok[i - 2].t.cls == DY_W_DET || (s->tok[i - 2].t.fw & DY_FW_POSS)))
                     det = true;
                 if (det || cap)
                     type = DY_T_NOUN;
