@@ -28,18 +28,66 @@ static void putf(sb *s, const char *fmt, double v)
     put(s, t, (size_t)l);
 }
 
+/* digits by hand: an event writes a dozen numbers, and snprintf's
+ * format parsing was a measurable part of a whole run */
 static void putu(sb *s, unsigned long long v)
 {
-    char t[32];
-    int l = snprintf(t, sizeof t, "%llu", v);
-    put(s, t, (size_t)l);
+    char t[24];
+    size_t i = sizeof t;
+    do {
+        t[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    put(s, t + i, sizeof t - i);
 }
 
-/* JSON string; invalid UTF-8 bytes become U+FFFD so output stays valid */
-static void putj(sb *s, const char *p, size_t l)
+/* v with at least w digits (leading zeros) */
+static void putu0(sb *s, unsigned v, int w)
 {
-    put(s, "\"", 1);
-    for (size_t i = 0; i < l; i++) {
+    char t[16];
+    size_t i = sizeof t;
+    do {
+        t[--i] = (char)('0' + v % 10);
+        v /= 10;
+        w--;
+    } while (v || w > 0);
+    put(s, t + i, sizeof t - i);
+}
+
+/* "%.1f" of a value with one decimal (the CAMEO table's Goldstein
+ * scores), by hand; anything else through snprintf */
+static void put1f(sb *s, double v)
+{
+    double t = v * 10.0;
+    long long k = (long long)(t < 0 ? t - 0.5 : t + 0.5);
+    double d = t - (double)k;
+    if (d > 1e-6 || d < -1e-6 || (k == 0 && signbit(v)) || t > 1e5 || t < -1e5) {
+        putf(s, "%.1f", v);
+        return;
+    }
+    if (k < 0) {
+        put(s, "-", 1);
+        k = -k;
+    }
+    putu(s, (unsigned long long)(k / 10));
+    put(s, ".", 1);
+    putu(s, (unsigned long long)(k % 10));
+}
+
+/* JSON string body; invalid UTF-8 bytes become U+FFFD so output stays
+ * valid. Runs of plain ASCII go out in one piece. */
+static void putj_raw(sb *s, const char *p, size_t l)
+{
+    size_t i = 0;
+    while (i < l) {
+        size_t r = i;
+        while (r < l && (unsigned char)p[r] >= 0x20 && (unsigned char)p[r] < 0x80 && p[r] != '"' && p[r] != '\\')
+            r++;
+        if (r > i) {
+            put(s, p + i, r - i);
+            i = r;
+            continue;
+        }
         unsigned char c = (unsigned char)p[i];
         if (c == '"' || c == '\\') {
             char e[2] = {'\\', (char)c};
@@ -48,9 +96,7 @@ static void putj(sb *s, const char *p, size_t l)
             char e[8];
             snprintf(e, sizeof e, "\\u%04x", c);
             put(s, e, 6);
-        } else if (c < 0x80)
-            put(s, (const char *)&c, 1);
-        else {
+        } else {
             size_t need = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
             if (c >= 0xf5)
                 need = 0;
@@ -63,7 +109,15 @@ static void putj(sb *s, const char *p, size_t l)
             } else
                 puts_(s, "\xef\xbf\xbd");
         }
+        i++;
     }
+}
+
+/* JSON string */
+static void putj(sb *s, const char *p, size_t l)
+{
+    put(s, "\"", 1);
+    putj_raw(s, p, l);
     put(s, "\"", 1);
 }
 
@@ -85,10 +139,13 @@ size_t dy_event_json(const dy_event *e, const char *doc_id, bool with_text, char
     putu(&s, (unsigned long long)e->sentence);
     field(&s, "date");
     if (e->date) {
-        char d[16];
-        snprintf(d, sizeof d, "%04d-%02d-%02d", (int)(e->date / 10000), (int)(e->date / 100 % 100),
-                 (int)(e->date % 100));
-        putj(&s, d, strlen(d));
+        put(&s, "\"", 1);
+        putu0(&s, (unsigned)(e->date / 10000), 4);
+        put(&s, "-", 1);
+        putu0(&s, (unsigned)(e->date / 100 % 100), 2);
+        put(&s, "-", 1);
+        putu0(&s, (unsigned)(e->date % 100), 2);
+        put(&s, "\"", 1);
     } else
         puts_(&s, "null");
     field(&s, "source");
@@ -106,7 +163,7 @@ size_t dy_event_json(const dy_event *e, const char *doc_id, bool with_text, char
         puts_(&s, "null");
     field(&s, "goldstein");
     if (e->has_cameo && !isnan(e->goldstein))
-        putf(&s, "%.1f", e->goldstein);
+        put1f(&s, e->goldstein);
     else
         puts_(&s, "null");
     const struct {
@@ -158,9 +215,12 @@ size_t dy_event_json(const dy_event *e, const char *doc_id, bool with_text, char
         put(&s, "}", 1);
     }
     field(&s, "rule");
-    char r[512];
-    snprintf(r, sizeof r, "%s:%u", e->rule_file ? e->rule_file : "", e->rule_line);
-    putj(&s, r, strlen(r));
+    put(&s, "\"", 1);
+    const char *rf = e->rule_file ? e->rule_file : "";
+    putj_raw(&s, rf, strlen(rf));
+    put(&s, ":", 1);
+    putu(&s, e->rule_line);
+    put(&s, "\"", 1);
     if (with_text) {
         field(&s, "text");
         putj(&s, e->sentence_text, e->sentence_len);
