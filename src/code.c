@@ -36,11 +36,16 @@ static void clause_bloom(const dy_sent *s, clause_t *cl, dy_arena *a)
     if (!cl->words)
         cl->wcap = 0;
     for (int p = 0; p < cl->m; p++) {
-        const dy_token *t = &s->tok[cl->L[p]].t;
+        dy_ptok *pt = (dy_ptok *)&s->tok[cl->L[p]]; /* the token's own cache */
+        const dy_token *t = &pt->t;
         cl->bloom |= dy_dict_word_bit(t->w, t->wl);
         if (!cl->wcap)
             continue;
-        uint32_t h = dy_dict_word_hash(t->w, t->wl), i = h & (cl->wcap - 1);
+        if (!pt->hash_ok) {
+            pt->hash = dy_dict_word_hash(t->w, t->wl);
+            pt->hash_ok = true;
+        }
+        uint32_t h = pt->hash, i = h & (cl->wcap - 1);
         while (cl->words[i] && cl->words[i] != h)
             i = (i + 1) & (cl->wcap - 1);
         cl->words[i] = h;
@@ -229,8 +234,16 @@ static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
          * remembered per clause, as patterns try them over and over. */
         const dy_synset *sy = &x->d->syn[e->syn];
         /* no member starts the way this word does */
-        unsigned k[3];
-        dy_dict_start_keys(t->t.w, t->t.wl, k);
+        if (!t->sk_ok) {
+            /* the token's own cache (the sentence is this coder's) */
+            dy_ptok *mt = (dy_ptok *)t;
+            unsigned sk[3];
+            dy_dict_start_keys(t->t.w, t->t.wl, sk);
+            for (int j = 0; j < 3; j++)
+                mt->sk[j] = (uint8_t)sk[j];
+            mt->sk_ok = true;
+        }
+        const unsigned k[3] = {t->sk[0], t->sk[1], t->sk[2]};
         if (!((sy->first[k[0] >> 6] >> (k[0] & 63)) & 1) && !((sy->first[k[1] >> 6] >> (k[1] & 63)) & 1)
             && !((sy->first[k[2] >> 6] >> (k[2] & 63)) & 1))
             return -1;

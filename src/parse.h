@@ -30,6 +30,14 @@ typedef struct {
     /* bit 1 << type of every root whose first word this token is (set
      * while classifying; all bits where it was not looked up) */
     uint32_t rtypes;
+    /* the word's dy_dict_start_keys, worked out when pattern matching
+     * first asks (sk_ok), then kept: patterns ask of the same word over
+     * and over */
+    uint8_t sk[3];
+    bool sk_ok;
+    /* likewise its dy_dict_word_hash, for each clause's word set */
+    bool hash_ok;
+    uint32_t hash;
 } dy_ptok;
 
 typedef struct {
