@@ -1356,8 +1356,9 @@ static void lookup(dy_coder *c, const dy_sent *s, int type, void (*fn)(void *, c
         lk.i = i;
         /* the phrase's words follow one another (lookup_one) */
         uint16_t next2 = i + 1 < s->n ? dy_rootmemo_key2(s->tok[i + 1].t.w, s->tok[i + 1].t.wl) : DY_MEMO_NONE;
-        dy_rootmemo_roots(c->memo, c->d, s->tok[i].t.w, s->tok[i].t.wl, (uint32_t)1 << type, s->bloom, next2, lookup_one,
-                          &lk);
+        const dy_ptok *t = &s->tok[i];
+        uint32_t h = t->hash_ok ? t->hash : dy_dict_word_hash(t->t.w, t->t.wl);
+        dy_rootmemo_roots(c->memo, c->d, t->t.w, t->t.wl, h, (uint32_t)1 << type, s->bloom, next2, lookup_one, &lk);
     }
 }
 

@@ -116,14 +116,14 @@ uint16_t dy_rootmemo_key2(const char *w, size_t n)
     return n >= 2 ? (uint16_t)((unsigned)(unsigned char)w[0] << 8 | (unsigned char)w[1]) : DY_MEMO_NONE;
 }
 
-uint32_t dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok, size_t tl, uint32_t mask,
-                           uint64_t have, uint16_t next2, dy_root_fn fn, void *ctx)
+uint32_t dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok, size_t tl, uint32_t hash,
+                           uint32_t mask, uint64_t have, uint16_t next2, dy_root_fn fn, void *ctx)
 {
     if (!m || tl == 0 || tl > 0xffff) {
         dy_dict_roots_for_types(d, tok, tl, mask, have, fn, ctx);
         return ~(uint32_t)0;
     }
-    uint32_t h = dy_dict_word_hash(tok, tl) | 1, i = h & (SLOTS - 1);
+    uint32_t h = hash | 1, i = h & (SLOTS - 1);
     while (m->hashes[i]
            && !(m->hashes[i] == h && m->tab[i].len == tl && memcmp(m->chars + m->tab[i].word, tok, tl) == 0))
         i = (i + 1) & (SLOTS - 1);

@@ -142,7 +142,9 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         uint32_t mask = ~((uint32_t)1 << DY_RT_DISCARD | (uint32_t)1 << DY_RT_ISSUE);
         uint16_t next2 = i + 1 < s->n && s->tok[i + 1].head < 0 ? dy_rootmemo_key2(s->tok[i + 1].t.w, s->tok[i + 1].t.wl)
                                                                  : DY_MEMO_NONE;
-        t->rtypes = dy_rootmemo_roots(memo, d, t->t.w, t->t.wl, mask, s->bloom, next2, consider, &rs);
+        t->hash = dy_dict_word_hash(t->t.w, t->t.wl);
+        t->hash_ok = true;
+        t->rtypes = dy_rootmemo_roots(memo, d, t->t.w, t->t.wl, t->hash, mask, s->bloom, next2, consider, &rs);
         if (rs.best_root < 0)
             continue;
         if (closed_class(&t->t) && rs.nmatch == 1)
