@@ -1784,12 +1784,12 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, c->memo) < 0)
         return -1;
     /* remember this sentence's first actor for the next one */
-    snprintf(c->prev_story, sizeof c->prev_story, "%s", c->story);
+    dy_strcpy_cap(c->prev_story, sizeof c->prev_story, c->story);
     c->prev_sent = c->sent;
     c->fwd_code[0] = '\0';
     for (int u = 0; u < s.nunit; u++)
         if (!s.unit[u].dead && !s.unit[u].pronoun && s.unit[u].acode) {
-            snprintf(c->fwd_code, sizeof c->fwd_code, "%s", s.unit[u].acode);
+            dy_strcpy_cap(c->fwd_code, sizeof c->fwd_code, s.unit[u].acode);
             break;
         }
 #ifdef DY_TRACE

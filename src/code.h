@@ -8,6 +8,7 @@
 #include "../include/dyad.h"
 #include "arena.h"
 #include "dict.h"
+#include <string.h>
 
 struct dy_coder {
     const struct dy_dict *d;
@@ -30,6 +31,18 @@ struct dy_coder {
      * (then every member is tried) */
     uint32_t *syn_off, *syn_mem;
 };
+
+/* Copies the string s into d[0..cap) (cap > 0), cut short when it does
+ * not fit: what snprintf(d, cap, "%s", s) does, without its format
+ * parsing (asked once or twice per sentence). */
+static inline void dy_strcpy_cap(char *d, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(d, s, n);
+    d[n] = '\0';
+}
 
 /* Codes one sentence and appends its events to c->ev (no reset); returns
  * the DY_SENT_* status, or -1 when memory ran out. */

@@ -17,7 +17,7 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
     int no = 0;
     int last = DY_SENT_NOEVENT;
     /* sentences of one document form one story for FORWARD */
-    snprintf(c->story, sizeof c->story, "%s", doc->id ? doc->id : "");
+    dy_strcpy_cap(c->story, sizeof c->story, doc->id ? doc->id : "");
     c->prev_story[0] = '\0';
     c->fwd_code[0] = '\0';
     c->story_discard = false;
