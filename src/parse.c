@@ -271,6 +271,15 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
     }
 }
 
+/* Appends p[0..l) to buf (cap bytes, *n used), cut short at cap - 1. */
+static void cat(char *buf, size_t cap, size_t *n, const char *p, size_t l)
+{
+    if (*n + l > cap - 1)
+        l = cap - 1 - *n;
+    memcpy(buf + *n, p, l);
+    *n += l;
+}
+
 /* Adds 3-letter chunks of the agent code that the actor code lacks. */
 static const char *compose1(dy_arena *a, const char *actor, size_t an, const char *agent, bool prefix)
 {
@@ -279,12 +288,11 @@ static const char *compose1(dy_arena *a, const char *actor, size_t an, const cha
     size_t gl = strlen(agent);
     if (prefix) {
         /* agent goes first unless the actor already starts with it */
-        if (an >= gl && memcmp(actor, agent, gl) == 0)
-            n = (size_t)snprintf(buf, sizeof buf, "%.*s", (int)an, actor);
-        else
-            n = (size_t)snprintf(buf, sizeof buf, "%s%.*s", agent, (int)an, actor);
+        if (!(an >= gl && memcmp(actor, agent, gl) == 0))
+            cat(buf, sizeof buf, &n, agent, gl);
+        cat(buf, sizeof buf, &n, actor, an);
     } else {
-        n = (size_t)snprintf(buf, sizeof buf, "%.*s", (int)an, actor);
+        cat(buf, sizeof buf, &n, actor, an);
         for (size_t k = 0; k < gl && n < sizeof buf - 4; k += 3) {
             size_t cl = gl - k < 3 ? gl - k : 3;
             bool have = false;
@@ -315,9 +323,12 @@ static const char *compose(dy_arena *a, const char *actor, const char *agent, bo
         const char *sl = strchr(p, '/');
         size_t l = sl ? (size_t)(sl - p) : strlen(p);
         const char *c = compose1(a, p, l, agent, prefix);
-        if (c)
-            n += (size_t)snprintf(out + n, sizeof out - n, "%s%s", n ? "/" : "", c);
-        if (n >= sizeof out)
+        if (c) {
+            if (n)
+                cat(out, sizeof out, &n, "/", 1);
+            cat(out, sizeof out, &n, c, strlen(c));
+        }
+        if (n >= sizeof out - 1)
             break;
         p += l;
         if (*p == '/')
