@@ -1026,7 +1026,8 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
         s->tok[i].unit_in = -1;
     }
     int cap = 2 * n + 4;
-    s->unit = dy_arena_calloc(a, (size_t)cap * sizeof *s->unit);
+    /* add_unit clears each unit it hands out */
+    s->unit = dy_arena_alloc(a, (size_t)cap * sizeof *s->unit);
     if (!s->unit)
         return -1;
     classify(s, d, o, date, memo);
