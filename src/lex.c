@@ -193,61 +193,34 @@ static size_t fold_cp(utf8proc_int32_t cp, char *dst, size_t room)
     return n;
 }
 
+/* The function words of lex.h's sets, by length (a word is compared only
+ * with those of its own length). */
+static const struct {
+    const char *w;
+    uint8_t bits;
+} fw_words[] = {
+    /* 2 */ {"IS", DY_FW_BE}, {"BE", DY_FW_BE}, {"MY", DY_FW_POSS},
+    /* 3 */ {"ARE", DY_FW_BE}, {"WAS", DY_FW_BE}, {"WHO", DY_FW_REL}, {"MAY", DY_FW_MODAL}, {"CAN", DY_FW_MODAL},
+    {"HIS", DY_FW_POSS}, {"HER", DY_FW_POSS}, {"ITS", DY_FW_POSS}, {"OUR", DY_FW_POSS}, {"NOT", DY_FW_NEG},
+    {"N'T", DY_FW_NEG},
+    /* 4 */ {"WERE", DY_FW_BE}, {"BEEN", DY_FW_BE}, {"THAT", DY_FW_REL}, {"WHOM", DY_FW_REL}, {"MUST", DY_FW_MODAL},
+    {"WILL", DY_FW_MODAL}, {"YOUR", DY_FW_POSS},
+    /* 5 */ {"BEING", DY_FW_BE}, {"WHICH", DY_FW_REL}, {"WOULD", DY_FW_MODAL}, {"COULD", DY_FW_MODAL},
+    {"MIGHT", DY_FW_MODAL}, {"SHALL", DY_FW_MODAL}, {"THEIR", DY_FW_POSS}, {"NEVER", DY_FW_NEG},
+    /* 6 */ {"SHOULD", DY_FW_MODAL}, {"CANNOT", DY_FW_NEG},
+};
+/* fw_words[fw_from[n] .. fw_from[n + 1]) have n letters */
+static const uint8_t fw_from[8] = {0, 0, 0, 3, 14, 21, 29, 31};
+_Static_assert(sizeof fw_words / sizeof fw_words[0] == 31, "fw_from must follow fw_words");
+
 /* The dy_fw bits of a word (lex.h lists each set). */
 static uint8_t fwords(const char *w, size_t n)
 {
-#define IS(s) (sizeof(s) - 1 == n && memcmp(w, s, n) == 0)
-    switch (n) {
-    case 2:
-        if (IS("IS") || IS("BE"))
-            return DY_FW_BE;
-        if (IS("MY"))
-            return DY_FW_POSS;
-        break;
-    case 3:
-        if (IS("ARE") || IS("WAS"))
-            return DY_FW_BE;
-        if (IS("WHO"))
-            return DY_FW_REL;
-        if (IS("MAY") || IS("CAN"))
-            return DY_FW_MODAL;
-        if (IS("HIS") || IS("HER") || IS("ITS") || IS("OUR"))
-            return DY_FW_POSS;
-        if (IS("NOT") || IS("N'T"))
-            return DY_FW_NEG;
-        break;
-    case 4:
-        if (IS("WERE") || IS("BEEN"))
-            return DY_FW_BE;
-        if (IS("THAT") || IS("WHOM"))
-            return DY_FW_REL;
-        if (IS("MUST") || IS("WILL"))
-            return DY_FW_MODAL;
-        if (IS("YOUR"))
-            return DY_FW_POSS;
-        break;
-    case 5:
-        if (IS("BEING"))
-            return DY_FW_BE;
-        if (IS("WHICH"))
-            return DY_FW_REL;
-        if (IS("WOULD") || IS("COULD") || IS("MIGHT") || IS("SHALL"))
-            return DY_FW_MODAL;
-        if (IS("THEIR"))
-            return DY_FW_POSS;
-        if (IS("NEVER"))
-            return DY_FW_NEG;
-        break;
-    case 6:
-        if (IS("SHOULD"))
-            return DY_FW_MODAL;
-        if (IS("CANNOT"))
-            return DY_FW_NEG;
-        break;
-    default:
-        break;
-    }
-#undef IS
+    if (n < 2 || n > 6)
+        return 0;
+    for (unsigned k = fw_from[n]; k < fw_from[n + 1]; k++)
+        if (fw_words[k].w[0] == w[0] && memcmp(fw_words[k].w, w, n) == 0)
+            return fw_words[k].bits;
     return 0;
 }
 
