@@ -46,88 +46,61 @@ static const bool ascii_word[256] = {
     ['\''] = 1, ['.'] = 1, ['&'] = 1,
 };
 
-static uint8_t classify(const char *w, size_t n, uint8_t *pron)
-{
-    *pron = DY_PR_NONE;
-    /* by length first: every word of the text comes through here, and
-     * most are longer than any closed-class word */
-#define IS(s) (sizeof(s) - 1 == n && memcmp(w, s, n) == 0)
-    switch (n) {
-    case 1:
-        if (IS("A"))
-            return DY_W_DET;
-        break;
-    case 2:
-        if (IS("AN"))
-            return DY_W_DET;
-        if (IS("HE") || IS("IT")) {
-            *pron = DY_PR_FIRST;
-            return DY_W_PRON;
-        }
-        if (IS("OR"))
-            return DY_W_CONJ;
-        if (IS("BY"))
-            return DY_W_BY;
-        if (IS("OF") || IS("IN"))
-            return DY_W_PREP;
-        break;
-    case 3:
-        if (IS("THE"))
-            return DY_W_DET;
-        if (IS("SHE") || IS("HIM")) {
-            *pron = DY_PR_FIRST;
-            return DY_W_PRON;
-        }
-        if (IS("ITS") || IS("HIS") || IS("HER")) {
-            *pron = DY_PR_PRIOR;
-            return DY_W_PRON;
-        }
-        if (IS("AND") || IS("BUT") || IS("NOR"))
-            return DY_W_CONJ;
-        if (IS("WAS"))
-            return DY_W_AUX;
-        break;
-    case 4:
-        if (IS("THEY") || IS("THEM")) {
-            *pron = DY_PR_PLURAL;
-            return DY_W_PRON;
-        }
-        if (IS("WERE") || IS("BEEN"))
-            return DY_W_AUX;
-        break;
-    case 5:
-        if (IS("THEIR")) {
-            *pron = DY_PR_PLURAL;
-            return DY_W_PRON;
-        }
-        break;
-    case 6:
-        if (IS("ITSELF")) {
-            *pron = DY_PR_SELF;
-            return DY_W_PRON;
-        }
-        break;
-    case 7:
-        if (IS("HIMSELF") || IS("HERSELF")) {
-            *pron = DY_PR_SELF;
-            return DY_W_PRON;
-        }
-        break;
-    case 10:
-        if (IS("THEMSELVES")) {
-            *pron = DY_PR_SELF;
-            return DY_W_PRON;
-        }
-        break;
-    default:
-        break;
-    }
-#undef IS
-    if (n && isdigit((unsigned char)w[0]))
-        return DY_W_NUM;
-    return DY_W_NONE;
-}
+/* The closed-class words: their class (enum dy_wcls), pronoun kind and
+ * function-word sets (enum dy_fw), by length, so that a word is compared
+ * only with those of its own length. */
+static const struct {
+    const char *w;
+    uint8_t cls, pron, fw;
+} closed[] = {
+    /* 1 */ {"A", DY_W_DET, DY_PR_NONE, 0},
+    /* 2 */ {"AN", DY_W_DET, DY_PR_NONE, 0}, {"HE", DY_W_PRON, DY_PR_FIRST, 0}, {"IT", DY_W_PRON, DY_PR_FIRST, 0},
+    {"OR", DY_W_CONJ, DY_PR_NONE, 0}, {"BY", DY_W_BY, DY_PR_NONE, 0}, {"OF", DY_W_PREP, DY_PR_NONE, 0},
+    {"IN", DY_W_PREP, DY_PR_NONE, 0}, {"IS", DY_W_NONE, DY_PR_NONE, DY_FW_BE},
+    {"BE", DY_W_NONE, DY_PR_NONE, DY_FW_BE}, {"MY", DY_W_NONE, DY_PR_NONE, DY_FW_POSS},
+    /* 3 */ {"THE", DY_W_DET, DY_PR_NONE, 0}, {"SHE", DY_W_PRON, DY_PR_FIRST, 0}, {"HIM", DY_W_PRON, DY_PR_FIRST, 0},
+    {"ITS", DY_W_PRON, DY_PR_PRIOR, DY_FW_POSS}, {"HIS", DY_W_PRON, DY_PR_PRIOR, DY_FW_POSS},
+    {"HER", DY_W_PRON, DY_PR_PRIOR, DY_FW_POSS}, {"AND", DY_W_CONJ, DY_PR_NONE, 0}, {"BUT", DY_W_CONJ, DY_PR_NONE, 0},
+    {"NOR", DY_W_CONJ, DY_PR_NONE, 0}, {"WAS", DY_W_AUX, DY_PR_NONE, DY_FW_BE},
+    {"ARE", DY_W_NONE, DY_PR_NONE, DY_FW_BE}, {"WHO", DY_W_NONE, DY_PR_NONE, DY_FW_REL},
+    {"MAY", DY_W_NONE, DY_PR_NONE, DY_FW_MODAL}, {"CAN", DY_W_NONE, DY_PR_NONE, DY_FW_MODAL},
+    {"OUR", DY_W_NONE, DY_PR_NONE, DY_FW_POSS}, {"NOT", DY_W_NONE, DY_PR_NONE, DY_FW_NEG},
+    {"N'T", DY_W_NONE, DY_PR_NONE, DY_FW_NEG},
+    /* 4 */ {"THEY", DY_W_PRON, DY_PR_PLURAL, 0}, {"THEM", DY_W_PRON, DY_PR_PLURAL, 0},
+    {"WERE", DY_W_AUX, DY_PR_NONE, DY_FW_BE}, {"BEEN", DY_W_AUX, DY_PR_NONE, DY_FW_BE},
+    {"THAT", DY_W_NONE, DY_PR_NONE, DY_FW_REL}, {"WHOM", DY_W_NONE, DY_PR_NONE, DY_FW_REL},
+    {"MUST", DY_W_NONE, DY_PR_NONE, DY_FW_MODAL}, {"WILL", DY_W_NONE, DY_PR_NONE, DY_FW_MODAL},
+    {"YOUR", DY_W_NONE, DY_PR_NONE, DY_FW_POSS},
+    /* 5 */ {"THEIR", DY_W_PRON, DY_PR_PLURAL, DY_FW_POSS}, {"BEING", DY_W_NONE, DY_PR_NONE, DY_FW_BE},
+    {"WHICH", DY_W_NONE, DY_PR_NONE, DY_FW_REL}, {"WOULD", DY_W_NONE, DY_PR_NONE, DY_FW_MODAL},
+    {"COULD", DY_W_NONE, DY_PR_NONE, DY_FW_MODAL}, {"MIGHT", DY_W_NONE, DY_PR_NONE, DY_FW_MODAL},
+    {"SHALL", DY_W_NONE, DY_PR_NONE, DY_FW_MODAL}, {"NEVER", DY_W_NONE, DY_PR_NONE, DY_FW_NEG},
+    /* 6 */ {"ITSELF", DY_W_PRON, DY_PR_SELF, 0}, {"SHOULD", DY_W_NONE, DY_PR_NONE, DY_FW_MODAL},
+    {"CANNOT", DY_W_NONE, DY_PR_NONE, DY_FW_NEG},
+    /* 7 */ {"HIMSELF", DY_W_PRON, DY_PR_SELF, 0}, {"HERSELF", DY_W_PRON, DY_PR_SELF, 0},
+    /* 10 */ {"THEMSELVES", DY_W_PRON, DY_PR_SELF, 0},
+};
+/* closed[closed_from[n] .. closed_from[n + 1]) have n letters */
+static const uint8_t closed_from[12] = {0, 0, 1, 11, 28, 37, 45, 48, 50, 50, 50, 51};
+_Static_assert(sizeof closed / sizeof closed[0] == 51, "closed_from must follow closed");
 
+/* A word's class, pronoun kind and function-word sets. */
+static void classify(const char *w, size_t n, dy_token *t)
+{
+    t->cls = DY_W_NONE;
+    t->pron = DY_PR_NONE;
+    t->fw = 0;
+    if (n >= 1 && n <= 10)
+        for (unsigned k = closed_from[n]; k < closed_from[n + 1]; k++)
+            if (closed[k].w[0] == w[0] && memcmp(closed[k].w, w, n) == 0) {
+                t->cls = closed[k].cls;
+                t->pron = closed[k].pron;
+                t->fw = closed[k].fw;
+                return;
+            }
+    if (n && isdigit((unsigned char)w[0]))
+        t->cls = DY_W_NUM;
+}
 static bool apostrophe_cp(utf8proc_int32_t cp)
 {
     return cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
@@ -193,37 +166,6 @@ static size_t fold_cp(utf8proc_int32_t cp, char *dst, size_t room)
     return n;
 }
 
-/* The function words of lex.h's sets, by length (a word is compared only
- * with those of its own length). */
-static const struct {
-    const char *w;
-    uint8_t bits;
-} fw_words[] = {
-    /* 2 */ {"IS", DY_FW_BE}, {"BE", DY_FW_BE}, {"MY", DY_FW_POSS},
-    /* 3 */ {"ARE", DY_FW_BE}, {"WAS", DY_FW_BE}, {"WHO", DY_FW_REL}, {"MAY", DY_FW_MODAL}, {"CAN", DY_FW_MODAL},
-    {"HIS", DY_FW_POSS}, {"HER", DY_FW_POSS}, {"ITS", DY_FW_POSS}, {"OUR", DY_FW_POSS}, {"NOT", DY_FW_NEG},
-    {"N'T", DY_FW_NEG},
-    /* 4 */ {"WERE", DY_FW_BE}, {"BEEN", DY_FW_BE}, {"THAT", DY_FW_REL}, {"WHOM", DY_FW_REL}, {"MUST", DY_FW_MODAL},
-    {"WILL", DY_FW_MODAL}, {"YOUR", DY_FW_POSS},
-    /* 5 */ {"BEING", DY_FW_BE}, {"WHICH", DY_FW_REL}, {"WOULD", DY_FW_MODAL}, {"COULD", DY_FW_MODAL},
-    {"MIGHT", DY_FW_MODAL}, {"SHALL", DY_FW_MODAL}, {"THEIR", DY_FW_POSS}, {"NEVER", DY_FW_NEG},
-    /* 6 */ {"SHOULD", DY_FW_MODAL}, {"CANNOT", DY_FW_NEG},
-};
-/* fw_words[fw_from[n] .. fw_from[n + 1]) have n letters */
-static const uint8_t fw_from[8] = {0, 0, 0, 3, 14, 21, 29, 31};
-_Static_assert(sizeof fw_words / sizeof fw_words[0] == 31, "fw_from must follow fw_words");
-
-/* The dy_fw bits of a word (lex.h lists each set). */
-static uint8_t fwords(const char *w, size_t n)
-{
-    if (n < 2 || n > 6)
-        return 0;
-    for (unsigned k = fw_from[n]; k < fw_from[n + 1]; k++)
-        if (fw_words[k].w[0] == w[0] && memcmp(fw_words[k].w, w, n) == 0)
-            return fw_words[k].bits;
-    return 0;
-}
-
 /* A token whose spelling is fixed: a comma, the N'T of a contraction. */
 static void fixed_token(dy_token *t, size_t off, size_t len, const char *w, uint8_t cls)
 {
@@ -231,10 +173,9 @@ static void fixed_token(dy_token *t, size_t off, size_t len, const char *w, uint
     t->len = (uint32_t)len;
     t->w = w;
     t->wl = (uint16_t)strlen(w);
+    classify(w, t->wl, t);
     t->cls = cls;
-    t->pron = DY_PR_NONE;
     t->cap = false;
-    t->fw = fwords(w, t->wl);
 }
 
 /* Does text[from..len) hold nothing but blanks and closing marks? */
@@ -389,8 +330,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             if (!t->w)
                 return -1;
             t->wl = (uint16_t)stem;
-            t->cls = classify(t->w, stem, &t->pron);
-            t->fw = fwords(t->w, stem);
+            classify(t->w, stem, t);
             t->cap = isupper((unsigned char)text[s]);
             fixed_token(&out[n++], e - s > 3 ? e - 3 : s, 3, "N'T", DY_W_NONE);
             continue;
@@ -402,8 +342,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             t->len = (uint32_t)(e - s);
             t->w = w;
             t->wl = (uint16_t)wl;
-            t->cls = classify(w, wl, &t->pron);
-            t->fw = fwords(w, wl);
+            classify(w, wl, t);
             t->cap = isupper((unsigned char)text[s]) != 0;
             continue;
         }
@@ -424,8 +363,7 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
                 t->w = cp;
             }
             t->wl = (uint16_t)part;
-            t->cls = classify(t->w, part, &t->pron);
-            t->fw = fwords(t->w, part);
+            classify(t->w, part, t);
             t->cap = pos == 0 && isupper((unsigned char)text[s]);
             pos += part;
         }
