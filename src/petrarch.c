@@ -465,6 +465,13 @@ static void parse_verbs(pctx *c, char *buf)
             pattern_line(c, &st, t + 1);
             continue;
         }
+        if (t[0] == '*' && (t[1] == ' ' || t[1] == '\t')) {
+            /* "* (TO QUESTION) [110]": a pattern that lost its "- "; no
+             * verb starts with '*', so it is read as the pattern it is */
+            pdiag(c, "pattern without its leading '- ' (read as a pattern)", NULL);
+            pattern_line(c, &st, t);
+            continue;
+        }
         if (t[0] == '+' && st.last == 1) {
             add_member(c, &st, ptrim(t + 1));
             continue;
