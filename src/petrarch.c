@@ -230,6 +230,13 @@ static void add_member(pctx *c, vstate *st, char *m)
 /* One verb phrase: '+' marks the verb word (regular forms) when regular. */
 static void add_verb_phrase(pctx *c, const char *phrase, uint32_t verb, bool regular, const dy_ecode *code)
 {
+    /* pattern marks in a verb are a malformed line, not words to match */
+    const char *bad = strpbrk(phrase, "*$%^()[]{}<>=");
+    if (bad) {
+        char ch[2] = {*bad, '\0'};
+        pdiag(c, "unexpected '%s' in a verb", ch);
+        return;
+    }
     dy_el tmp[32];
     int k = 0;
     bool marked = strchr(phrase, '+') != NULL;

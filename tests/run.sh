@@ -122,13 +122,14 @@ printf '~ a (b . ATTACK) = a b 112\n' >"$TMP/badtr_verbs.txt"
 "$DYAD" dict check "$TMP/badtr_verbs.txt" >"$TMP/o" 2>&1
 grep -q "badtr_verbs.txt:1:1: transformation not understood" "$TMP/o" && ok "malformed transformation reported as file:line" || not_ok "malformed transformation" "$(cat "$TMP/o")"
 # a pattern that lost its "- " is reported, and still read as the pattern
-printf -- '--- BEGIN [---] ---\nBEGIN {BEGAN BEGUN}\n* (TO QUESTION) [110]\n' >"$TMP/nodash_verbs.txt"
+printf -- '--- BEGIN [---] ---\nBEGIN {BEGAN BEGUN}\n* (TO QUESTION) [110]\nSTART (OVER)\n' >"$TMP/nodash_verbs.txt"
 printf 'SAM_GAMGEE [HOB]\nMORGUL_ORCS [MRGORC]\n' >"$TMP/nodash_actors.txt"
 "$DYAD" dict check "$TMP/nodash_verbs.txt" >"$TMP/o" 2>&1
 printf 'X\nSam Gamgee has begun to question the Morgul Orcs.\n' \
     | "$DYAD" code --input text --dict "$TMP/nodash_verbs.txt,$TMP/nodash_actors.txt" 2>/dev/null | events >"$TMP/o2"
 grep -q "nodash_verbs.txt:3:1: pattern without its leading '- '" "$TMP/o" && [ "$(cat "$TMP/o2")" = "2 HOB MRGORC 110" ] \
-    && ok "a pattern line without '- ' is reported and read as a pattern" || not_ok "pattern without '- '" "$(cat "$TMP/o" "$TMP/o2")"
+    && grep -q "nodash_verbs.txt:4:1: unexpected '(' in a verb" "$TMP/o" \
+    && ok "a pattern line without '- ' is reported and read as a pattern; pattern marks in a verb are reported" || not_ok "pattern without '- '" "$(cat "$TMP/o" "$TMP/o2")"
 
 printf 'X\nChina strongly criticized India over the border and the ceasefire lines on Monday.\n' | "$DYAD" code --input text --dict tests/golden/feat.actors,tests/golden/feat.verbs,tests/golden/feat_issues.txt >"$TMP/o"
 grep -q '"issues":{"BORDER_SECURITY":1,"SECURITY":1}' "$TMP/o" && ok "issues from a PETRARCH issues list" || not_ok "issues" "$(cat "$TMP/o")"
