@@ -612,6 +612,14 @@ static bool passive_verb(const mctx *x, int v0, int v1)
     return false;
 }
 
+/* passive_verb, worked out once per verb: *known is -1 until then */
+static bool passive_once(const mctx *x, int v0, int v1, int *known)
+{
+    if (*known < 0)
+        *known = passive_verb(x, v0, v1);
+    return *known != 0;
+}
+
 static const char *const preps[] = {"TO", "IN", "ON", "AT", "FOR", "WITH", "FROM", "OF", "BY", "AGAINST",
                                    "OVER", "ABOUT", "INTO", NULL};
 
@@ -690,8 +698,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
      * object: "the civilians were released" matches "- * &PEOPLE" */
     /* the voice, asked up to three times below: -1 not yet known */
     int pvoice = -1;
-#define PASSIVE() (pvoice < 0 ? (pvoice = passive_verb(&x, v0, v1)) : pvoice)
-    if (!code && s->petr && PASSIVE())
+    if (!code && s->petr && passive_once(&x, v0, v1, &pvoice))
         for (uint32_t i = 0; i < verb->npat && !code; i++) {
             const dy_pattern *pt = &verb->pat[i];
             if ((pt->need & ~cl->bloom) || !clause_has_words(cl, pt) || pt->upper.n || !pt->lower.n
@@ -756,7 +763,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
          * criticized over its dispute with Eriador" has Eriador as the
          * source even with no "by"; "a missile believed to be fired by
          * rebels" is a passive with its agent */
-        bool pv = s->petr && PASSIVE();
+        bool pv = s->petr && passive_once(&x, v0, v1, &pvoice);
         passive = (aux || pv) && by;
         if (!passive && pv)
             passive = noby = true;
@@ -776,8 +783,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         }
     /* PETRARCH: a passive's agent may be named by "from" ("a mortar was
      * fired at it from the Gaza Strip"), whatever the pattern designates */
-    if (s->petr && src < 0 && (!passive || noby) && PASSIVE()) {
-#undef PASSIVE
+    if (s->petr && src < 0 && (!passive || noby) && passive_once(&x, v0, v1, &pvoice)) {
         for (int p = v1 + 1; p < cl->m && src < 0; p++) {
             const dy_ptok *t = &s->tok[cl->L[p]];
             if (t->type == DY_T_VERB && t->head == cl->L[p])
