@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { BATCH_DOCS = 64, BATCH_BYTES = 1 << 20, MAX_INFLIGHT = 64 };
+enum { BATCH_DOCS = 256, BATCH_BYTES = 1 << 20, MAX_INFLIGHT = 64 };
 
 typedef struct {
     char *p;
