@@ -891,6 +891,13 @@ static bool reduced_relative(dy_sent *s)
     return any;
 }
 
+/* A lower-case word that is no verb, actor, agent or closed-class word. */
+static bool plain_word(const dy_ptok *t)
+{
+    return t->type == DY_T_NONE && t->unit_in < 0 && t->t.cls == DY_W_NONE && !t->t.fw && !t->t.cap
+        && t->t.wl > 0;
+}
+
 static void comma_clauses(dy_sent *s, const dy_opts *o)
 {
     bool lead = lead_clause(s);
@@ -898,6 +905,17 @@ static void comma_clauses(dy_sent *s, const dy_opts *o)
         lead |= reduced_relative(s);
     if (o->comma_off && !lead)
         return;
+    /* PETRARCH: a comma between two modifiers of one noun ("restore
+     * complete, full diplomatic ties") is inside the noun phrase: plain
+     * lower-case words on both sides, a verb before the first and a word
+     * after the second */
+    if (s->petr)
+        for (int i = 2; i + 2 < s->n; i++) {
+            const dy_ptok *a = &s->tok[i - 1], *b = &s->tok[i + 1], *v = &s->tok[i - 2], *c = &s->tok[i + 2];
+            if (s->tok[i].t.cls == DY_W_COMMA && plain_word(a) && plain_word(b) && plain_word(c)
+                && v->type == DY_T_VERB)
+                s->tok[i].nosplit = true;
+        }
     int commas[512];
     int nc = 0;
     for (int i = 0; i < s->n && nc < 512 && !o->comma_off; i++)
