@@ -311,7 +311,8 @@ static int cmd_code(int argc, char **argv)
     if (nfiles == 0)
         files[nfiles++] = "-";
     dy_cli_stats st = {0};
-    dy_cli_code_opts co = {d, options, nopt, with_text, phoenix, threads};
+    dy_coder **coders = calloc((size_t)threads, sizeof *coders);
+    dy_cli_code_opts co = {d, options, nopt, with_text, phoenix, threads, coders};
     for (int i = 0; i < nfiles; i++) {
         bool in = strcmp(files[i], "-") == 0;
         FILE *f = in ? stdin : fopen(files[i], "rb");
@@ -330,6 +331,8 @@ static int cmd_code(int argc, char **argv)
     if (stats)
         fprintf(stderr, "documents: %lu\nevents: %lu\ndocuments with no events: %lu\nerrors: %lu\n",
                 st.docs, st.events, st.empty, st.errors);
+    dy_cli_code_free(&co); /* coders read the dictionary: freed first */
+    free(coders);
     dy_dict_free(&d);
     return rc;
 }

@@ -113,6 +113,7 @@ typedef struct {
     pthread_cond_t work, finished;
     batch *head, *tail;  /* batches waiting for a worker */
     bool closing;
+    int next_coder;      /* the o->coders entry the next worker takes */
 } pool;
 
 /* Copies a document's strings into the batch (the reader reuses its own). */
@@ -163,10 +164,29 @@ static void code_batch(const dy_cli_code_opts *o, dy_coder *c, batch *b)
     free(line);
 }
 
+/* The coder kept in slot i of o->coders, made when first asked for. */
+static dy_coder *kept_coder(const dy_cli_code_opts *o, int i)
+{
+    if (!o->coders)
+        return new_coder(o);
+    if (!o->coders[i])
+        o->coders[i] = new_coder(o);
+    return o->coders[i];
+}
+
+void dy_cli_code_free(const dy_cli_code_opts *o)
+{
+    for (int i = 0; o->coders && i < o->threads; i++)
+        dy_coder_free(&o->coders[i]);
+}
+
 static void *worker(void *arg)
 {
     pool *p = arg;
-    dy_coder *c = new_coder(p->o);
+    pthread_mutex_lock(&p->mu);
+    int slot = p->next_coder++;
+    pthread_mutex_unlock(&p->mu);
+    dy_coder *c = kept_coder(p->o, slot);
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (!p->head && !p->closing)
@@ -189,7 +209,8 @@ static void *worker(void *arg)
         pthread_cond_broadcast(&p->finished);
         pthread_mutex_unlock(&p->mu);
     }
-    dy_coder_free(&c);
+    if (!p->o->coders)
+        dy_coder_free(&c);
     return NULL;
 }
 
@@ -234,11 +255,11 @@ int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *
     *kind = dy_reader_kind(r);
     dy_reader_set_position(r, *line, *records);
     int threads = o->threads < 1 ? 1 : o->threads;
-    pool p = {o, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, false};
+    pool p = {o, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, false, 0};
     pthread_t tid[256];
     int nt = 0;
     /* one thread: the reader codes the batches itself, the same way */
-    dy_coder *self = threads == 1 ? new_coder(o) : NULL;
+    dy_coder *self = threads == 1 ? kept_coder(o, 0) : NULL;
     for (int i = 0; threads > 1 && i < threads && i < 256; i++)
         if (pthread_create(&tid[i], NULL, worker, &p) == 0)
             nt++;
@@ -311,7 +332,8 @@ int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *
     pthread_mutex_unlock(&p.mu);
     for (int i = 0; i < nt; i++)
         pthread_join(tid[i], NULL);
-    dy_coder_free(&self);
+    if (!o->coders)
+        dy_coder_free(&self);
     dy_reader_get_position(r, line, records);
     dy_reader_free(&r);
     if (rc == 5)

@@ -17,6 +17,11 @@ typedef struct {
     int nopt;
     bool with_text, phoenix;
     int threads;                /* >= 1 */
+    /* coders kept from one call of dy_cli_code_buffer to the next (a
+     * stream read in pieces, several files), so that each keeps what it
+     * has learnt of the dictionary (its root memo): threads entries, NULL
+     * until first used; the caller frees them with dy_cli_code_free */
+    dy_coder **coders;
 } dy_cli_code_opts;
 
 /* Codes the documents of buf (named name for messages) and writes their
@@ -26,5 +31,8 @@ typedef struct {
  * stream (1, 0 for a whole input); out, where it ends. */
 int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *buf, size_t len,
                        dy_input_kind *kind, int32_t date, unsigned *line, unsigned *records, dy_cli_stats *st);
+
+/* Frees the coders that dy_cli_code_buffer kept in o->coders. */
+void dy_cli_code_free(const dy_cli_code_opts *o);
 
 #endif
