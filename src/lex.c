@@ -269,20 +269,24 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
         if (e == s + 2 && (text[s] == 'r' || text[s] == 'R') && (text[s + 1] == 'e' || text[s + 1] == 'E')
             && e + 1 < len && text[e] == '-' && isalpha((unsigned char)text[e + 1]))
             continue;
-        /* trim leading/trailing quotes and periods that are punctuation */
-        while (s < e && (text[s] == '\'' || text[s] == '.'))
-            s++;
-        while (e > s && text[e - 1] == '\'' && !(e - s >= 2 && (text[e - 2] == 's' || text[e - 2] == 'S')))
-            e--;
-        /* period after a lower-case letter ends a sentence, not an abbreviation */
-        while (e > s && text[e - 1] == '.' && (e - s == 1 || !isupper((unsigned char)text[e - 2])))
-            e--;
-        /* the sentence's last word: "presented by the US." ("U.S." keeps
-         * its period, being an abbreviation throughout) */
-        if (e > s + 1 && text[e - 1] == '.' && !memchr(text + s, '.', e - s - 1) && only_closing(text, e, len))
-            e--;
-        while (e > s && text[e - 1] == '\'' && e - s == 1)
-            e--;
+        /* trim leading/trailing quotes and periods that are punctuation
+         * (nothing to trim when the word starts and ends with a letter or
+         * digit, as most do) */
+        if (!(ascii_alnum((unsigned char)text[s]) && ascii_alnum((unsigned char)text[e - 1]))) {
+            while (s < e && (text[s] == '\'' || text[s] == '.'))
+                s++;
+            while (e > s && text[e - 1] == '\'' && !(e - s >= 2 && (text[e - 2] == 's' || text[e - 2] == 'S')))
+                e--;
+            /* period after a lower-case letter ends a sentence, not an abbreviation */
+            while (e > s && text[e - 1] == '.' && (e - s == 1 || !isupper((unsigned char)text[e - 2])))
+                e--;
+            /* the sentence's last word: "presented by the US." ("U.S." keeps
+             * its period, being an abbreviation throughout) */
+            if (e > s + 1 && text[e - 1] == '.' && !memchr(text + s, '.', e - s - 1) && only_closing(text, e, len))
+                e--;
+            while (e > s && text[e - 1] == '\'' && e - s == 1)
+                e--;
+        }
         if (e <= s)
             continue;
         /* fold into upper case ASCII where possible */
