@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SLOTS = 1 << 16, MAX_WORDS = SLOTS / 2, MAX_ROOTS = 1 << 18, MAX_CHARS = 1 << 20, FRONT = 1 << 11 };
+enum { SLOTS = 1 << 16, MAX_WORDS = SLOTS / 2, MAX_ROOTS = 1 << 18, MAX_CHARS = 1 << 20 };
 
 typedef struct {
     uint32_t word;   /* offset of the word in chars */
@@ -32,21 +32,7 @@ typedef struct {
                        at once (0: no such test) */
 } cand;
 
-/* A front entry: a recently asked word of up to 16 bytes, kept whole, so
- * that the common words ("the", "of", "said") are answered from 64 KB
- * without probing the large table (two cache misses a word in profiles of
- * the UN speeches). */
-typedef struct {
-    char head[16];  /* the word, zero-padded */
-    uint32_t hash;  /* 0: empty */
-    uint16_t len;
-    uint16_t pad;
-    uint32_t slot;  /* its index in tab */
-    uint32_t types; /* as slot.types */
-} front_t;
-
 struct dy_rootmemo {
-    front_t *front;   /* FRONT entries, direct-mapped by hash */
     uint32_t *hashes; /* per slot: its word's hash, 0 when empty (probed
                          without reading the slots: 4 bytes a slot stay in
                          cache where 28 do not) */
@@ -63,12 +49,11 @@ dy_rootmemo *dy_rootmemo_new(void)
     dy_rootmemo *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    m->front = calloc(FRONT, sizeof *m->front);
     m->tab = calloc(SLOTS, sizeof *m->tab);
     m->hashes = calloc(SLOTS, sizeof *m->hashes);
     m->roots = malloc(MAX_ROOTS * sizeof *m->roots);
     m->chars = malloc(MAX_CHARS);
-    if (!m->front || !m->tab || !m->hashes || !m->roots || !m->chars)
+    if (!m->tab || !m->hashes || !m->roots || !m->chars)
         dy_rootmemo_free(&m);
     return m;
 }
@@ -77,7 +62,6 @@ void dy_rootmemo_free(dy_rootmemo **m)
 {
     if (!*m)
         return;
-    free((*m)->front);
     free((*m)->tab);
     free((*m)->hashes);
     free((*m)->roots);
@@ -89,7 +73,6 @@ void dy_rootmemo_free(dy_rootmemo **m)
 static void forget(dy_rootmemo *m)
 {
     memset(m->hashes, 0, SLOTS * sizeof *m->hashes);
-    memset(m->front, 0, FRONT * sizeof *m->front);
     m->nwords = m->nroots = m->nchars = 0;
 }
 
@@ -133,9 +116,6 @@ uint16_t dy_rootmemo_key2(const char *w, size_t n)
     return n >= 2 ? (uint16_t)((unsigned)(unsigned char)w[0] << 8 | (unsigned char)w[1]) : DY_MEMO_NONE;
 }
 
-static uint32_t candidates(const dy_rootmemo *m, const struct dy_dict *d, const slot *s, uint32_t mask,
-                           uint64_t have, uint16_t next2, dy_root_fn fn, void *ctx);
-
 uint32_t dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *tok, size_t tl, uint32_t hash,
                            uint32_t mask, uint64_t have, uint16_t next2, dy_root_fn fn, void *ctx)
 {
@@ -144,17 +124,6 @@ uint32_t dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *
         return ~(uint32_t)0;
     }
     uint32_t h = hash | 1, i = h & (SLOTS - 1);
-    front_t *f = NULL;
-    char head[16] = {0};
-    if (tl <= sizeof head) {
-        memcpy(head, tok, tl);
-        f = &m->front[(h >> 16) & (FRONT - 1)];
-        if (f->hash == h && f->len == tl && memcmp(f->head, head, sizeof head) == 0) {
-            if (!(f->types & mask))
-                return f->types;
-            return candidates(m, d, &m->tab[f->slot], mask, have, next2, fn, ctx);
-        }
-    }
     while (m->hashes[i]
            && !(m->hashes[i] == h && m->tab[i].len == tl && memcmp(m->chars + m->tab[i].word, tok, tl) == 0))
         i = (i + 1) & (SLOTS - 1);
@@ -190,22 +159,7 @@ uint32_t dy_rootmemo_roots(dy_rootmemo *m, const struct dy_dict *d, const char *
         m->nchars += (uint32_t)tl;
         m->nwords++;
     }
-    if (f) {
-        memcpy(f->head, head, sizeof head);
-        f->hash = h;
-        f->len = (uint16_t)tl;
-        f->slot = i;
-        f->types = m->tab[i].types;
-    }
-    return candidates(m, d, &m->tab[i], mask, have, next2, fn, ctx);
-}
-
-/* Hands fn the candidates of the word in slot s that pass mask and have
- * and may begin a phrase before the next word (next2), in rank order;
- * returns the word's types. */
-static uint32_t candidates(const dy_rootmemo *m, const struct dy_dict *d, const slot *s, uint32_t mask,
-                           uint64_t have, uint16_t next2, dy_root_fn fn, void *ctx)
-{
+    const slot *s = &m->tab[i];
     if (!(s->types & mask))
         return s->types;
     const cand *fr = m->roots + s->first, *ke = fr + s->nfree;
