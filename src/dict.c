@@ -609,6 +609,30 @@ void dy_dict_roots_for(const struct dy_dict *d, const char *tok, size_t tl, dy_r
     dy_dict_roots_for_types(d, tok, tl, ~(uint32_t)0, ~(uint64_t)0, fn, ctx);
 }
 
+/* The roots of the key made of the token less its last three letters and
+ * the letter last (a spelling the token's ending changed) that the token
+ * matches; false when fn asked to stop. */
+static bool respelled_key(const struct dy_dict *d, const char *tok, size_t tl, char last, uint32_t mask,
+                          uint64_t have, dy_root_fn fn, void *ctx)
+{
+    char buf[256];
+    size_t n = tl - 3;
+    if (tl - 2 > d->max_key_len || n + 1 >= sizeof buf)
+        return true;
+    memcpy(buf, tok, n);
+    buf[n] = last;
+    const dy_rindex *ix = find_key(d, buf, n + 1);
+    if (!ix || !(ix->types & mask))
+        return true;
+    for (uint32_t i = 0; i < ix->count; i++) {
+        uint32_t ri = d->root_order[ix->first + i];
+        const dy_root *r = &d->roots[ri];
+        if (!(r->need & ~have) && dy_dict_word_match(&r->ph.el[0], tok, tl) && !fn(r, ri, ctx))
+            return false;
+    }
+    return true;
+}
+
 void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t tl, uint32_t mask,
                              uint64_t have, dy_root_fn fn, void *ctx)
 {
@@ -642,43 +666,14 @@ void dy_dict_roots_for_types(const struct dy_dict *d, const char *tok, size_t tl
                 return;
         }
     }
-    /* keys ending in Y whose token form is ...IES or ...IED (HURRY / HURRIED) */
+    /* keys ending in Y whose token form is ...IES or ...IED (HURRY /
+     * HURRIED), and keys ending in E whose form is ...ING (DEPLORE_ /
+     * DEPLORING): the key is the token less three letters plus one */
     if (tl > 3 && (memcmp(tok + tl - 3, "IES", 3) == 0 || memcmp(tok + tl - 3, "IED", 3) == 0)
-        && tl - 2 <= d->max_key_len) {
-        char buf[256];
-        size_t n = tl - 3;
-        if (n + 1 < sizeof buf) {
-            memcpy(buf, tok, n);
-            buf[n] = 'Y';
-            const dy_rindex *ix = find_key(d, buf, n + 1);
-            if (ix && !(ix->types & mask))
-                ix = NULL;
-            for (uint32_t i = 0; ix && i < ix->count; i++) {
-                uint32_t ri = d->root_order[ix->first + i];
-                const dy_root *r = &d->roots[ri];
-                if (!(r->need & ~have) && dy_dict_word_match(&r->ph.el[0], tok, tl) && !fn(r, ri, ctx))
-                    return;
-            }
-        }
-    }
-    /* keys ending in E whose token form is ...ING (DEPLORE_ / DEPLORING) */
-    if (tl > 3 && memcmp(tok + tl - 3, "ING", 3) == 0 && tl - 2 <= d->max_key_len) {
-        char buf[256];
-        size_t n = tl - 3;
-        if (n + 1 < sizeof buf) {
-            memcpy(buf, tok, n);
-            buf[n] = 'E';
-            const dy_rindex *ix = find_key(d, buf, n + 1);
-            if (ix && !(ix->types & mask))
-                ix = NULL;
-            for (uint32_t i = 0; ix && i < ix->count; i++) {
-                uint32_t ri = d->root_order[ix->first + i];
-                const dy_root *r = &d->roots[ri];
-                if (!(r->need & ~have) && dy_dict_word_match(&r->ph.el[0], tok, tl) && !fn(r, ri, ctx))
-                    return;
-            }
-        }
-    }
+        && !respelled_key(d, tok, tl, 'Y', mask, have, fn, ctx))
+        return;
+    if (tl > 3 && memcmp(tok + tl - 3, "ING", 3) == 0)
+        respelled_key(d, tok, tl, 'E', mask, have, fn, ctx);
 }
 
 const char *dy_dict_code_at(const dy_codes *c, int32_t date)
