@@ -784,14 +784,9 @@ void dy_petr_parse(dy_dict_builder *b, int kind, const char *file, const char *b
         return;
     }
     pctx c = {b, dy_arena_strndup(dy_dict_builder_arena(b), file, strlen(file)), 0, lo, false};
-    char *copy = malloc(len + 1);
+    char *copy = dy_tabari_text_copy(buf, len);
     if (!copy)
         return;
-    memcpy(copy, buf, len);
-    copy[len] = '\0';
-    for (size_t i = 0; i < len; i++)
-        if (copy[i] == '\0')
-            copy[i] = ' ';
     switch (kind) {
     case DY_PK_VERBS:
         /* PETRARCH reads "not" off the parse: negated verbs are refusals */

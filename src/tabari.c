@@ -1058,19 +1058,27 @@ void dy_tabari_parse(dy_dict_builder *b, int kind, const char *file, const char 
     dy_tabari_parse_dialect(b, kind, file, buf, len, lo, false);
 }
 
-void dy_tabari_parse_dialect(dy_dict_builder *b, int kind, const char *file, const char *buf, size_t len,
-                             dy_load_opts *lo, bool petr)
+char *dy_tabari_text_copy(const char *buf, size_t len)
 {
-    ctx_t c = {b, adup(b, file, strlen(file)), 0, lo, petr};
     char *copy = malloc(len + 1);
     if (!copy)
-        return;
+        return NULL;
     memcpy(copy, buf, len);
     copy[len] = '\0';
     /* NUL bytes inside a dictionary become blanks so lines stay whole */
     for (size_t i = 0; i < len; i++)
         if (copy[i] == '\0')
             copy[i] = ' ';
+    return copy;
+}
+
+void dy_tabari_parse_dialect(dy_dict_builder *b, int kind, const char *file, const char *buf, size_t len,
+                             dy_load_opts *lo, bool petr)
+{
+    ctx_t c = {b, adup(b, file, strlen(file)), 0, lo, petr};
+    char *copy = dy_tabari_text_copy(buf, len);
+    if (!copy)
+        return;
     switch (kind) {
     case DY_TK_ACTORS: parse_actors(&c, copy, false); break;
     case DY_TK_AGENTS: parse_actors(&c, copy, true); break;

@@ -21,6 +21,11 @@ void dy_tabari_parse(dy_dict_builder *b, int kind, const char *file, const char 
 
 /* The same for the PETRARCH dialect of the actors format ('#' comments,
  * <!-- --> blocks); other kinds as in TABARI. */
+/* A NUL-terminated, malloc'd copy of a dictionary text (the caller frees
+ * it) in which NUL bytes are blanks, so that lines stay whole; NULL
+ * without memory. */
+char *dy_tabari_text_copy(const char *buf, size_t len);
+
 void dy_tabari_parse_dialect(dy_dict_builder *b, int kind, const char *file, const char *buf,
                              size_t len, dy_load_opts *lo, bool petr);
 
