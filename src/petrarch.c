@@ -62,6 +62,25 @@ static void pdiag(pctx *c, const char *fmt, const char *arg)
     }
 }
 
+/* Cuts a "{...}" list (verb forms, plurals) off line t: *list is its
+ * inside, NULL when there is none; false (reported) when it is not closed. */
+static bool split_braces(pctx *c, char *t, char **list, const char *what)
+{
+    *list = NULL;
+    char *lb = strchr(t, '{');
+    if (!lb)
+        return true;
+    char *rb = strchr(lb, '}');
+    if (!rb) {
+        pdiag(c, "missing '}' in %s", what);
+        return false;
+    }
+    *rb = '\0';
+    *lb = '\0';
+    *list = lb + 1;
+    return true;
+}
+
 static char *ptrim(char *s)
 {
     while (*s == ' ' || *s == '\t' || *s == '\r')
@@ -346,18 +365,9 @@ static void verb_line(pctx *c, vstate *st, char *t)
         code = ec;
         *br = '\0';
     }
-    char *forms = NULL;
-    char *lb = strchr(t, '{');
-    if (lb) {
-        char *rb = strchr(lb, '}');
-        if (!rb) {
-            pdiag(c, "missing '}' in verb forms", NULL);
-            return;
-        }
-        *rb = '\0';
-        forms = lb + 1;
-        *lb = '\0';
-    }
+    char *forms;
+    if (!split_braces(c, t, &forms, "verb forms"))
+        return;
     char *phrase = ptrim(t);
     if (!*phrase) {
         pdiag(c, "empty verb", NULL);
@@ -571,18 +581,9 @@ static void parse_agents(pctx *c, char *buf)
             continue;
         }
         *br = '\0';
-        char *forms = NULL;
-        char *lb = strchr(t, '{');
-        if (lb) {
-            char *rb2 = strchr(lb, '}');
-            if (!rb2) {
-                pdiag(c, "missing '}' in plurals", NULL);
-                continue;
-            }
-            *rb2 = '\0';
-            forms = lb + 1;
-            *lb = '\0';
-        }
+        char *forms;
+        if (!split_braces(c, t, &forms, "plurals"))
+            continue;
         char *phrase = ptrim(t);
         for (char *h = phrase; *h; h++)
             if (*h == '-')
