@@ -122,6 +122,53 @@ static bool aux_next(const dy_token *t)
     return dy_word_in(t, aux);
 }
 
+/* PETRARCH reads nouns and verbs off its parse; these rules stand in for
+ * it: is the verb word at token i (a root of nmatch words) used as a
+ * noun? */
+static bool petr_noun(const dy_sent *s, int i, int nmatch)
+{
+    const dy_ptok *t = &s->tok[i];
+    if (i == 0)
+        return false;
+    const dy_ptok *b1 = &s->tok[i - 1], *b2 = i >= 2 ? &s->tok[i - 2] : NULL;
+    /* a one-word verb right before an auxiliary is the head of the
+     * subject ("a mortar bomb was fired") */
+    if (nmatch == 1 && i + 1 < s->n && aux_next(&s->tok[i + 1].t))
+        return true;
+    /* an -ing word after a determiner and one modifier ("a new
+     * bombing"), or joined by "and" to such a noun ("bombing and shelling
+     * offensive") */
+    if (nmatch == 1 && b2 && dy_word_ends(&t->t, "ING")) {
+        if (b2->t.cls == DY_W_DET && b1->t.cls == DY_W_NONE && b1->type == DY_T_NONE && b1->unit_in < 0)
+            return true;
+        if ((dy_word_is(&b1->t, "AND") || dy_word_is(&b1->t, "OR")) && b2->type == DY_T_NOUN
+            && dy_word_ends(&b2->t, "ING"))
+            return true;
+    }
+    /* a plain verb form right after a preposition is its object ("bans
+     * on travel to Canada"); "to" leads an infinitive, and an -ing form
+     * may still be a verb ("after meeting Putin") */
+    static const char *const pnoun[] = {"ON", "IN", "OF", "FOR", "WITH", "FROM", "ABOUT", "OVER",
+                                        "AGAINST", "INTO", "AT", "AMID", "UNDER", "DURING", NULL};
+    if (dy_word_in(&b1->t, pnoun) && !dy_word_ends(&t->t, "ING"))
+        return true;
+    /* a verb form right after an adjective ("financial support", "massive
+     * attacks"), the adjective told by its ending as no word list says
+     * more; not before "with": "bilateral talks with Pakistan's president"
+     * are talks with him */
+    if (nmatch == 1 && !dy_word_ends(&t->t, "ED") && !dy_word_ends(&t->t, "ING")
+        && !(i + 1 < s->n && dy_word_is(&s->tok[i + 1].t, "WITH")) && b1->type == DY_T_NONE
+        && b1->unit_in < 0 && !b1->t.cap && b1->t.wl > 4) {
+        static const char *const adj[] = {"AL", "FUL", "IVE", "IC", "OUS", "ARY", "ABLE", "IBLE", NULL};
+        for (int k = 0; adj[k]; k++)
+            if (dy_word_ends(&b1->t, adj[k]))
+                return true;
+    }
+    /* a participle after a determiner and an adverb modifies a noun ("the
+     * internationally recognized government") */
+    return b2 && dy_word_ends(&b1->t, "LY") && (b2->t.cls == DY_W_DET || (b2->t.fw & DY_FW_POSS));
+}
+
 static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int32_t date, dy_rootmemo *memo)
 {
     for (int i = 0; i < s->n; i++) {
@@ -202,50 +249,7 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
                 /* PETRARCH's parser also reads "his remarks" as a noun */
                 bool det = i > 0 && (s->tok[i - 1].t.cls == DY_W_DET || (d->petr && (s->tok[i - 1].t.fw & DY_FW_POSS)));
                 bool cap = i > 0 && t->t.cap && !s->allcaps;
-                /* PETRARCH: a one-word verb right before an auxiliary is
-                 * the head of the subject ("a mortar bomb was fired") */
-                if (d->petr && rs.nmatch == 1 && i + 1 < s->n && i > 0 && aux_next(&s->tok[i + 1].t))
-                    det = true;
-                /* PETRARCH: an -ing word after a determiner and one
-                 * modifier ("a new bombing"), or joined by "and" to such a
-                 * noun ("bombing and shelling offensive"), is a noun */
-                if (d->petr && rs.nmatch == 1 && dy_word_ends(&t->t, "ING") && i >= 2) {
-                    const dy_ptok *b1 = &s->tok[i - 1], *b2 = &s->tok[i - 2];
-                    if (b2->t.cls == DY_W_DET && b1->t.cls == DY_W_NONE && b1->type == DY_T_NONE && b1->unit_in < 0)
-                        det = true;
-                    if ((dy_word_is(&b1->t, "AND") || dy_word_is(&b1->t, "OR")) && b2->type == DY_T_NOUN
-                        && dy_word_ends(&b2->t, "ING"))
-                        det = true;
-                }
-                /* PETRARCH: a plain verb form right after a preposition
-                 * is its object, a noun ("bans on travel to Canada");
-                 * "to" leads an infinitive, and an -ing form may still be
-                 * a verb ("after meeting Putin") */
-                static const char *const pnoun[] = {"ON", "IN", "OF", "FOR", "WITH", "FROM", "ABOUT", "OVER",
-                                                    "AGAINST", "INTO", "AT", "AMID", "UNDER", "DURING", NULL};
-                if (d->petr && i > 0 && dy_word_in(&s->tok[i - 1].t, pnoun)
-                    && !dy_word_ends(&t->t, "ING"))
-                    det = true;
-                /* PETRARCH: a verb form right after an adjective is a noun
-                 * ("financial support", "massive attacks"); the adjective
-                 * is told by its ending, as no word list says more. Not
-                 * before "with": "bilateral talks with Pakistan's
-                 * president" are talks with him */
-                if (d->petr && rs.nmatch == 1 && i > 0 && !dy_word_ends(&t->t, "ED") && !dy_word_ends(&t->t, "ING")
-                    && !(i + 1 < s->n && dy_word_is(&s->tok[i + 1].t, "WITH"))) {
-                    const dy_ptok *b = &s->tok[i - 1];
-                    static const char *const adj[] = {"AL", "FUL", "IVE", "IC", "OUS", "ARY", "ABLE", "IBLE", NULL};
-                    bool a = false;
-                    for (int k = 0; adj[k] && !a; k++)
-                        a = dy_word_ends(&b->t, adj[k]);
-                    if (a && b->type == DY_T_NONE && b->unit_in < 0 && !b->t.cap && b->t.wl > 4)
-                        det = true;
-                }
-                /* PETRARCH: a participle after a determiner and an adverb
-                 * modifies a noun ("the internationally recognized
-                 * government") */
-                if (d->petr && i >= 2 && dy_word_ends(&s->tok[i - 1].t, "LY")
-                    && (s->tok[i - 2].t.cls == DY_W_DET || (s->tok[i - 2].t.fw & DY_FW_POSS)))
+                if (d->petr && petr_noun(s, i, rs.nmatch))
                     det = true;
                 if (det || cap)
                     type = DY_T_NOUN;
