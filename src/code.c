@@ -662,6 +662,42 @@ static bool words_only(const dy_seq *q)
     return true;
 }
 
+/* PETRARCH: "against" names the one acted on, wherever it stands in the
+ * verb's phrase v1 + 1 .. tlim ("bans on travel to Canada against four
+ * officers in the Russian military"), unless a direct object comes first
+ * ("defended Russia against criticism"). Returns that unit or -1. */
+static int against_target(const mctx *x, int v1, int tlim, int src, const slots_t *sl)
+{
+    const dy_sent *s = x->s;
+    const int16_t *L = x->c->L;
+    for (int p = v1 + 1; p < tlim; p++) {
+        const dy_ptok *t = &s->tok[L[p]];
+        if ((t->type == DY_T_VERB && t->head == L[p]) || (t->t.cls == DY_W_COMMA && !t->nosplit))
+            return -1;
+        int u0 = unit_at(x, p);
+        if (u0 >= 0 && x->pos_of[s->unit[u0].first] == p) {
+            /* an actor not introduced by a preposition: the object */
+            int b = p - 1;
+            while (b > v1 && s->tok[L[b]].t.cls == DY_W_DET)
+                b--;
+            if (b <= v1 || !dy_word_in(&s->tok[L[b]].t, preps))
+                return -1;
+        }
+        if (!dy_word_is(&t->t, "AGAINST"))
+            continue;
+        for (int q = p + 1; q < tlim && q <= p + 6; q++) {
+            const dy_ptok *tq = &s->tok[L[q]];
+            if ((tq->type == DY_T_VERB && tq->head == L[q]) || tq->t.cls == DY_W_COMMA)
+                return -1;
+            int u = unit_at(x, q);
+            if (u >= 0 && u != src && !skipped(s, sl, u) && !same_code(s, u, src))
+                return u;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* Tries verb at clause positions v0..v1; fills ev list when it yields events.
  * Returns V_EVENT when events were made, V_NULL for a null/failed code. */
 static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
@@ -870,35 +906,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         /* a compound subject acts on itself before on a lone agent
          * ("China-Pakistan to enhance cooperation: Spokesperson") */
         int wmax = s->petr && src >= 0 && s->unit[src].comp >= 0 ? 1 : 2;
-        /* PETRARCH: "against" names the one acted on, wherever it stands
-         * in the verb's phrase ("bans on travel to Canada against four
-         * officers in the Russian military"), unless a direct object comes
-         * first ("defended Russia against criticism") */
         if (s->petr)
-            for (int p = v1 + 1; p < tlim && tgt < 0; p++) {
-                const dy_ptok *t = &s->tok[cl->L[p]];
-                if ((t->type == DY_T_VERB && t->head == cl->L[p]) || (t->t.cls == DY_W_COMMA && !t->nosplit))
-                    break;
-                int u0 = unit_at(&x, p);
-                if (u0 >= 0 && pos_of[s->unit[u0].first] == p) {
-                    int b = p - 1;
-                    while (b > v1 && s->tok[cl->L[b]].t.cls == DY_W_DET)
-                        b--;
-                    if (b <= v1 || !dy_word_in(&s->tok[cl->L[b]].t, preps))
-                        break;
-                }
-                if (!dy_word_is(&t->t, "AGAINST"))
-                    continue;
-                for (int q = p + 1; q < tlim && q <= p + 6 && tgt < 0; q++) {
-                    const dy_ptok *tq = &s->tok[cl->L[q]];
-                    if ((tq->type == DY_T_VERB && tq->head == cl->L[q]) || tq->t.cls == DY_W_COMMA)
-                        break;
-                    int u = unit_at(&x, q);
-                    if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src))
-                        tgt = u;
-                }
-                break;
-            }
+            tgt = against_target(&x, v1, tlim, src, &sl);
         for (int w = 0; w < wmax && tgt < 0; w++)
             for (int pass = 0; pass < passes && tgt < 0; pass++) {
                 for (int p = v1 + 1; p < tlim && tgt < 0; p++) {
