@@ -1788,6 +1788,30 @@ static void trace(const dy_sent *s)
 }
 #endif
 
+static bool stops(const dy_ecode *e) { return e->kind == DY_EC_DISCARD || e->kind == DY_EC_COMPLEX; }
+
+/* Can the sentence yield an event or a verb's discard or complex? Every
+ * event names a unit (an actor, agent or pronoun) unless a default source
+ * or target stands in; most sentences of speeches and reports have none,
+ * and their verbs' patterns need not be tried. */
+static bool can_code(const dy_coder *c, const dy_sent *s)
+{
+    if (!c->verb_stops || c->opts.def_src[0] || c->opts.def_tgt[0])
+        return true;
+    for (int u = 0; u < s->nunit; u++)
+        if (!s->unit[u].dead)
+            return true;
+    for (int k = 0; k < s->n; k++) {
+        const dy_ptok *t = &s->tok[k];
+        if (t->del || t->type != DY_T_VERB || t->head != k)
+            continue;
+        const dy_root *r = &c->d->roots[t->root];
+        if (c->verb_stops[r->id] || (r->code && stops(r->code)))
+            return true;
+    }
+    return false;
+}
+
 int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
 {
     dy_sent s;
@@ -1822,6 +1846,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     }
     if (complex_check(c, &s))
         return DY_SENT_COMPLEX;
+    if (!can_code(c, &s))
+        return DY_SENT_NOEVENT;
     /* clauses */
     int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s.n + 1) * sizeof *pos_of);
     int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s.n + 1) * sizeof *L);
@@ -2066,6 +2092,14 @@ dy_coder *dy_coder_new(const dy_dict *d)
     dy_arena_init(&c->scratch, 1 << 20, (size_t)256 << 20);
     c->memo = dy_rootmemo_new(); /* without it lookups go to the index each time */
     synset_index(c);
+    c->verb_stops = malloc((size_t)d->nverbs + 1); /* without it every sentence is coded */
+    for (uint32_t v = 0; c->verb_stops && v < d->nverbs; v++) {
+        const dy_verb *vb = &d->verbs[v];
+        bool st = stops(&vb->code);
+        for (uint32_t i = 0; i < vb->npat && !st; i++)
+            st = stops(&vb->pat[i].code);
+        c->verb_stops[v] = st;
+    }
     return c;
 }
 
@@ -2078,6 +2112,7 @@ void dy_coder_free(dy_coder **cp)
     dy_rootmemo_free(&(*cp)->memo);
     free((*cp)->syn_off);
     free((*cp)->syn_mem);
+    free((*cp)->verb_stops);
     free(*cp);
     *cp = NULL;
 }

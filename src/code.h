@@ -30,6 +30,9 @@ struct dy_coder {
      * members starting with key k, in file order; NULL when not built
      * (then every member is tried) */
     uint32_t *syn_off, *syn_mem;
+    /* per verb: may coding it discard the sentence or call it complex
+     * (its code or a pattern's)? NULL when not built */
+    bool *verb_stops;
 };
 
 /* Copies the string s into d[0..cap) (cap > 0), cut short when it does
