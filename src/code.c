@@ -1110,7 +1110,7 @@ static bool complex_check(dy_coder *c, dy_sent *s)
             why = "no actor after the first verb";
     }
     if (why)
-        snprintf(c->explain, sizeof c->explain, "%s", why);
+        dy_strcpy_cap(c->explain, sizeof c->explain, why);
     return why != NULL;
 }
 
@@ -1689,10 +1689,10 @@ static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     const struct dy_dict *d = R->c->d;
     char ocode[16];
     if (outer && outer->n)
-        snprintf(ocode, sizeof ocode, "%s", outer->e[0].code);
+        dy_strcpy_cap(ocode, sizeof ocode, outer->e[0].code);
     else {
         const dy_ecode *c = root_code(d, s->tok[cl->L[v0]].root);
-        snprintf(ocode, sizeof ocode, "%s", c->kind == DY_EC_EVENT && c->code ? c->code
+        dy_strcpy_cap(ocode, sizeof ocode, c->kind == DY_EC_EVENT && c->code ? c->code
                                            : c->kind == DY_EC_NULL            ? "---"
                                                                               : "");
     }
@@ -1841,7 +1841,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     if (s.discard)
         return DY_SENT_DISCARD;
     if (s.complex) {
-        snprintf(c->explain, sizeof c->explain, "%s", s.why ? s.why : "complex");
+        dy_strcpy_cap(c->explain, sizeof c->explain, s.why ? s.why : "complex");
         return DY_SENT_COMPLEX;
     }
     if (complex_check(c, &s))
@@ -1947,7 +1947,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
             if (s.discard)
                 return DY_SENT_DISCARD;
             if (s.complex) {
-                snprintf(c->explain, sizeof c->explain, "%s", s.why ? s.why : "complex");
+                dy_strcpy_cap(c->explain, sizeof c->explain, s.why ? s.why : "complex");
                 return DY_SENT_COMPLEX;
             }
             if (s.petr && c->d->ntr) {

@@ -530,15 +530,25 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             int u = add_unit(s, a, cap);
             if (u < 0)
                 return;
-            char buf[64];
-            if (o->convert_agents)
-                snprintf(buf, sizeof buf, ag->prefix ? "%s~" : "~%s", ag->code);
-            else
-                snprintf(buf, sizeof buf, "---%s", ag->code);
+            /* "GOV~" or "~GOV" (converted), else "---GOV" */
+            size_t gl = strlen(ag->code);
+            char *code = dy_arena_alloc(a, gl + 4);
+            if (!code)
+                return;
+            if (!o->convert_agents) {
+                memcpy(code, "---", 3);
+                memcpy(code + 3, ag->code, gl + 1);
+            } else if (ag->prefix) {
+                memcpy(code, ag->code, gl);
+                memcpy(code + gl, "~", 2);
+            } else {
+                code[0] = '~';
+                memcpy(code + 1, ag->code, gl + 1);
+            }
             s->unit[u].first = (int16_t)i;
             s->unit[u].last = t->last;
             s->unit[u].atok = (int16_t)i;
-            s->unit[u].code = dy_arena_strndup(a, buf, strlen(buf));
+            s->unit[u].code = code;
             s->unit[u].root = &d->roots[t->root];
         }
     }
