@@ -3,6 +3,7 @@
  * blanks so that a bad byte never hides the words around it. */
 #include "lex.h"
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -47,8 +48,7 @@ static const bool ascii_word[256] = {
 };
 
 /* The closed-class words: their class (enum dy_wcls), pronoun kind and
- * function-word sets (enum dy_fw), by length, so that a word is compared
- * only with those of its own length. */
+ * function-word sets (enum dy_fw), by length. */
 static const struct {
     const char *w;
     uint8_t cls, pron, fw;
@@ -80,9 +80,32 @@ static const struct {
     /* 7 */ {"HIMSELF", DY_W_PRON, DY_PR_SELF, 0}, {"HERSELF", DY_W_PRON, DY_PR_SELF, 0},
     /* 10 */ {"THEMSELVES", DY_W_PRON, DY_PR_SELF, 0},
 };
-/* closed[closed_from[n] .. closed_from[n + 1]) have n letters */
-static const uint8_t closed_from[12] = {0, 0, 1, 11, 28, 37, 45, 48, 50, 50, 50, 51};
-_Static_assert(sizeof closed / sizeof closed[0] == 51, "closed_from must follow closed");
+enum { CLOSED_N = sizeof closed / sizeof closed[0], CLOSED_SLOTS = 128, CLOSED_MAX = 10 };
+_Static_assert(CLOSED_N < CLOSED_SLOTS / 2 && CLOSED_N < 255, "the closed-word table is a sparse byte table");
+
+/* Every token asks whether it is a closed word: an open-addressing table
+ * by length, first and last letter (slot: index + 1, 0 empty) answers in
+ * about one probe, where scanning the words of its length took a dozen
+ * comparisons. Built once, before the first sentence. */
+static uint8_t closed_slot[CLOSED_SLOTS], closed_len[CLOSED_N];
+static pthread_once_t closed_once = PTHREAD_ONCE_INIT;
+
+static unsigned closed_hash(const char *w, size_t n)
+{
+    return ((unsigned char)w[0] * 31u + (unsigned char)w[n - 1] * 7u + (unsigned)n) & (CLOSED_SLOTS - 1);
+}
+
+static void closed_build(void)
+{
+    for (unsigned k = 0; k < CLOSED_N; k++) {
+        size_t n = strlen(closed[k].w);
+        unsigned h = closed_hash(closed[k].w, n);
+        while (closed_slot[h])
+            h = (h + 1) & (CLOSED_SLOTS - 1);
+        closed_slot[h] = (uint8_t)(k + 1);
+        closed_len[k] = (uint8_t)n;
+    }
+}
 
 /* A word's class, pronoun kind and function-word sets. */
 static void classify(const char *w, size_t n, dy_token *t)
@@ -90,14 +113,16 @@ static void classify(const char *w, size_t n, dy_token *t)
     t->cls = DY_W_NONE;
     t->pron = DY_PR_NONE;
     t->fw = 0;
-    if (n >= 1 && n <= 10)
-        for (unsigned k = closed_from[n]; k < closed_from[n + 1]; k++)
-            if (closed[k].w[0] == w[0] && memcmp(closed[k].w, w, n) == 0) {
+    if (n >= 1 && n <= CLOSED_MAX)
+        for (unsigned h = closed_hash(w, n); closed_slot[h]; h = (h + 1) & (CLOSED_SLOTS - 1)) {
+            unsigned k = closed_slot[h] - 1u;
+            if (closed_len[k] == n && closed[k].w[0] == w[0] && memcmp(closed[k].w, w, n) == 0) {
                 t->cls = closed[k].cls;
                 t->pron = closed[k].pron;
                 t->fw = closed[k].fw;
                 return;
             }
+        }
     if (n && isdigit((unsigned char)w[0]))
         t->cls = DY_W_NUM;
 }
@@ -190,6 +215,7 @@ static bool only_closing(const char *text, size_t from, size_t len)
 int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bool *allcaps,
            bool treebank)
 {
+    pthread_once(&closed_once, closed_build);
     int n = 0;
     bool lower = false;
     for (size_t i = 0; i < len; i++)

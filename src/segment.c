@@ -118,8 +118,9 @@ static bool abbreviation_before(const char *s, size_t dot)
         return true;
     if (memchr(s + b, '.', wl))
         return true;
+    /* every sentence end asks: the first letter turns most words away */
     for (int i = 0; abbrev[i]; i++)
-        if (strlen(abbrev[i]) == wl && memcmp(abbrev[i], s + b, wl) == 0)
+        if (abbrev[i][0] == s[b] && strlen(abbrev[i]) == wl && memcmp(abbrev[i], s + b, wl) == 0)
             return true;
     return false;
 }
