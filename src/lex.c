@@ -216,6 +216,13 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
            bool treebank)
 {
     pthread_once(&closed_once, closed_build);
+    /* the folded words, one after another in one block: a word takes at
+     * most four bytes per input byte and its NUL, and words are at least
+     * a byte apart, so at most (len + 1) / 2 of them (an allocation per
+     * word cost a tenth of the lexer) */
+    char *wnext = dy_arena_alloc(a, len * 4 + len / 2 + 2);
+    if (!wnext)
+        return -1;
     int n = 0;
     bool lower = false;
     for (size_t i = 0; i < len; i++)
@@ -317,9 +324,8 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
             continue;
         /* fold into upper case ASCII where possible */
         size_t room = high ? (e - s) * 4 + 1 : (e - s) + 1;
-        char *w = dy_arena_alloc(a, room);
-        if (!w)
-            return -1;
+        char *w = wnext;
+        wnext += room; /* the unused rest of room is left behind */
         size_t wl = 0;
         size_t k = s;
         if (!high) {
