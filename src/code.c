@@ -1798,9 +1798,13 @@ static bool can_code(const dy_coder *c, const dy_sent *s)
 {
     if (!c->verb_stops || c->opts.def_src[0] || c->opts.def_tgt[0])
         return true;
+    int live = 0;
     for (int u = 0; u < s->nunit; u++)
-        if (!s->unit[u].dead)
-            return true;
+        if (!s->unit[u].dead) {
+            const dy_unit *x = &s->unit[u];
+            if (++live > 1 || x->pronoun || x->comp >= 0 || strchr(x->code, '/') || c->opts.allow_half_dyad)
+                return true;
+        }
     for (int k = 0; k < s->n; k++) {
         const dy_ptok *t = &s->tok[k];
         if (t->del || t->type != DY_T_VERB || t->head != k)
