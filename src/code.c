@@ -1790,20 +1790,24 @@ static void trace(const dy_sent *s)
 
 static bool stops(const dy_ecode *e) { return e->kind == DY_EC_DISCARD || e->kind == DY_EC_COMPLEX; }
 
-/* Can the sentence yield an event or a verb's discard or complex? Every
- * event names a unit (an actor, agent or pronoun) unless a default source
- * or target stands in; most sentences of speeches and reports have none,
- * and their verbs' patterns need not be tried. */
+/* Can the sentence yield an event or a verb's discard or complex? An
+ * event's source and target are units (actors, agents, pronouns) of
+ * different codes, unless a default source or target stands in or half
+ * dyads are allowed; most sentences of speeches and reports have no unit,
+ * or one, or only units of one code (and no compound, no pronoun, no
+ * unit of several codes), and their verbs' patterns need not be tried. */
 static bool can_code(const dy_coder *c, const dy_sent *s)
 {
     if (!c->verb_stops || c->opts.def_src[0] || c->opts.def_tgt[0])
         return true;
-    int live = 0;
+    const char *code = NULL;
     for (int u = 0; u < s->nunit; u++)
         if (!s->unit[u].dead) {
             const dy_unit *x = &s->unit[u];
-            if (++live > 1 || x->pronoun || x->comp >= 0 || strchr(x->code, '/') || c->opts.allow_half_dyad)
+            if (x->pronoun || x->comp >= 0 || strchr(x->code, '/') || c->opts.allow_half_dyad
+                || (code && strcmp(code, x->code) != 0))
                 return true;
+            code = x->code;
         }
     for (int k = 0; k < s->n; k++) {
         const dy_ptok *t = &s->tok[k];
