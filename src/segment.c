@@ -99,6 +99,8 @@ size_t dy_segment_dateline(const char *s, size_t n)
     return k;
 }
 
+static const bool ender[256] = {['.'] = true, ['?'] = true, ['!'] = true};
+
 static const char *const abbrev[] = {
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Gov", "Sen", "Rep",
     "St", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No",
@@ -221,9 +223,12 @@ int dy_segment(const char *t, size_t len, dy_span *out, int max)
         }
         size_t s = a;
         for (size_t i = a; i < b && n < max; i++) {
-            char c = t[i];
-            if (c != '.' && c != '?' && c != '!')
-                continue;
+            /* the bytes between sentence ends, by table: every byte of
+             * the input passes here */
+            while (i < b && !ender[(unsigned char)t[i]])
+                i++;
+            if (i >= b)
+                break;
             size_t j = i + 1;
             /* closing quotes and brackets stay with the sentence */
             while (j < b) {
@@ -242,7 +247,7 @@ int dy_segment(const char *t, size_t len, dy_span *out, int max)
                 k++;
             if (k < b && islower((unsigned char)t[k]))
                 continue;
-            if (c == '.' && abbreviation_before(t, i) && k < b)
+            if (t[i] == '.' && abbreviation_before(t, i) && k < b)
                 continue;
             n = add(out, n, max, t, s, j);
             s = k;
