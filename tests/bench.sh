@@ -48,19 +48,22 @@ load() {
 echo "Phoenix pack load: $(load "") ms from the compiled cache, $(load --no-cache) ms from text (mean of 20 runs)"
 echo "  command: $DYAD dict info [--no-cache] --dict $P"
 
-# threads: the Phoenix run again with -j 2 (median of 5), and its ratio to
-# one thread; the output must be the same bytes
+# threads: the Phoenix run again with -j 2, and its ratio to one thread
+# (medians of 5; the two commands take turns, so that the machine's
+# drift, often larger than the difference, weighs on both alike); the
+# output must be the same bytes
 cmd1="$DYAD code --input tabari --dict $P $TMP/big"
 cmd2="$DYAD code -j 2 --input tabari --dict $P $TMP/big"
-med() {
-    times=""
-    for r in 1 2 3 4 5; do
-        s=$(date +%s.%N); $1 >/dev/null 2>&1 || true; e=$(date +%s.%N)
-        times="$times $(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.3f", b - a }')"
-    done
-    printf '%s\n' $times | sort -n | sed -n 3p
+secs() { # seconds one run of the command takes
+    s=$(date +%s.%N); $1 >/dev/null 2>&1 || true; e=$(date +%s.%N)
+    awk -v a="$s" -v b="$e" 'BEGIN { printf "%.3f", b - a }'
 }
-t1=$(med "$cmd1"); t2=$(med "$cmd2")
+pair() { # medians of 5 turns of each of two commands: "T1 T2"
+    a=""; b=""
+    for r in 1 2 3 4 5; do a="$a $(secs "$1")"; b="$b $(secs "$2")"; done
+    echo "$(printf '%s\n' $a | sort -n | sed -n 3p) $(printf '%s\n' $b | sort -n | sed -n 3p)"
+}
+set -- $(pair "$cmd1" "$cmd2"); t1=$1; t2=$2
 $cmd1 >"$TMP/o1" 2>/dev/null; $cmd2 >"$TMP/o2" 2>/dev/null
 same=$(cmp -s "$TMP/o1" "$TMP/o2" && echo "same output" || echo "OUTPUT DIFFERS")
 echo "Phoenix pack, -j 2: median ${t2}s vs ${t1}s with one thread: $(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.2f", a / b }')x ($same)"
@@ -72,13 +75,16 @@ UN=$SHARED/corpus/ungdc-2010-2024.jsonl.zst
 if [ -f "$UN" ] && command -v zstd >/dev/null; then
     zstd -dc "$UN" >"$TMP/un.jsonl"
     mb=$(awk -v n="$(wc -c <"$TMP/un.jsonl")" 'BEGIN { printf "%.1f", n / 1e6 }')
+    c1="$DYAD code -j 1 --input jsonl --dict $P $TMP/un.jsonl"
+    c2="$DYAD code -j 2 --input jsonl --dict $P $TMP/un.jsonl"
+    set -- $(pair "$c1" "$c2"); u1=$1; u2=$2
     for j in 1 2; do
-        cmd="$DYAD code -j $j --input jsonl --dict $P $TMP/un.jsonl"
-        t=$(med "$cmd")
+        if [ $j = 1 ]; then cmd=$c1; t=$u1; else cmd=$c2; t=$u2; fi
         /usr/bin/time -f '%M' -o "$TMP/mem" $cmd >/dev/null 2>&1 || true
         echo "UN General Debate ($mb MB), -j $j: median ${t}s, $(awk -v m="$mb" -v t="$t" 'BEGIN { printf "%.1f", m / t }') MB/s, peak $(tail -1 "$TMP/mem") KB"
         echo "  command: $cmd"
     done
+    echo "UN General Debate, -j 2: $(awk -v a="$u1" -v b="$u2" 'BEGIN { printf "%.2f", a / b }')x one thread"
 fi
 
 # instructions per sentence (stable where wall time is not): callgrind on
