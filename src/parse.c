@@ -149,7 +149,8 @@ static bool petr_noun(const dy_sent *s, int i, int nmatch)
      * on travel to Canada"); "to" leads an infinitive, and an -ing form
      * may still be a verb ("after meeting Putin") */
     static const char *const pnoun[] = {"ON", "IN", "OF", "FOR", "WITH", "FROM", "ABOUT", "OVER",
-                                        "AGAINST", "INTO", "AT", "AMID", "UNDER", "DURING", NULL};
+                                        "AGAINST", "INTO", "AT", "AMID", "UNDER", "DURING", "WITHOUT",
+                                        "BETWEEN", "AMONG", "THROUGH", "WITHIN", "ACROSS", "DESPITE", NULL};
     if (dy_word_in(&b1->t, pnoun) && !dy_word_ends(&t->t, "ING"))
         return true;
     /* a verb form right after an adjective ("financial support", "massive
