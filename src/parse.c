@@ -104,9 +104,11 @@ static bool in_modifier(const dy_sent *s, int first, int last)
 {
     if (!s->petr)
         return false;
-    /* ... but a group "Saudi-led" or "US-led" is the leader's own */
+    /* ... but a group "Saudi-led" or "US-led" is the leader's own, and a
+     * ship "Greek-flagged" or a firm "Chinese-owned" the state's */
+    static const char *const own[] = {"LED", "FLAGGED", "REGISTERED", "OWNED", NULL};
     if (last + 1 < s->n && hyphen_joined(s, last + 1) && !s->tok[last + 1].t.cap
-        && !dy_word_is(&s->tok[last + 1].t, "LED"))
+        && !dy_word_in(&s->tok[last + 1].t, own))
         return true;
     /* "pro-Russia rebels", "anti-Israel protests": supporters or
      * opponents of the actor, not the actor */
