@@ -588,13 +588,19 @@ static bool passive_verb(const mctx *x, int v0, int v1)
     /* "is said to", "was expected to": the verb reports another */
     if (v1 + 1 < cl->m && dy_word_is(&s->tok[cl->L[v1 + 1]].t, "TO"))
         return false;
+    /* "is concerned about", "was worried about": a state of the subject */
+    if (v1 + 1 < cl->m && dy_word_is(&s->tok[cl->L[v1 + 1]].t, "ABOUT"))
+        return false;
     if (dy_word_ends(&s->tok[cl->L[v1]].t, "ING") || dy_word_ends(&s->tok[cl->L[v0]].t, "ING"))
         return false;
+    /* "were killed", "are both killed", "were also reportedly attacked" */
+    static const char *const adv[] = {"AND", "BOTH", "ALL", "ALSO", "ALREADY", "STILL", "JUST", "EVEN",
+                                      "NOW", "THEN", "OFTEN", "NOT", "NEVER", "SOON", "EACH", NULL};
     for (int p = v0 - 1; p >= 0 && p >= v0 - 5; p--) {
         const dy_token *t = &s->tok[cl->L[p]].t;
         if (t->fw & DY_FW_BE)
             return true;
-        if (!dy_word_ends(t, "LY") && !dy_word_is(t, "AND"))
+        if (!dy_word_ends(t, "LY") && !dy_word_in(t, adv))
             break;
     }
     /* "there were ten soldiers killed": the noun phrase between "there

@@ -611,6 +611,11 @@ static int next_tok(const dy_sent *s, int i, bool live)
 /* unit starting at token i after optional determiners/adjectives; -1 */
 static int np_unit(const dy_sent *s, int i, bool live, int *after)
 {
+    /* a noun phrase's modifiers are few, and no adverb or "if" clause
+     * ("the government and automatically assumes the presidency if the
+     * President...") */
+    static const char *const stop[] = {"IF", "WHEN", "WHILE", "AFTER", "BEFORE", "UNLESS", "BECAUSE", NULL};
+    int fillers = 0;
     i = next_tok(s, i, live);
     while (i < s->n) {
         if (s->tok[i].unit >= 0 && !s->unit[s->tok[i].unit].dead && !s->unit[s->tok[i].unit].pronoun) {
@@ -618,6 +623,8 @@ static int np_unit(const dy_sent *s, int i, bool live, int *after)
             return s->tok[i].unit;
         }
         if (!np_filler(s, &s->tok[i]))
+            return -1;
+        if (s->petr && (++fillers > 4 || dy_word_ends(&s->tok[i].t, "LY") || dy_word_in(&s->tok[i].t, stop)))
             return -1;
         i = next_tok(s, i + 1, live);
     }
