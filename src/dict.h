@@ -214,6 +214,8 @@ struct dy_dict {
     char *name;             /* what was loaded, for `dict info` */
     void *image;            /* loaded from a cache image (cache.c): all of the
                                above lives in it, freed as one block */
+    size_t image_len;       /* nonzero: the image is a memory mapping of
+                               this many bytes (munmap), else malloc'd */
 };
 
 /* ---- builder (used by loaders; not thread-safe, single owner) ---- */
