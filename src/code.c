@@ -499,10 +499,24 @@ static bool lone_agent(const dy_sent *s, int u)
     return s->petr && strncmp(s->unit[u].code, "---", 3) == 0;
 }
 
-/* is u one of the actors of src's compound? */
+/* is u one of the actors of src's compound? In the PETRARCH dialect also
+ * a place named after one of them where the compound acts ("India and
+ * China held talks in Beijing", "... signed an agreement in Canberra"):
+ * the place is where, not whom */
 static bool own_member(const dy_sent *s, int u, int src)
 {
-    return src >= 0 && s->unit[u].comp >= 0 && s->unit[u].comp == s->unit[src].comp;
+    if (src < 0 || s->unit[src].comp < 0)
+        return false;
+    if (s->unit[u].comp == s->unit[src].comp)
+        return true;
+    static const char *const at[] = {"IN", "AT", "NEAR", NULL};
+    int f = s->unit[u].first;
+    if (!s->petr || f < 1 || !dy_word_in(&s->tok[f - 1].t, at))
+        return false;
+    for (int k = 0; k < s->nunit; k++)
+        if (s->unit[k].comp == s->unit[src].comp && !s->unit[k].dead && strcmp(s->unit[k].code, s->unit[u].code) == 0)
+            return true;
+    return false;
 }
 
 static bool same_code(const dy_sent *s, int a, int b)
