@@ -172,6 +172,18 @@ static bool petr_noun(const dy_sent *s, int i, int nmatch)
     return b2 && dy_word_ends(&b1->t, "LY") && (b2->t.cls == DY_W_DET || (b2->t.fw & DY_FW_POSS));
 }
 
+/* Verb forms that English uses as prepositions: "according to state
+ * media", "countries including Israel" (unless after a form of "be"). */
+static bool verb_preposition(const dy_sent *s, int i)
+{
+    const dy_token *t = &s->tok[i].t;
+    if (dy_word_is(t, "ACCORDING"))
+        return i + 1 < s->n && dy_word_is(&s->tok[i + 1].t, "TO");
+    if (!dy_word_is(t, "INCLUDING"))
+        return false;
+    return i == 0 || !(s->tok[i - 1].t.fw & DY_FW_BE);
+}
+
 static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int32_t date, dy_rootmemo *memo)
 {
     for (int i = 0; i < s->n; i++) {
@@ -229,6 +241,8 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
         case DY_RT_VERB: {
             if (d->petr && rs.nmatch == 1 && is_modal(&t->t))
                 break; /* PETRARCH codes true verbs only: a modal is not one */
+            if (d->petr && rs.nmatch == 1 && verb_preposition(s, i))
+                break;
             const dy_verb *v = &d->verbs[r->id];
             const dy_ecode *vc = r->code ? r->code : &v->code;
             if (v->sect == DY_VS_TIME) {
