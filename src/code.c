@@ -837,6 +837,21 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                     subj_first = p + 1;
             }
         }
+    /* PETRARCH: an opening phrase set off by a comma ("During talks in
+     * Islamabad, China agreed ...") holds no subject when an actor
+     * follows the comma */
+    if (s->petr)
+        for (int p = v0 - 1; p > subj_first; p--) {
+            const dy_ptok *t = &s->tok[cl->L[p]];
+            if (t->t.cls != DY_W_COMMA || t->nosplit)
+                continue;
+            for (int q = p + 1; q < v0; q++)
+                if (unit_at(&x, q) >= 0) {
+                    subj_first = p + 1;
+                    break;
+                }
+            break;
+        }
     /* PETRARCH: a passive's agent may be named by "from" ("a mortar was
      * fired at it from the Gaza Strip"), whatever the pattern designates */
     if (s->petr && src < 0 && (!passive || noby) && passive_once(&x, v0, v1, &pvoice)) {

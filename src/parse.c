@@ -936,7 +936,15 @@ static bool plain_word(const dy_ptok *t)
         && t->t.wl > 0;
 }
 
-static void comma_clauses(dy_sent *s, const dy_opts *o)
+/* Is the root a statement verb's (coded 01x: say, report)? */
+static bool statement_root(const struct dy_dict *d, int32_t root)
+{
+    const dy_root *r = &d->roots[root];
+    const dy_ecode *c = r->code ? r->code : &d->verbs[r->id].code;
+    return c->kind == DY_EC_EVENT && c->code && strncmp(c->code, "01", 2) == 0;
+}
+
+static void comma_clauses(dy_sent *s, const struct dy_dict *d, const dy_opts *o)
 {
     bool lead = lead_clause(s);
     if (s->petr)
@@ -984,6 +992,23 @@ static void comma_clauses(dy_sent *s, const dy_opts *o)
         }
         if (k == nc && start == 0)
             break; /* no comma at all before the end */
+        /* PETRARCH takes the main clause from the parse: the last segment
+         * is it when no verb is left before it ("On Monday, China
+         * condemned Japan", "During the talks in Islamabad, China agreed
+         * ...", "After the meeting, Japan pledged ..." once the opening
+         * clause is gone); only a closing ", a US official said" goes */
+        if (s->petr && k == nc) {
+            bool verb = false, says = false;
+            for (int i = 0; i < start && !verb; i++)
+                verb = !s->tok[i].del && s->tok[i].type == DY_T_VERB && s->tok[i].head == i;
+            static const char *const said[] = {"SAID", "SAYS", "SAY", "TOLD", "ADDED", "STATED", "REPORTED",
+                                               "ANNOUNCED", "NOTED", "CLAIMED", "INSISTED", "WROTE", NULL};
+            for (int i = start; i < end && !says; i++)
+                says = (s->tok[i].type == DY_T_VERB && s->tok[i].head == i && statement_root(d, s->tok[i].root))
+                    || dy_word_in(&s->tok[i].t, said);
+            if (!verb && !says)
+                break;
+        }
         if (cnt > lo && cnt <= hi) {
             /* delete the words and the comma that opens (or, first, closes) it */
             int a = start, b = end - 1;
@@ -1094,7 +1119,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
         share_agents(s, d, a, cap);
     }
     noun_phrases(s);
-    comma_clauses(s, o);
+    comma_clauses(s, d, o);
     /* eliminated clauses can join the actors around them into a compound */
     find_compounds(s, true);
     /* pronouns refer to actors that survived clause elimination */
