@@ -136,6 +136,12 @@ static bool is_barrier(const mctx *x, int p)
     return t->t.cls == DY_W_COMMA && !t->nosplit;
 }
 
+/* A word that is no verb, actor or closed-class word: a noun or modifier. */
+static bool plain_noun(const dy_ptok *t)
+{
+    return (t->type == DY_T_NONE || t->type == DY_T_NOUN) && t->unit_in < 0 && t->t.cls == DY_W_NONE && !t->del;
+}
+
 static int unit_at(const mctx *x, int p)
 {
     const dy_ptok *t = &x->s->tok[x->c->L[p]];
@@ -838,18 +844,23 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             }
         }
     /* PETRARCH: an opening phrase set off by a comma ("During talks in
-     * Islamabad, China agreed ...") holds no subject when an actor
+     * Islamabad, China agreed ...", "In Afghanistan, Iraq and Spain,
+     * terrorism has struck") holds no subject when an actor or a noun
      * follows the comma */
     if (s->petr)
         for (int p = v0 - 1; p > subj_first; p--) {
             const dy_ptok *t = &s->tok[cl->L[p]];
             if (t->t.cls != DY_W_COMMA || t->nosplit)
                 continue;
-            for (int q = p + 1; q < v0; q++)
-                if (unit_at(&x, q) >= 0) {
+            static const char *const aux[] = {"HAS", "HAVE", "HAD", "DOES", "DO", "DID", "ALSO", "STILL", NULL};
+            for (int q = p + 1; q < v0; q++) {
+                const dy_ptok *w = &s->tok[cl->L[q]];
+                if (unit_at(&x, q) >= 0
+                    || (plain_noun(w) && !w->t.fw && !dy_word_ends(&w->t, "LY") && !dy_word_in(&w->t, aux))) {
                     subj_first = p + 1;
                     break;
                 }
+            }
             break;
         }
     /* PETRARCH: a passive's agent may be named by "from" ("a mortar was
@@ -1683,12 +1694,6 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
     }
     *ev = act;
     return 0;
-}
-
-/* A word that is no verb, actor or closed-class word: a noun or modifier. */
-static bool plain_noun(const dy_ptok *t)
-{
-    return (t->type == DY_T_NONE || t->type == DY_T_NOUN) && t->unit_in < 0 && t->t.cls == DY_W_NONE && !t->del;
 }
 
 /* "Israel announced it would free 150 prisoners": a verb after "will" or
