@@ -65,21 +65,6 @@ static bool clause_has_words(const clause_t *cl, const dy_pattern *pt)
     return true;
 }
 
-/* The code of a verb root as found in the text: the form's own (PETRARCH
- * blocks), else its verb's. */
-static const dy_ecode *root_code(const struct dy_dict *d, int32_t root)
-{
-    const dy_root *r = &d->roots[root];
-    return r->code ? r->code : &d->verbs[r->id].code;
-}
-
-/* Is the verb token t a statement verb (a root coded 01x: say, report)? */
-static bool statement_verb(const struct dy_dict *d, const dy_ptok *t)
-{
-    const dy_ecode *rc = root_code(d, t->root);
-    return rc->kind == DY_EC_EVENT && rc->code && strncmp(rc->code, "01", 2) == 0;
-}
-
 /* Last clause position of the root phrase whose head is at position p. */
 static int root_end(const dy_sent *s, const clause_t *cl, int p)
 {
@@ -839,7 +824,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             if (t->type == DY_T_VERB && t->head == cl->L[p]) {
                 const dy_ptok *nx = &s->tok[cl->L[p + 1]];
                 /* not "was seen to break": there the subject is shared */
-                if (statement_verb(d, t) && !dy_word_is(&nx->t, "TO"))
+                if (dy_dict_statement_root(d, t->root) && !dy_word_is(&nx->t, "TO"))
                     subj_first = p + 1;
             }
         }
@@ -941,7 +926,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                     for (int q = p + 1; q < cl->m && q <= p + 12 && tlim == cl->m; q++) {
                         const dy_ptok *u = &s->tok[cl->L[q]];
                         if (u->type == DY_T_VERB && u->head == cl->L[q]) {
-                            if (statement_verb(d, u))
+                            if (dy_dict_statement_root(d, u->root))
                                 tlim = p;
                             break;
                         }
@@ -1104,7 +1089,7 @@ static bool complex_check(dy_coder *c, dy_sent *s)
             nverb++;
             /* a null-coded root (coded only through its patterns) does not
              * open the sentence for NOACTPRIOR */
-            const dy_ecode *vc = root_code(c->d, t->root);
+            const dy_ecode *vc = dy_dict_root_code(c->d, t->root);
             if (firstverb < 0 && vc->kind != DY_EC_NULL)
                 firstverb = i;
         }
@@ -1711,7 +1696,7 @@ static bool announced_future(const dy_sent *s, const clause_t *cl, const struct 
     for (int q = p - 1; q >= 0; q--) {
         const dy_ptok *t = &s->tok[cl->L[q]];
         if (t->type == DY_T_VERB && t->head == cl->L[q])
-            return statement_verb(d, t);
+            return dy_dict_statement_root(d, t->root);
     }
     return false;
 }
@@ -1731,7 +1716,7 @@ static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     if (outer && outer->n)
         dy_strcpy_cap(ocode, sizeof ocode, outer->e[0].code);
     else {
-        const dy_ecode *c = root_code(d, s->tok[cl->L[v0]].root);
+        const dy_ecode *c = dy_dict_root_code(d, s->tok[cl->L[v0]].root);
         dy_strcpy_cap(ocode, sizeof ocode, c->kind == DY_EC_EVENT && c->code ? c->code
                                            : c->kind == DY_EC_NULL            ? "---"
                                                                               : "");

@@ -9,6 +9,7 @@
 #ifndef DY_DICT_H
 #define DY_DICT_H
 #include <stdint.h>
+#include <string.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include "arena.h"
@@ -217,6 +218,21 @@ struct dy_dict {
     size_t image_len;       /* nonzero: the image is a memory mapping of
                                this many bytes (munmap), else malloc'd */
 };
+
+/* The code of a verb root as found in the text: the form's own (PETRARCH
+ * blocks), else its verb's. */
+static inline const dy_ecode *dy_dict_root_code(const struct dy_dict *d, int32_t root)
+{
+    const dy_root *r = &d->roots[root];
+    return r->code ? r->code : &d->verbs[r->id].code;
+}
+
+/* Is the verb root a statement's (coded 01x: say, report)? */
+static inline bool dy_dict_statement_root(const struct dy_dict *d, int32_t root)
+{
+    const dy_ecode *c = dy_dict_root_code(d, root);
+    return c->kind == DY_EC_EVENT && c->code && strncmp(c->code, "01", 2) == 0;
+}
 
 /* ---- builder (used by loaders; not thread-safe, single owner) ---- */
 typedef struct dy_dict_builder dy_dict_builder;

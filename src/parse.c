@@ -936,14 +936,6 @@ static bool plain_word(const dy_ptok *t)
         && t->t.wl > 0;
 }
 
-/* Is the root a statement verb's (coded 01x: say, report)? */
-static bool statement_root(const struct dy_dict *d, int32_t root)
-{
-    const dy_root *r = &d->roots[root];
-    const dy_ecode *c = r->code ? r->code : &d->verbs[r->id].code;
-    return c->kind == DY_EC_EVENT && c->code && strncmp(c->code, "01", 2) == 0;
-}
-
 static void comma_clauses(dy_sent *s, const struct dy_dict *d, const dy_opts *o)
 {
     bool lead = lead_clause(s);
@@ -1004,7 +996,7 @@ static void comma_clauses(dy_sent *s, const struct dy_dict *d, const dy_opts *o)
             static const char *const said[] = {"SAID", "SAYS", "SAY", "TOLD", "ADDED", "STATED", "REPORTED",
                                                "ANNOUNCED", "NOTED", "CLAIMED", "INSISTED", "WROTE", NULL};
             for (int i = start; i < end && !says; i++)
-                says = (s->tok[i].type == DY_T_VERB && s->tok[i].head == i && statement_root(d, s->tok[i].root))
+                says = (s->tok[i].type == DY_T_VERB && s->tok[i].head == i && dy_dict_statement_root(d, s->tok[i].root))
                     || dy_word_in(&s->tok[i].t, said);
             if (!verb && !says)
                 break;
