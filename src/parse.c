@@ -622,13 +622,19 @@ static int next_tok(const dy_sent *s, int i, bool live)
     return i;
 }
 
+/* Words that open an adverbial clause or phrase ("Before leaving for
+ * Beijing, ...", "... if the President is killed"): no noun phrase goes
+ * on through them. */
+static const char *const subordinators[] = {"BEFORE", "AFTER", "WHILE", "WHEN", "ALTHOUGH", "THOUGH", "SINCE",
+                                            "IF", "DESPITE", "FOLLOWING", "UNLESS", "ONCE", "UPON", "BECAUSE",
+                                            NULL};
+
 /* unit starting at token i after optional determiners/adjectives; -1 */
 static int np_unit(const dy_sent *s, int i, bool live, int *after)
 {
-    /* a noun phrase's modifiers are few, and no adverb or "if" clause
-     * ("the government and automatically assumes the presidency if the
-     * President...") */
-    static const char *const stop[] = {"IF", "WHEN", "WHILE", "AFTER", "BEFORE", "UNLESS", "BECAUSE", NULL};
+    /* a noun phrase's modifiers are few, and no adverb or subordinate
+     * clause ("the government and automatically assumes the presidency if
+     * the President...") */
     int fillers = 0;
     i = next_tok(s, i, live);
     while (i < s->n) {
@@ -638,7 +644,7 @@ static int np_unit(const dy_sent *s, int i, bool live, int *after)
         }
         if (!np_filler(s, &s->tok[i]))
             return -1;
-        if (s->petr && (++fillers > 4 || dy_word_ends(&s->tok[i].t, "LY") || dy_word_in(&s->tok[i].t, stop)))
+        if (s->petr && (++fillers > 4 || dy_word_ends(&s->tok[i].t, "LY") || dy_word_in(&s->tok[i].t, subordinators)))
             return -1;
         i = next_tok(s, i + 1, live);
     }
@@ -840,9 +846,7 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
  * President Bush ...") holds neither its source nor its verb. */
 static bool lead_clause(dy_sent *s)
 {
-    static const char *const sub[] = {"BEFORE", "AFTER", "WHILE", "WHEN", "ALTHOUGH", "THOUGH", "SINCE",
-                                      "IF", "DESPITE", "FOLLOWING", "UNLESS", "ONCE", "UPON", NULL};
-    if (!s->petr || s->n == 0 || !dy_word_in(&s->tok[0].t, sub))
+    if (!s->petr || s->n == 0 || !dy_word_in(&s->tok[0].t, subordinators))
         return false;
     int c = -1;
     for (int i = 1; i < s->n && i < 30 && c < 0; i++)
