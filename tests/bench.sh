@@ -18,13 +18,14 @@ recs=$(grep -c '^[0-9]' "$TMP/one")
 reps=$(( (100000 + recs - 1) / recs ))
 i=0; while [ $i -lt $reps ]; do cat "$TMP/one"; i=$((i + 1)); done >"$TMP/big"
 total=$(grep -c '^[0-9]' "$TMP/big")
+secs() { # seconds one run of the command takes
+    s=$(date +%s.%N); $1 >/dev/null 2>&1 || true; e=$(date +%s.%N)
+    awk -v a="$s" -v b="$e" 'BEGIN { printf "%.3f", b - a }'
+}
 run() { # label, dictionary spec
     cmd="$DYAD code --input tabari --dict $2 $TMP/big"
     times=""
-    for r in 1 2 3 4 5; do
-        s=$(date +%s.%N); $cmd >/dev/null 2>&1 || true; e=$(date +%s.%N)
-        times="$times $(awk -v a="$s" -v b="$e" 'BEGIN { printf "%.3f", b - a }')"
-    done
+    for r in 1 2 3 4 5; do times="$times $(secs "$cmd")"; done
     med=$(printf '%s\n' $times | sort -n | sed -n 3p)
     /usr/bin/time -f '%M' -o "$TMP/mem" $cmd >/dev/null 2>&1 || true
     mem=$(tail -1 "$TMP/mem")
@@ -54,10 +55,6 @@ echo "  command: $DYAD dict info [--no-cache] --dict $P"
 # output must be the same bytes
 cmd1="$DYAD code --input tabari --dict $P $TMP/big"
 cmd2="$DYAD code -j 2 --input tabari --dict $P $TMP/big"
-secs() { # seconds one run of the command takes
-    s=$(date +%s.%N); $1 >/dev/null 2>&1 || true; e=$(date +%s.%N)
-    awk -v a="$s" -v b="$e" 'BEGIN { printf "%.3f", b - a }'
-}
 pair() { # medians of 5 turns of each of two commands: "T1 T2"
     a=""; b=""
     for r in 1 2 3 4 5; do a="$a $(secs "$1")"; b="$b $(secs "$2")"; done
