@@ -30,9 +30,9 @@ deps-quiet:
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) include/dyad.h | $(BUILD)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-# cache images record a checksum of the dictionary model's header: an image
+# cache images record a checksum of the dictionary model's headers (the options are part of it): an image
 # written for other record definitions is never trusted
-$(BUILD)/cache.o: CFLAGS_ALL += -DDY_MODEL_SUM=$(shell cksum < src/dict.h | cut -d' ' -f1)u
+$(BUILD)/cache.o: CFLAGS_ALL += -DDY_MODEL_SUM=$(shell cat src/dict.h src/options.h | cksum | cut -d' ' -f1)u
 
 $(BUILD)/builtin_data.c: $(DICT_FILES) tools/embed.sh | $(BUILD)
 	sh tools/embed.sh $(DICT_FILES) > $@

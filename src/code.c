@@ -664,6 +664,27 @@ static bool negated(const mctx *x, int v0, int first)
     return false;
 }
 
+/* Is the verb at clause position v0 a guess ("might attack", "could have
+ * helped", "may not agree")? Looks back over the verb group as negated()
+ * does, past "have", "be", "not" and adverbs. A conjecture, a purpose ("so
+ * that they could find shelter") or a possibility is no event. "May" with a
+ * capital is a name or a month ("Theresa May met"). */
+static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
+{
+    static const char *const skip[] = {"HAVE", "ALSO", "STILL", "EVEN", "WELL", "SOON", "YET", "ALREADY",
+                                       "NOT", "NEVER", NULL};
+    static const char *const guess[] = {"MIGHT", "MAY", "COULD", NULL};
+    for (int p = v0 - 1; p >= 0 && p >= v0 - 4; p--) {
+        const dy_ptok *t = &s->tok[cl->L[p]];
+        if (dy_word_in(&t->t, guess))
+            return !(t->t.cap && dy_word_is(&t->t, "MAY"));
+        if (t->t.cls == DY_W_COMMA || t->unit >= 0 || (t->type == DY_T_VERB && t->head == cl->L[p])
+            || !((t->t.fw & (DY_FW_BE | DY_FW_NEG)) || dy_word_in(&t->t, skip) || dy_word_ends(&t->t, "LY")))
+            return false;
+    }
+    return false;
+}
+
 /* Does the phrase name words only, no actor? */
 static bool words_only(const dy_seq *q)
 {
@@ -1964,6 +1985,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                 return -1;
         }
         bool found = false;
+        int guess = -1; /* clause position of a verb that is a guess */
         evlist clsubs = {tstore, 0, MAX_SENT_EVENTS};
         for (int p = 0; p < cl.m; p++) {
             const dy_ptok *t = &s.tok[L[p]];
@@ -1982,6 +2004,20 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
             if (s.complex) {
                 dy_strcpy_cap(c->explain, sizeof c->explain, s.why ? s.why : "complex");
                 return DY_SENT_COMPLEX;
+            }
+            /* the verbs that follow a guess in its clause are part of it
+             * ("may help facilitate peace", "might have urged him to act"),
+             * up to a subordinate or relative clause ("could not agree more
+             * with Guterres when he urged ...") */
+            if (c->opts.speculation) {
+                for (int q = guess + 1; guess >= 0 && q < p; q++)
+                    if ((s.tok[L[q]].t.fw & DY_FW_REL) || dy_word_in(&s.tok[L[q]].t, dy_subordinators))
+                        guess = -1;
+                if (guess >= 0 || speculative(&s, &cl, p)) {
+                    if (guess < 0)
+                        guess = p;
+                    continue;
+                }
             }
             if (s.petr && c->d->ntr) {
                 evlist tr = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};

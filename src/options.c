@@ -118,6 +118,8 @@ static int set_cmd(dy_opts *o, const char *a, char *msg, int msglen)
         o->fbis = truth(val);
     else if (strstr(a, "NEGATION"))
         o->negation = truth(val);
+    else if (strstr(a, "SPECULATION"))
+        o->speculation = truth(val);
     /* LABEL, USAGE, DUP WARNING, SKIP RECORDS, HAIKU, ALLCAPS, CHECK DOMINANT
      * concern TABARI's interactive program or its output files: accepted. */
     return 0;

@@ -37,6 +37,8 @@ typedef struct {
     bool allow_half_dyad; /* PETRARCH require_dyad=false: code events missing an actor as --- */
     bool negation;        /* SET: NEGATION (dyad): a negated verb takes the matching
                              "refuse" code or codes nothing; on with PETRARCH verbs */
+    bool speculation;     /* SET: SPECULATION (dyad): a verb after "might", "may" or
+                             "could" codes nothing */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;
 

@@ -625,7 +625,7 @@ static int next_tok(const dy_sent *s, int i, bool live)
 /* Words that open an adverbial clause or phrase ("Before leaving for
  * Beijing, ...", "... if the President is killed"): no noun phrase goes
  * on through them. */
-static const char *const subordinators[] = {"BEFORE", "AFTER", "WHILE", "WHEN", "ALTHOUGH", "THOUGH", "SINCE",
+const char *const dy_subordinators[] = {"BEFORE", "AFTER", "WHILE", "WHEN", "ALTHOUGH", "THOUGH", "SINCE",
                                             "IF", "DESPITE", "FOLLOWING", "UNLESS", "ONCE", "UPON", "BECAUSE",
                                             NULL};
 
@@ -644,7 +644,7 @@ static int np_unit(const dy_sent *s, int i, bool live, int *after)
         }
         if (!np_filler(s, &s->tok[i]))
             return -1;
-        if (s->petr && (++fillers > 4 || dy_word_ends(&s->tok[i].t, "LY") || dy_word_in(&s->tok[i].t, subordinators)))
+        if (s->petr && (++fillers > 4 || dy_word_ends(&s->tok[i].t, "LY") || dy_word_in(&s->tok[i].t, dy_subordinators)))
             return -1;
         i = next_tok(s, i + 1, live);
     }
@@ -846,7 +846,7 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
  * President Bush ...") holds neither its source nor its verb. */
 static bool lead_clause(dy_sent *s)
 {
-    if (!s->petr || s->n == 0 || !dy_word_in(&s->tok[0].t, subordinators))
+    if (!s->petr || s->n == 0 || !dy_word_in(&s->tok[0].t, dy_subordinators))
         return false;
     int c = -1;
     for (int i = 1; i < s->n && i < 30 && c < 0; i++)

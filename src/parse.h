@@ -71,6 +71,10 @@ typedef struct {
 
 struct dy_rootmemo;
 
+/* Words that open an adverbial clause ("Before leaving for Beijing, ...",
+ * "... if the President is killed"), NULL-terminated. */
+extern const char *const dy_subordinators[];
+
 /* Parses text; returns 0, or -1 when memory ran out. fwd: the actor code
  * forwarded from the previous sentence (FORWARD:), or NULL; memo: the
  * coder's memory of root lookups (memo.h), or NULL. */
