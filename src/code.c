@@ -490,6 +490,23 @@ static bool lone_agent(const dy_sent *s, int u)
     return s->petr && strncmp(s->unit[u].code, "---", 3) == 0;
 }
 
+/* The actor an agent with no country of its own belongs to, named right
+ * after it ("received ministers from the Georgian government": GEO), or
+ * -1. */
+static int agent_owner(const mctx *x, int u)
+{
+    const dy_sent *s = x->s;
+    if (u < 0 || !lone_agent(s, u) || x->pos_of[s->unit[u].last] < 0)
+        return -1;
+    int p = x->pos_of[s->unit[u].last] + 1;
+    if (p >= x->c->m || !(dy_word_is(&s->tok[x->c->L[p]].t, "OF") || dy_word_is(&s->tok[x->c->L[p]].t, "FROM")))
+        return -1;
+    for (p++; p < x->c->m && s->tok[x->c->L[p]].t.cls == DY_W_DET; p++)
+        ;
+    int v = p < x->c->m ? unit_at(x, p) : -1;
+    return v >= 0 && !lone_agent(s, v) ? v : -1;
+}
+
 /* is u one of the actors of src's compound? In the PETRARCH dialect also
  * a place named after one of them where the compound acts ("India and
  * China held talks in Beijing", "... signed an agreement in Canberra"):
@@ -505,7 +522,10 @@ static bool own_member(const dy_sent *s, int u, int src)
     if (!s->petr || f < 1 || !dy_word_in(&s->tok[f - 1].t, at))
         return false;
     for (int k = 0; k < s->nunit; k++)
-        if (s->unit[k].comp == s->unit[src].comp && !s->unit[k].dead && strcmp(s->unit[k].code, s->unit[u].code) == 0)
+        if (s->unit[k].comp == s->unit[src].comp && !s->unit[k].dead
+            && (strcmp(s->unit[k].code, s->unit[u].code) == 0
+                /* "the leaders of Georgia and Armenia met in Tbilisi" */
+                || (s->unit[k].acode && s->unit[u].acode && strcmp(s->unit[k].acode, s->unit[u].acode) == 0)))
             return true;
     return false;
 }
@@ -810,6 +830,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     }
     /* source */
     int src = sl.src_u, tgt = sl.tgt_u;
+    if (agent_owner(&x, tgt) >= 0)
+        tgt = agent_owner(&x, tgt);
     /* PETRARCH reads a compound after the verb ("agrees with % ") as the
      * targets of the subject, not as a pair acting on each other */
     if (s->petr && sl.comp && src >= 0 && src == tgt && s->unit[src].first > cl->L[v1]) {
