@@ -179,6 +179,10 @@ static bool verb_preposition(const dy_sent *s, int i)
     const dy_token *t = &s->tok[i].t;
     if (dy_word_is(t, "ACCORDING"))
         return i + 1 < s->n && dy_word_is(&s->tok[i + 1].t, "TO");
+    /* "given their unique status", "Given the crisis, ...": after a comma
+     * or opening the sentence, "given" introduces a reason */
+    if (dy_word_is(t, "GIVEN"))
+        return i == 0 || s->tok[i - 1].t.cls == DY_W_COMMA;
     if (!dy_word_is(t, "INCLUDING"))
         return false;
     return i == 0 || !(s->tok[i - 1].t.fw & DY_FW_BE);
