@@ -507,6 +507,25 @@ static int agent_owner(const mctx *x, int u)
     return v >= 0 && !lone_agent(s, v) ? v : -1;
 }
 
+/* Does the actor at clause position p stand in a "together with" phrase
+ * ("Belgium, together with Slovenia, calls on ...", "Together with Algeria,
+ * Denmark facilitated the talks")? Before the verb it names a partner of
+ * the subject, not the one acted on. */
+static bool co_actor(const mctx *x, int p)
+{
+    const dy_sent *s = x->s;
+    const clause_t *cl = x->c;
+    int u = unit_at(x, p), q = p - 1;
+    while (q >= 0 && unit_at(x, q) == u)
+        q--;
+    while (q >= 0 && s->tok[cl->L[q]].t.cls == DY_W_DET)
+        q--;
+    if (q >= 0 && dy_word_is(&s->tok[cl->L[q]].t, "ALONGSIDE"))
+        return true;
+    return q >= 1 && dy_word_is(&s->tok[cl->L[q]].t, "WITH")
+        && (dy_word_is(&s->tok[cl->L[q - 1]].t, "TOGETHER") || dy_word_is(&s->tok[cl->L[q - 1]].t, "ALONG"));
+}
+
 /* is u one of the actors of src's compound? In the PETRARCH dialect also
  * a place named after one of them where the compound acts ("India and
  * China held talks in Beijing", "... signed an agreement in Canberra"):
@@ -993,7 +1012,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                 for (int p = 0; p < v0 && tgt < 0; p++) {
                     int u = unit_at(&x, p);
                     if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
-                        && own_member(s, u, src) == (pass == 1) && (w == 1 || !lone_agent(s, u)))
+                        && own_member(s, u, src) == (pass == 1) && (w == 1 || !lone_agent(s, u))
+                        && !(s->petr && co_actor(&x, p)))
                         tgt = u;
                 }
             }
