@@ -507,6 +507,38 @@ static int agent_owner(const mctx *x, int u)
     return v >= 0 && !lone_agent(s, v) ? v : -1;
 }
 
+/* Does the actor at clause position p name a place ("the situation in
+ * Mali", "the conference in Palau")? As the subject of an act it is where
+ * something happened, not who acted; "we in Nigeria" is Nigeria speaking.
+ * (What a report "released in the Rwandan capital" says, alleges or
+ * rejects is the place's, as PETRARCH's GSR coders have it: said_root
+ * tells those verbs, coded 01, 10-13.) */
+static bool said_root(const struct dy_dict *d, int32_t root)
+{
+    static const char *const said[] = {"01", "10", "11", "12", "13"};
+    const dy_ecode *c = dy_dict_root_code(d, root);
+    for (size_t k = 0; c->kind == DY_EC_EVENT && c->code && k < sizeof said / sizeof *said; k++)
+        if (strncmp(c->code, said[k], 2) == 0)
+            return true;
+    return false;
+}
+
+static bool place_phrase(const mctx *x, int p)
+{
+    const dy_sent *s = x->s;
+    const clause_t *cl = x->c;
+    int u = unit_at(x, p), q = p - 1;
+    while (q >= 0 && unit_at(x, q) == u)
+        q--;
+    while (q >= 0 && s->tok[cl->L[q]].t.cls == DY_W_DET)
+        q--;
+    static const char *const at[] = {"IN", "AT", NULL};
+    if (q < 0 || !dy_word_in(&s->tok[cl->L[q]].t, at))
+        return false;
+    static const char *const we[] = {"WE", "US", "THOSE", NULL};
+    return !(q >= 1 && dy_word_in(&s->tok[cl->L[q - 1]].t, we));
+}
+
 /* Does the actor at clause position p stand in a "together with" phrase
  * ("Belgium, together with Slovenia, calls on ...", "Together with Algeria,
  * Denmark facilitated the talks")? Before the verb it names a partner of
@@ -944,7 +976,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             for (int p = subj_first; p < slim; p++) {
                 int u = unit_at(&x, p);
                 if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))
-                    && (w == 1 || !lone_agent(s, u))) {
+                    && (w == 1 || !lone_agent(s, u))
+                    && !(s->petr && !said_root(d, vt->root) && place_phrase(&x, p))) {
                     src = u;
                     break;
                 }
