@@ -736,7 +736,7 @@ static bool negated(const mctx *x, int v0, int first)
 }
 
 /* Is the verb at clause position v0 a guess ("might attack", "could have
- * helped", "may not agree")? Looks back over the verb group as negated()
+ * helped", "may not agree", "whether China would support")? Looks back over the verb group as negated()
  * does, past "have", "be", "not" and adverbs. A conjecture, a purpose ("so
  * that they could find shelter") or a possibility is no event. "May" with a
  * capital is a name or a month ("Theresa May met"). */
@@ -745,6 +745,16 @@ static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
     static const char *const skip[] = {"HAVE", "ALSO", "STILL", "EVEN", "WELL", "SOON", "YET", "ALREADY",
                                        "NOT", "NEVER", NULL};
     static const char *const guess[] = {"MIGHT", "MAY", "COULD", NULL};
+    /* "questioned whether China would support Russia", "if the President
+     * is killed": a question or a condition, up to the verb or comma
+     * before */
+    for (int p = v0 - 1; p >= 0; p--) {
+        const dy_ptok *t = &s->tok[cl->L[p]];
+        if (t->t.cls == DY_W_COMMA || (t->type == DY_T_VERB && t->head == cl->L[p]))
+            break;
+        if (dy_word_is(&t->t, "WHETHER") || dy_word_is(&t->t, "IF"))
+            return true;
+    }
     for (int p = v0 - 1; p >= 0 && p >= v0 - 4; p--) {
         const dy_ptok *t = &s->tok[cl->L[p]];
         if (dy_word_in(&t->t, guess))
