@@ -507,6 +507,24 @@ static int agent_owner(const mctx *x, int u)
     return v >= 0 && !lone_agent(s, v) ? v : -1;
 }
 
+/* Clause position of the word before the actor at clause position p and
+ * its determiners and compass words ("in the north of", "in northern
+ * Iraq"), or -1. */
+static int before_actor(const mctx *x, int p)
+{
+    static const char *const compass[] = {"NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL",
+                                          "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN",
+                                          "NORTH", "SOUTH", "EAST", "WEST", "OCCUPIED", NULL};
+    const dy_sent *s = x->s;
+    const clause_t *cl = x->c;
+    int u = unit_at(x, p), q = p - 1;
+    while (q >= 0 && unit_at(x, q) == u)
+        q--;
+    while (q >= 0 && (s->tok[cl->L[q]].t.cls == DY_W_DET || dy_word_in(&s->tok[cl->L[q]].t, compass)))
+        q--;
+    return q;
+}
+
 /* Does the actor at clause position p name a place ("the situation in
  * Mali", "the conference in Palau")? As the subject of an act it is where
  * something happened, not who acted; "we in Nigeria" is Nigeria speaking.
@@ -527,16 +545,26 @@ static bool place_phrase(const mctx *x, int p)
 {
     const dy_sent *s = x->s;
     const clause_t *cl = x->c;
-    int u = unit_at(x, p), q = p - 1;
-    while (q >= 0 && unit_at(x, q) == u)
-        q--;
-    while (q >= 0 && s->tok[cl->L[q]].t.cls == DY_W_DET)
-        q--;
+    int q = before_actor(x, p);
     static const char *const at[] = {"IN", "AT", NULL};
     if (q < 0 || !dy_word_in(&s->tok[cl->L[q]].t, at))
         return false;
     static const char *const we[] = {"WE", "US", "THOSE", NULL};
     return !(q >= 1 && dy_word_in(&s->tok[cl->L[q - 1]].t, we));
+}
+
+/* Is the "in" before the actor at clause position p a verb's ("interfered
+ * in the Moldovan election") rather than a place after a noun ("struck
+ * PKK militants in northern Iraq")? */
+static bool verb_before_place(const mctx *x, int p)
+{
+    const dy_sent *s = x->s;
+    const clause_t *cl = x->c;
+    int q = before_actor(x, p);
+    if (q < 1)
+        return false;
+    const dy_ptok *b = &s->tok[cl->L[q - 1]];
+    return (b->type == DY_T_VERB && b->head >= 0) || dy_word_ends(&b->t, "ED");
 }
 
 /* Does the actor at clause position p stand in a "together with" phrase
@@ -579,6 +607,17 @@ static bool own_member(const dy_sent *s, int u, int src)
                 || (s->unit[k].acode && s->unit[u].acode && strcmp(s->unit[k].acode, s->unit[u].acode) == 0)))
             return true;
     return false;
+}
+
+/* Are a and b actors of one state (their codes' first three letters, not
+ * an international or unknown actor)? */
+static bool same_state(const dy_sent *s, int a, int b)
+{
+    const char *x = s->unit[a].code, *y = s->unit[b].code;
+    if (strlen(x) < 3 || strlen(y) < 3 || strncmp(x, y, 3) != 0)
+        return false;
+    return strncmp(x, "---", 3) != 0 && strncmp(x, "IGO", 3) != 0 && strncmp(x, "NGO", 3) != 0
+        && strncmp(x, "IMG", 3) != 0;
 }
 
 static bool same_code(const dy_sent *s, int a, int b)
@@ -1058,6 +1097,21 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                         && own_member(s, u, src) == (pass == 1) && (w == 1 || !lone_agent(s, u))
                         && !(s->petr && co_actor(&x, p)))
                         tgt = u;
+                }
+            }
+        /* "The Kremlin denied that Russia had interfered in the Moldovan
+         * election": an actor of the source's own state is the target only
+         * when no other state's actor is there */
+        if (s->petr && tgt >= 0 && src >= 0 && same_state(s, src, tgt))
+            for (int p = v1 + 1; p < tlim; p++) {
+                int u = unit_at(&x, p);
+                /* not a place after the object ("struck PKK militants in
+                 * northern Iraq"), but "interfered in the election" */
+                if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_state(s, u, src) && !lone_agent(s, u)
+                    && !own_member(s, u, src) && !(s->unit[u].first < s->unit[tgt].first)
+                    && (!place_phrase(&x, p) || verb_before_place(&x, p))) {
+                    tgt = u;
+                    break;
                 }
             }
         if (tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
