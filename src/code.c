@@ -1114,6 +1114,14 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                     break;
                 }
             }
+        /* "Sri Lanka imposed a curfew in Colombo": with no one else named,
+         * an act of a state at a place of its own is on its own people */
+        if (s->petr && tgt < 0 && src >= 0 && s->unit[src].comp < 0)
+            for (int p = v1 + 1; p < tlim && tgt < 0; p++) {
+                int u = unit_at(&x, p);
+                if (u >= 0 && u != src && same_state(s, u, src) && place_phrase(&x, p))
+                    tgt = u;
+            }
         if (tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
             tgt = src;
         tgt_after = tgt >= 0 && s->unit[tgt].first > cl->L[v1];
