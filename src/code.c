@@ -530,12 +530,13 @@ static int before_actor(const mctx *x, int p)
  * something happened, not who acted; "we in Nigeria" is Nigeria speaking.
  * (What a report "released in the Rwandan capital" says, alleges or
  * rejects is the place's, as PETRARCH's GSR coders have it: said_root
- * tells those verbs, coded 01, 10-13.) */
+ * tells those verbs, coded 01, 11 and 12; "the situation in Haiti demands
+ * attention", "coups in Mali threaten" are no demand or threat of theirs.) */
 static bool said_root(const struct dy_dict *d, int32_t root)
 {
-    static const char *const said[] = {"01", "10", "11", "12", "13"};
+    static const char *const said[] = {"01", "11", "12", NULL};
     const dy_ecode *c = dy_dict_root_code(d, root);
-    for (size_t k = 0; c->kind == DY_EC_EVENT && c->code && k < sizeof said / sizeof *said; k++)
+    for (size_t k = 0; c->kind == DY_EC_EVENT && c->code && said[k]; k++)
         if (strncmp(c->code, said[k], 2) == 0)
             return true;
     return false;
