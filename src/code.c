@@ -568,6 +568,21 @@ static bool verb_before_place(const mctx *x, int p)
     return (b->type == DY_T_VERB && b->head >= 0) || dy_word_ends(&b->t, "ED");
 }
 
+/* Is the actor at clause position p in an opening phrase set off by a
+ * comma before a compound subject src ("For the first time in the history
+ * of the United Nations, Seychelles and Mauritius have agreed ...")? The
+ * compound acts on itself, not on the phrase's actor. */
+static bool opening_actor(const mctx *x, int p, int src)
+{
+    const dy_sent *s = x->s;
+    if (src < 0 || s->unit[src].comp < 0 || x->pos_of[s->unit[src].first] < 0)
+        return false;
+    for (int q = p + 1; q < x->pos_of[s->unit[src].first]; q++)
+        if (s->tok[x->c->L[q]].t.cls == DY_W_COMMA)
+            return true;
+    return false;
+}
+
 /* Does the actor at clause position p stand in a "together with" phrase
  * ("Belgium, together with Slovenia, calls on ...", "Together with Algeria,
  * Denmark facilitated the talks")? Before the verb it names a partner of
@@ -619,6 +634,25 @@ static bool same_state(const dy_sent *s, int a, int b)
         return false;
     return strncmp(x, "---", 3) != 0 && strncmp(x, "IGO", 3) != 0 && strncmp(x, "NGO", 3) != 0
         && strncmp(x, "IMG", 3) != 0;
+}
+
+/* Does the compound of unit u name more than three actors ("Australia,
+ * India, Indonesia, Canada, ... offer")? Such lists are those who did
+ * something alike, seldom a set acting on each other: no pairs of them. */
+static bool long_list(const dy_sent *s, int u)
+{
+    int n = 0;
+    for (int k = 0; k < s->nunit; k++) {
+        if (s->unit[k].comp != s->unit[u].comp || s->unit[k].dead)
+            continue;
+        bool seen = false; /* one state named twice ("the governments and
+                              * peoples of Cuba and Venezuela") counts once */
+        for (int j = 0; j < k && !seen; j++)
+            seen = s->unit[j].comp == s->unit[u].comp && !s->unit[j].dead
+                && (strcmp(s->unit[j].code, s->unit[k].code) == 0 || same_state(s, j, k));
+        n += !seen;
+    }
+    return n > 3;
 }
 
 static bool same_code(const dy_sent *s, int a, int b)
@@ -1096,7 +1130,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                     int u = unit_at(&x, p);
                     if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
                         && own_member(s, u, src) == (pass == 1) && (w == 1 || !lone_agent(s, u))
-                        && !(s->petr && co_actor(&x, p)))
+                        && !(s->petr && co_actor(&x, p)) && !(s->petr && opening_actor(&x, p, src)))
                         tgt = u;
                 }
             }
@@ -1184,6 +1218,10 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     /* a plain member of the source's compound stands alone as target */
     bool tgt_alone = tgt >= 0 && src >= 0 && tgt != src && !s->unit[tgt].pronoun
                   && s->unit[tgt].comp >= 0 && s->unit[tgt].comp == s->unit[src].comp;
+    /* a long list acting on itself: no pairs (long_list) */
+    if (s->petr && src >= 0 && tgt >= 0 && s->unit[src].comp >= 0 && s->unit[tgt].comp == s->unit[src].comp
+        && !tgt_alone && long_list(s, src))
+        tgt = -1;
     const char *srcs[64], *tgts[64];
     int16_t stok[64], ttok[64];
     int ns = 0, nt = 0;
