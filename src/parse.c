@@ -173,11 +173,13 @@ static bool petr_noun(const dy_sent *s, int i, int nmatch)
 }
 
 /* Verb forms that English uses as prepositions: "according to state
- * media", "countries including Israel" (unless after a form of "be"). */
+ * media", "thanks to trade", "countries including Israel" (unless after a
+ * form of "be"). */
 static bool verb_preposition(const dy_sent *s, int i)
 {
     const dy_token *t = &s->tok[i].t;
-    if (dy_word_is(t, "ACCORDING"))
+    /* "according to", and "thanks to" ("growing thanks to trade") */
+    if (dy_word_is(t, "ACCORDING") || dy_word_is(t, "THANKS"))
         return i + 1 < s->n && dy_word_is(&s->tok[i + 1].t, "TO");
     /* "given their unique status", "Given the crisis, ...": after a comma
      * or opening the sentence, "given" introduces a reason */
