@@ -167,6 +167,18 @@ static bool petr_noun(const dy_sent *s, int i, int nmatch)
             if (dy_word_ends(&b1->t, adj[k]))
                 return true;
     }
+    /* a participle right after a determiner, possessive or number
+     * modifies the noun after it ("the two exiled dissidents", "the
+     * occupied territories", "its detained nationals") */
+    static const char *const count[] = {"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+                                        "TEN", "SEVERAL", "MANY", "SOME", "DOZENS", "HUNDREDS", "THOUSANDS", NULL};
+    if (nmatch == 1 && dy_word_ends(&t->t, "ED") && i + 1 < s->n
+        && (b1->t.cls == DY_W_DET || (b1->t.fw & DY_FW_POSS) || b1->t.cls == DY_W_NUM || dy_word_in(&b1->t, count))) {
+        const dy_ptok *n1 = &s->tok[i + 1];
+        if (n1->t.cls == DY_W_NONE && !(n1->t.fw & (DY_FW_BE | DY_FW_REL | DY_FW_MODAL)) && !dy_word_in(&n1->t, pnoun)
+            && !dy_word_is(&n1->t, "TO") && !dy_word_is(&n1->t, "BY"))
+            return true;
+    }
     /* a participle after a determiner and an adverb modifies a noun ("the
      * internationally recognized government") */
     return b2 && dy_word_ends(&b1->t, "LY") && (b2->t.cls == DY_W_DET || (b2->t.fw & DY_FW_POSS));
