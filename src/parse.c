@@ -787,6 +787,135 @@ static void noun_phrases(dy_sent *s)
     }
 }
 
+/* Keeps units in sentence order, refreshing the tokens' links to them. */
+static void order_units(dy_sent *s)
+{
+    for (int x = 1; x < s->nunit; x++) {
+        dy_unit k = s->unit[x];
+        int y = x - 1;
+        while (y >= 0 && s->unit[y].first > k.first) {
+            s->unit[y + 1] = s->unit[y];
+            y--;
+        }
+        s->unit[y + 1] = k;
+    }
+    for (int i = 0; i < s->n; i++)
+        s->tok[i].unit = s->tok[i].unit_in = -1;
+    for (int u = 0; u < s->nunit; u++) {
+        s->tok[s->unit[u].first].unit = (int16_t)u;
+        for (int k = s->unit[u].first; k <= s->unit[u].last; k++)
+            s->tok[k].unit_in = (int16_t)u;
+    }
+}
+
+/* Is unit u another state (or body) than unit v: codes that differ in
+ * their first three letters, or international and unknown actors that
+ * differ at all? */
+static bool other_state(const dy_sent *s, int u, int v)
+{
+    const char *x = s->unit[u].code, *y = s->unit[v].code;
+    if (strncmp(x, y, 3) != 0)
+        return true;
+    return (strncmp(x, "IGO", 3) == 0 || strncmp(x, "NGO", 3) == 0 || strncmp(x, "IMG", 3) == 0)
+        && strcmp(x, y) != 0;
+}
+
+/* A state's actor (not an international body, group or unknown): "the
+ * two sides" are seldom the UN and a state. */
+static bool state_actor(const dy_unit *x)
+{
+    return strncmp(x->code, "---", 3) != 0 && strncmp(x->code, "IGO", 3) != 0 && strncmp(x->code, "NGO", 3) != 0
+        && strncmp(x->code, "IMG", 3) != 0;
+}
+
+/* PETRARCH dialect: "the two sides", "both countries", "the two leaders"
+ * stand for the last two actors of different states named before them in
+ * the sentence ("Wang Yi held talks with Lavrov, and the two sides agreed
+ * to ..."), else the first two named after them ("The two sides agreed to
+ * ..., according to a statement issued by China and Kazakhstan"): a pair
+ * that acts on itself, as a compound does. */
+static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase)
+{
+    static const char *const pair[] = {"SIDES", "COUNTRIES", "LEADERS", "GOVERNMENTS", "MINISTERS", "PRESIDENTS",
+                                       "NATIONS", "STATES", "DELEGATIONS", "NEIGHBOURS", "NEIGHBORS", NULL};
+    for (int i = 0; s->petr && i + 1 < s->n; i++) {
+        int first = i;
+        if (dy_word_is(&s->tok[i].t, "TWO") && i > 0 && dy_word_is(&s->tok[i - 1].t, "THE"))
+            first = i - 1;
+        else if (!dy_word_is(&s->tok[i].t, "BOTH"))
+            continue;
+        int j = i + 1;
+        if (s->tok[i].del || s->tok[j].del || !dy_word_in(&s->tok[j].t, pair))
+            continue;
+        int r[2] = {-1, -1}, nr = 0;
+        /* a pair named as one ("Sudan and South Sudan", "between Israel
+         * and Palestine") before all else */
+        for (int u = nbase - 2; u >= 0 && nr < 2; u--) {
+            const dy_unit *x = &s->unit[u], *y = &s->unit[u + 1];
+            int k = x->last + 1;
+            if (y->last >= first || k >= s->n || !dy_word_is(&s->tok[k].t, "AND") || x->pronoun || y->pronoun
+                || strchr(x->code, '/') || strchr(y->code, '/') || !state_actor(x) || !state_actor(y)
+                || !other_state(s, u, u + 1))
+                continue;
+            k++;
+            if (k < s->n && dy_word_is(&s->tok[k].t, "THE"))
+                k++;
+            if (y->first == k) {
+                r[0] = u + 1;
+                r[1] = u;
+                nr = 2;
+            }
+        }
+        for (int u = nbase - 1; u >= 0 && nr < 2; u--) {
+            const dy_unit *x = &s->unit[u];
+            /* a deleted clause may still name them ("During talks between
+             * China and Russia in Beijing, the two sides agreed") */
+            if (x->pronoun || x->last >= first || strchr(x->code, '/') || !state_actor(x)
+                || (nr == 1 && !other_state(s, u, r[0])))
+                continue;
+            r[nr++] = u;
+        }
+        if (nr < 2) {
+            /* after a comma only: "... with China and Russia" are objects */
+            int comma = j + 1;
+            while (comma < s->n && s->tok[comma].t.cls != DY_W_COMMA)
+                comma++;
+            nr = 0;
+            for (int u = 0; u < nbase && nr < 2; u++) {
+                const dy_unit *x = &s->unit[u];
+                if (x->pronoun || x->first <= comma || strchr(x->code, '/') || !state_actor(x)
+                    || (nr == 1 && !other_state(s, u, r[0])))
+                    continue;
+                r[nr++] = u;
+            }
+        }
+        if (nr < 2)
+            continue;
+        for (int k = first; k <= j; k++)
+            if (s->tok[k].unit_in >= 0)
+                s->unit[s->tok[k].unit_in].dead = true;
+        size_t l0 = strlen(s->unit[r[0]].code), l1 = strlen(s->unit[r[1]].code);
+        char *code = dy_arena_alloc(a, l0 + l1 + 2);
+        int u = code ? add_unit(s, a, cap) : -1;
+        if (u < 0)
+            return;
+        memcpy(code, s->unit[r[1]].code, l1);
+        code[l1] = '/';
+        memcpy(code + l1 + 1, s->unit[r[0]].code, l0 + 1);
+        s->unit[u].first = s->unit[u].atok = (int16_t)first;
+        s->unit[u].last = (int16_t)j;
+        s->unit[u].code = s->unit[u].acode = code;
+        /* a compound of its own, not a pronoun: its codes are split and
+         * paired as a compound's members are */
+        s->unit[u].comp = (int16_t)s->ncomp++;
+        s->unit[u].root = s->unit[r[0]].root;
+        for (int k = first; k <= j; k++)
+            s->tok[k].unit_in = (int16_t)u;
+        s->tok[first].unit = (int16_t)u;
+        i = j;
+    }
+}
+
 static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
 {
     int nbase = s->nunit;
@@ -840,23 +969,7 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
         t->unit = (int16_t)u;
         t->unit_in = (int16_t)u;
     }
-    /* keep units in sentence order, refreshing token links */
-    for (int x = 1; x < s->nunit; x++) {
-        dy_unit k = s->unit[x];
-        int y = x - 1;
-        while (y >= 0 && s->unit[y].first > k.first) {
-            s->unit[y + 1] = s->unit[y];
-            y--;
-        }
-        s->unit[y + 1] = k;
-    }
-    for (int i = 0; i < s->n; i++)
-        s->tok[i].unit = s->tok[i].unit_in = -1;
-    for (int u = 0; u < s->nunit; u++) {
-        s->tok[s->unit[u].first].unit = (int16_t)u;
-        for (int k = s->unit[u].first; k <= s->unit[u].last; k++)
-            s->tok[k].unit_in = (int16_t)u;
-    }
+    order_units(s);
 }
 
 /* PETRARCH finds the subject of the main clause in the parse tree; an
@@ -1022,6 +1135,11 @@ static void comma_clauses(dy_sent *s, const struct dy_dict *d, const dy_opts *o)
                     || dy_word_in(&s->tok[i].t, said);
             if (!verb && !says)
                 break;
+            /* ", and the two sides agreed to ...": a main clause of its
+             * own, joined on by "and" or "but" */
+            int w = start + 1 < s->n ? start + 1 : start;
+            if (!says && (dy_word_is(&s->tok[w].t, "AND") || dy_word_is(&s->tok[w].t, "BUT")))
+                break;
         }
         if (cnt > lo && cnt <= hi) {
             /* delete the words and the comma that opens (or, first, closes) it */
@@ -1127,6 +1245,10 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
         return -1;
     classify(s, d, o, date, memo);
     build_units(s, d, o, a, date, cap);
+    if (d->petr) {
+        two_sides(s, a, cap, s->nunit);
+        order_units(s);
+    }
     find_compounds(s, false);
     if (d->petr) {
         join_agents(s, d, a);
