@@ -1830,10 +1830,16 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
                && (s->tok[cl->L[q]].unit_in >= 0 || s->tok[cl->L[q]].t.cls == DY_W_DET
                    || (s->tok[cl->L[q]].nosplit && q > v1 + 1)))
             q++;
-    int w0;
-    if (q + 1 < cl->m && dy_word_is(&s->tok[cl->L[q]].t, "TO") && s->tok[cl->L[q + 1]].type == DY_T_VERB
-        && s->tok[cl->L[q + 1]].head == cl->L[q + 1])
-        w0 = q + 1;
+    int w0, r = q + 1;
+    /* "agreed to further strengthen", "pledged to jointly develop" */
+    static const char *const adv[] = {"FURTHER", "JOINTLY", "ALSO", "FULLY", "CONTINUE", NULL};
+    while (r + 1 < cl->m && r <= q + 2
+           && (dy_word_ends(&s->tok[cl->L[r]].t, "LY") || dy_word_in(&s->tok[cl->L[r]].t, adv))
+           && !(s->tok[cl->L[r]].type == DY_T_VERB && s->tok[cl->L[r]].head == cl->L[r]))
+        r++;
+    if (q + 1 < cl->m && dy_word_is(&s->tok[cl->L[q]].t, "TO") && s->tok[cl->L[r]].type == DY_T_VERB
+        && s->tok[cl->L[r]].head == cl->L[r])
+        w0 = r;
     else if (that && q > v1 + 2 && q < cl->m && s->tok[cl->L[q]].type == DY_T_VERB && s->tok[cl->L[q]].head == cl->L[q])
         w0 = q;
     else
