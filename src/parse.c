@@ -838,6 +838,9 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase)
 {
     static const char *const pair[] = {"SIDES", "COUNTRIES", "LEADERS", "GOVERNMENTS", "MINISTERS", "PRESIDENTS",
                                        "NATIONS", "STATES", "DELEGATIONS", "NEIGHBOURS", "NEIGHBORS", NULL};
+    /* most sentences hold neither word: the sentence's word set says so */
+    if (!(s->bloom & (dy_dict_word_bit("TWO", 3) | dy_dict_word_bit("BOTH", 4))))
+        return;
     for (int i = 0; s->petr && i + 1 < s->n; i++) {
         int first = i;
         if (dy_word_is(&s->tok[i].t, "TWO") && i > 0 && dy_word_is(&s->tok[i - 1].t, "THE"))
