@@ -1831,7 +1831,8 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
                    || (s->tok[cl->L[q]].nosplit && q > v1 + 1)))
             q++;
     int w0, r = q + 1;
-    /* "agreed to further strengthen", "pledged to jointly develop" */
+    /* "agreed to further strengthen", "pledged to jointly develop",
+     * "committed to continue supporting" */
     static const char *const adv[] = {"FURTHER", "JOINTLY", "ALSO", "FULLY", "CONTINUE", NULL};
     while (r + 1 < cl->m && r <= q + 2
            && (dy_word_ends(&s->tok[cl->L[r]].t, "LY") || dy_word_in(&s->tok[cl->L[r]].t, adv))

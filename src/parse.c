@@ -829,11 +829,15 @@ static bool state_actor(const dy_unit *x)
 }
 
 /* PETRARCH dialect: "the two sides", "both countries", "the two leaders"
- * stand for the last two actors of different states named before them in
- * the sentence ("Wang Yi held talks with Lavrov, and the two sides agreed
- * to ..."), else the first two named after them ("The two sides agreed to
- * ..., according to a statement issued by China and Kazakhstan"): a pair
- * that acts on itself, as a compound does. */
+ * stand for two states named in the sentence: a pair joined by "and"
+ * before them ("With regard to Sudan and South Sudan, Namibia called on
+ * the two countries"), else the last two states named before them ("Wang
+ * Yi held talks with Lavrov, and the two sides agreed to ..."), else the
+ * first two after a later comma ("The two sides agreed to ..., according
+ * to a statement issued by China and Kazakhstan"). The phrase becomes a
+ * pair that acts on itself, as a compound does. Runs before compounds are
+ * found and clauses dropped, so a clause dropped later may name them
+ * ("During talks between China and Russia, the two sides agreed"). */
 static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase)
 {
     static const char *const pair[] = {"SIDES", "COUNTRIES", "LEADERS", "GOVERNMENTS", "MINISTERS", "PRESIDENTS",
@@ -871,8 +875,6 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase)
         }
         for (int u = nbase - 1; u >= 0 && nr < 2; u--) {
             const dy_unit *x = &s->unit[u];
-            /* a deleted clause may still name them ("During talks between
-             * China and Russia in Beijing, the two sides agreed") */
             if (x->pronoun || x->last >= first || strchr(x->code, '/') || !state_actor(x)
                 || (nr == 1 && !other_state(s, u, r[0])))
                 continue;
