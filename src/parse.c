@@ -471,6 +471,31 @@ static void share_agents(dy_sent *s, const struct dy_dict *d, dy_arena *a, int c
     }
 }
 
+/* Puts units in sentence order. */
+static void sort_units(dy_sent *s)
+{
+    for (int x = 1; x < s->nunit; x++) {
+        dy_unit k = s->unit[x];
+        int y = x - 1;
+        while (y >= 0 && s->unit[y].first > k.first) {
+            s->unit[y + 1] = s->unit[y];
+            y--;
+        }
+        s->unit[y + 1] = k;
+    }
+}
+
+/* Points each token at the unit it starts (unit) and lies in (unit_in). */
+static void link_units(dy_sent *s)
+{
+    for (int i = 0; i < s->n; i++)
+        s->tok[i].unit = s->tok[i].unit_in = -1;
+    for (int u = 0; u < s->nunit; u++) {
+        s->tok[s->unit[u].first].unit = (int16_t)u;
+        for (int k = s->unit[u].first; k <= s->unit[u].last; k++)
+            s->tok[k].unit_in = (int16_t)u;
+    }
+}
 
 static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, int32_t date, int cap)
 {
@@ -587,16 +612,7 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             s->unit[u].root = &d->roots[t->root];
         }
     }
-    /* units in sentence order */
-    for (int x = 1; x < s->nunit; x++) {
-        dy_unit k = s->unit[x];
-        int y = x - 1;
-        while (y >= 0 && s->unit[y].first > k.first) {
-            s->unit[y + 1] = s->unit[y];
-            y--;
-        }
-        s->unit[y + 1] = k;
-    }
+    sort_units(s);
     /* PETRARCH: "Rwanda's Senate" is one noun phrase, whose actor is the
      * possessor; the possessed actor is not a second one */
     if (s->petr)
@@ -607,11 +623,7 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
                 && memcmp(e->w + e->wl - 2, "'S", 2) == 0)
                 s->unit[u].dead = true;
         }
-    for (int u = 0; u < s->nunit; u++) {
-        s->tok[s->unit[u].first].unit = (int16_t)u;
-        for (int k = s->unit[u].first; k <= s->unit[u].last; k++)
-            s->tok[k].unit_in = (int16_t)u;
-    }
+    link_units(s);
 }
 
 /* Words that may stand before an actor inside a noun phrase. PETRARCH
@@ -787,27 +799,6 @@ static void noun_phrases(dy_sent *s)
     }
 }
 
-/* Keeps units in sentence order, refreshing the tokens' links to them. */
-static void order_units(dy_sent *s)
-{
-    for (int x = 1; x < s->nunit; x++) {
-        dy_unit k = s->unit[x];
-        int y = x - 1;
-        while (y >= 0 && s->unit[y].first > k.first) {
-            s->unit[y + 1] = s->unit[y];
-            y--;
-        }
-        s->unit[y + 1] = k;
-    }
-    for (int i = 0; i < s->n; i++)
-        s->tok[i].unit = s->tok[i].unit_in = -1;
-    for (int u = 0; u < s->nunit; u++) {
-        s->tok[s->unit[u].first].unit = (int16_t)u;
-        for (int k = s->unit[u].first; k <= s->unit[u].last; k++)
-            s->tok[k].unit_in = (int16_t)u;
-    }
-}
-
 /* Is unit u another state (or body) than unit v: codes that differ in
  * their first three letters, or international and unknown actors that
  * differ at all? */
@@ -974,7 +965,9 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
         t->unit = (int16_t)u;
         t->unit_in = (int16_t)u;
     }
-    order_units(s);
+    /* keep units in sentence order, refreshing token links */
+    sort_units(s);
+    link_units(s);
 }
 
 /* PETRARCH finds the subject of the main clause in the parse tree; an
@@ -1252,7 +1245,8 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     build_units(s, d, o, a, date, cap);
     if (d->petr) {
         two_sides(s, a, cap, s->nunit);
-        order_units(s);
+        sort_units(s);
+        link_units(s);
     }
     find_compounds(s, false);
     if (d->petr) {
