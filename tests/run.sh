@@ -143,6 +143,12 @@ printf 'X\nChina did not criticize Pakistan over the border dispute on Monday.\n
 [ "$(cat "$TMP/o")" = "3 CHN PAK 120" ] && [ "$(cat "$TMP/o2")" = "$(printf '2 CHN PAK 111\n3 CHN PAK 030')" ] \
     && ok "NEGATION: refusals for negated cooperation, nothing for negated conflict" || not_ok "NEGATION" "$(cat "$TMP/o" "$TMP/o2")"
 
+printf 'X\nChina might criticize Pakistan over the border dispute on Monday.\nIndia asked whether China would criticize Pakistan on Monday.\nChina criticized Pakistan over the border dispute on Monday.\n' >"$TMP/spec.txt"
+"$DYAD" code --input text $F --option 'SET: SPECULATION = TRUE' "$TMP/spec.txt" | events >"$TMP/o"
+"$DYAD" code --input text $F "$TMP/spec.txt" | events >"$TMP/o2"
+[ "$(cat "$TMP/o")" = "4 CHN PAK 111" ] && [ "$(cut -d' ' -f1 "$TMP/o2" | tr '\n' ' ')" = "2 3 4 " ] \
+    && ok "SPECULATION: a verb after 'might' or in a 'whether' clause codes nothing" || not_ok "SPECULATION" "$(cat "$TMP/o" "$TMP/o2")"
+
 # ---- dictionary layers: a user's file extends and overrides the built-in pack ----
 mkdir -p "$TMP/layer"
 printf 'GONDOR_\n\t[GON]\nCHINA_\n\t[XXX]\n' >"$TMP/layer/mine.actors"
