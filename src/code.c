@@ -2059,6 +2059,37 @@ static bool can_code(const dy_coder *c, const dy_sent *s)
     return false;
 }
 
+/* When every event of the sentence is diplomacy (CAMEO 03-06) between the
+ * same two states ("Xi met Putin in Moscow"), keeps their codes, country
+ * by country, for "the two sides" of the next sentence (PETRARCH
+ * dialect), as briefings and readouts name the pair once. */
+static void remember_pair(dy_coder *c, const dy_sent *s, const evlist *out)
+{
+    char a[4] = "", b[4] = "";
+    for (int k = 0; s->petr && k < out->n; k++) {
+        const char *x = out->e[k].src, *y = out->e[k].tgt;
+        static const char *const other[] = {"---", "IGO", "NGO", "IMG", "***"};
+        for (size_t m = 0; m < sizeof other / sizeof *other; m++)
+            if (strncmp(x, other[m], 3) == 0 || strncmp(y, other[m], 3) == 0)
+                return;
+        const char *code = out->e[k].code;
+        if (strlen(x) < 3 || strlen(y) < 3 || strncmp(x, y, 3) == 0 || code[0] != '0' || code[1] < '3'
+            || code[1] > '6')
+            return;
+        if (!a[0]) {
+            memcpy(a, x, 3);
+            memcpy(b, y, 3);
+        } else if (!((strncmp(x, a, 3) == 0 && strncmp(y, b, 3) == 0)
+                     || (strncmp(x, b, 3) == 0 && strncmp(y, a, 3) == 0)))
+            return;
+    }
+    if (a[0]) {
+        memcpy(c->pair_code, a, 3);
+        c->pair_code[3] = '/';
+        memcpy(c->pair_code + 4, b, 4);
+    }
+}
+
 int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
 {
     dy_sent s;
@@ -2067,7 +2098,11 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     bool fwd = c->opts.forward && c->fwd_code[0] && strcmp(c->story, c->prev_story) == 0
             && c->sent == c->prev_sent + 1;
     const char *fcode = fwd ? dy_arena_strndup(&c->scratch, c->fwd_code, strlen(c->fwd_code)) : NULL;
-    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, c->memo) < 0)
+    /* the pair the sentence before was about, for "the two sides" */
+    bool follows = c->pair_code[0] && strcmp(c->story, c->prev_story) == 0 && c->sent == c->prev_sent + 1;
+    const char *pcode = follows ? dy_arena_strndup(&c->scratch, c->pair_code, strlen(c->pair_code)) : NULL;
+    c->pair_code[0] = '\0';
+    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo) < 0)
         return -1;
     /* remember this sentence's first actor for the next one */
     dy_strcpy_cap(c->prev_story, sizeof c->prev_story, c->story);
@@ -2296,6 +2331,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     }
     if (out.n == 0)
         return DY_SENT_NOEVENT;
+    remember_pair(c, &s, &out);
     if (publish(c, &s, &out, text, len, time_shift(c, &s, date), attribution(c, &s), issues(c, &s)) < 0)
         return -1;
     return DY_SENT_CODED;

@@ -23,6 +23,9 @@ struct dy_coder {
     char story[32], prev_story[32]; /* story ids of this and the last sentence */
     int sent, prev_sent;      /* sentence serials */
     char fwd_code[64];        /* first actor of the last sentence; "" none */
+    char pair_code[64];       /* the two states the last sentence's events were
+                                 all between ("CHN/RUS"), for "the two sides"
+                                 in the next one; "" none */
     bool story_discard;       /* a story-level discard phrase was seen in this document */
     struct dy_rootmemo *memo; /* root lookups by word (memo.h); NULL: none */
     /* synset members by the start key of their first word: for synset s,

@@ -828,11 +828,13 @@ static bool state_actor(const dy_unit *x)
  * to a statement issued by China and Kazakhstan"). The phrase becomes a
  * pair that acts on itself, as a compound does. Runs before compounds are
  * found and clauses dropped, so a clause dropped later may name them
- * ("During talks between China and Russia, the two sides agreed"). */
-static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase)
+ * ("During talks between China and Russia, the two sides agreed"). With
+ * no pair in the sentence, pair is the one the sentence before was about
+ * ("Xi met Putin in Moscow. The two sides signed ..."), or NULL. */
+static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase, const char *pair)
 {
-    static const char *const pair[] = {"SIDES", "COUNTRIES", "LEADERS", "GOVERNMENTS", "MINISTERS", "PRESIDENTS",
-                                       "NATIONS", "STATES", "DELEGATIONS", "NEIGHBOURS", "NEIGHBORS", NULL};
+    static const char *const sides[] = {"SIDES", "COUNTRIES", "LEADERS", "GOVERNMENTS", "MINISTERS", "PRESIDENTS",
+                                        "NATIONS", "STATES", "DELEGATIONS", "NEIGHBOURS", "NEIGHBORS", NULL};
     /* most sentences hold neither word: the sentence's word set says so */
     if (!(s->bloom & (dy_dict_word_bit("TWO", 3) | dy_dict_word_bit("BOTH", 4))))
         return;
@@ -843,7 +845,7 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase)
         else if (!dy_word_is(&s->tok[i].t, "BOTH"))
             continue;
         int j = i + 1;
-        if (s->tok[i].del || s->tok[j].del || !dy_word_in(&s->tok[j].t, pair))
+        if (s->tok[i].del || s->tok[j].del || !dy_word_in(&s->tok[j].t, sides))
             continue;
         int r[2] = {-1, -1}, nr = 0;
         /* a pair named as one ("Sudan and South Sudan", "between Israel
@@ -885,26 +887,33 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase)
                 r[nr++] = u;
             }
         }
-        if (nr < 2)
+        if (nr < 2 && !pair)
             continue;
         for (int k = first; k <= j; k++)
             if (s->tok[k].unit_in >= 0)
                 s->unit[s->tok[k].unit_in].dead = true;
-        size_t l0 = strlen(s->unit[r[0]].code), l1 = strlen(s->unit[r[1]].code);
-        char *code = dy_arena_alloc(a, l0 + l1 + 2);
+        char *code;
+        if (nr < 2) {
+            code = dy_arena_strndup(a, pair, strlen(pair));
+        } else {
+            size_t l0 = strlen(s->unit[r[0]].code), l1 = strlen(s->unit[r[1]].code);
+            code = dy_arena_alloc(a, l0 + l1 + 2);
+            if (code) {
+                memcpy(code, s->unit[r[1]].code, l1);
+                code[l1] = '/';
+                memcpy(code + l1 + 1, s->unit[r[0]].code, l0 + 1);
+            }
+        }
         int u = code ? add_unit(s, a, cap) : -1;
         if (u < 0)
             return;
-        memcpy(code, s->unit[r[1]].code, l1);
-        code[l1] = '/';
-        memcpy(code + l1 + 1, s->unit[r[0]].code, l0 + 1);
         s->unit[u].first = s->unit[u].atok = (int16_t)first;
         s->unit[u].last = (int16_t)j;
         s->unit[u].code = s->unit[u].acode = code;
         /* a compound of its own, not a pronoun: its codes are split and
          * paired as a compound's members are */
         s->unit[u].comp = (int16_t)s->ncomp++;
-        s->unit[u].root = s->unit[r[0]].root;
+        s->unit[u].root = nr == 2 ? s->unit[r[0]].root : NULL;
         for (int k = first; k <= j; k++)
             s->tok[k].unit_in = (int16_t)u;
         s->tok[first].unit = (int16_t)u;
@@ -1209,7 +1218,7 @@ static void verb_context(dy_sent *s)
 }
 
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, const char *text,
-             size_t len, int32_t date, const char *fwd, struct dy_rootmemo *memo)
+             size_t len, int32_t date, const char *fwd, const char *pair, struct dy_rootmemo *memo)
 {
     memset(s, 0, sizeof *s);
     /* a sentence has at most one token per byte */
@@ -1244,7 +1253,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     classify(s, d, o, date, memo);
     build_units(s, d, o, a, date, cap);
     if (d->petr) {
-        two_sides(s, a, cap, s->nunit);
+        two_sides(s, a, cap, s->nunit, pair);
         sort_units(s);
         link_units(s);
     }

@@ -76,9 +76,12 @@ struct dy_rootmemo;
 extern const char *const dy_subordinators[];
 
 /* Parses text; returns 0, or -1 when memory ran out. fwd: the actor code
- * forwarded from the previous sentence (FORWARD:), or NULL; memo: the
- * coder's memory of root lookups (memo.h), or NULL. */
+ * forwarded from the previous sentence (FORWARD:), or NULL; pair: the two
+ * codes ("CHN/RUS") the previous sentence of the story was about, for "the
+ * two sides" when this sentence names no pair, or NULL; memo: the coder's
+ * memory of root lookups (memo.h), or NULL. */
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
-             const char *text, size_t len, int32_t date, const char *fwd, struct dy_rootmemo *memo);
+             const char *text, size_t len, int32_t date, const char *fwd, const char *pair,
+             struct dy_rootmemo *memo);
 
 #endif

@@ -149,6 +149,12 @@ printf 'X\nChina might criticize Pakistan over the border dispute on Monday.\nIn
 [ "$(cat "$TMP/o")" = "4 CHN PAK 111" ] && [ "$(cut -d' ' -f1 "$TMP/o2" | tr '\n' ' ')" = "2 3 4 " ] \
     && ok "SPECULATION: a verb after 'might' or in a 'whether' clause codes nothing" || not_ok "SPECULATION" "$(cat "$TMP/o" "$TMP/o2")"
 
+printf 'X\nXi Jinping met Vladimir Putin in Moscow on Tuesday. The two sides signed a joint statement on energy cooperation.\n\nRussia attacked Ukraine on Tuesday. The two sides signed an agreement.\n' \
+    | "$DYAD" code --date 2023-03-21 | events >"$TMP/o"
+[ "$(cat "$TMP/o")" = "$(printf '2 CHNGOV RUSGOV 040\n3 CHN RUS 057\n3 RUS CHN 057\n4 RUS UKR 190')" ] \
+    && ok "'the two sides' after a sentence about a meeting of two states is that pair (not after an attack)" \
+    || not_ok "the two sides" "$(cat "$TMP/o")"
+
 # ---- dictionary layers: a user's file extends and overrides the built-in pack ----
 mkdir -p "$TMP/layer"
 printf 'GONDOR_\n\t[GON]\nCHINA_\n\t[XXX]\n' >"$TMP/layer/mine.actors"
