@@ -2059,6 +2059,58 @@ static bool can_code(const dy_coder *c, const dy_sent *s)
     return false;
 }
 
+/* A state's code, not an international body's, a group's or unknown. */
+static bool state_code(const char *x)
+{
+    return strlen(x) >= 3 && strncmp(x, "---", 3) != 0 && strncmp(x, "IGO", 3) != 0 && strncmp(x, "NGO", 3) != 0
+        && strncmp(x, "IMG", 3) != 0;
+}
+
+/* PETRARCH dialect: news names a state once and then says "the
+ * government", "the army", "police". When the sentence names no state and
+ * the one before named only one, its government, military, police,
+ * legislature and courts of no country are that state's ("Kenya's
+ * president dissolved parliament. The government said ..." is KENGOV).
+ * Keeps this sentence's one state for the next. Returns -1 when memory ran
+ * out. */
+static int state_context(dy_coder *c, dy_sent *s, const char *prev)
+{
+    char one[4] = "";
+    bool many = false;
+    for (int u = 0; u < s->nunit; u++) {
+        const dy_unit *x = &s->unit[u];
+        if (x->dead || !state_code(x->code))
+            continue;
+        if (!one[0])
+            memcpy(one, x->code, 3);
+        else if (strncmp(one, x->code, 3) != 0)
+            many = true;
+    }
+    if (one[0] && !many)
+        memcpy(c->state_code, one, 4);
+    if (one[0] || !prev[0])
+        return 0;
+    /* the state's own institutions only: civilians, rebels, refugees or
+     * the media of no stated country are as often another state's */
+    static const char *const own[] = {"GOV", "MIL", "COP", "LEG", "JUD", NULL};
+    for (int u = 0; u < s->nunit; u++) {
+        dy_unit *x = &s->unit[u];
+        bool inst = false;
+        for (int k = 0; own[k] && !inst; k++)
+            inst = strncmp(x->code + 3, own[k], 3) == 0;
+        if (x->dead || strncmp(x->code, "---", 3) != 0 || strchr(x->code, '/') || !inst)
+            continue;
+        size_t n = strlen(x->code);
+        char *code = dy_arena_alloc(&c->scratch, n + 1);
+        if (!code)
+            return -1;
+        memcpy(code, prev, 3);
+        memcpy(code + 3, x->code + 3, n - 2);
+        x->code = code;
+    }
+    return 0;
+}
+
 /* When every event of the sentence is diplomacy (CAMEO 03-06) between the
  * same two states ("Xi met Putin in Moscow"), keeps their codes, country
  * by country, for "the two sides" of the next sentence (PETRARCH
@@ -2102,7 +2154,13 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     bool follows = c->pair_code[0] && strcmp(c->story, c->prev_story) == 0 && c->sent == c->prev_sent + 1;
     const char *pcode = follows ? dy_arena_strndup(&c->scratch, c->pair_code, strlen(c->pair_code)) : NULL;
     c->pair_code[0] = '\0';
+    char prev_state[4];
+    memcpy(prev_state, follows || (c->state_code[0] && strcmp(c->story, c->prev_story) == 0
+                                   && c->sent == c->prev_sent + 1) ? c->state_code : "", 4);
+    c->state_code[0] = '\0';
     if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo) < 0)
+        return -1;
+    if (s.petr && state_context(c, &s, prev_state) < 0)
         return -1;
     /* remember this sentence's first actor for the next one */
     dy_strcpy_cap(c->prev_story, sizeof c->prev_story, c->story);

@@ -155,6 +155,12 @@ printf 'X\nXi Jinping met Vladimir Putin in Moscow on Tuesday. The two sides sig
     && ok "'the two sides' after a sentence about a meeting of two states is that pair (not after an attack)" \
     || not_ok "the two sides" "$(cat "$TMP/o")"
 
+printf 'X\nKenyan President William Ruto dissolved his cabinet on Tuesday. The government criticized the protesters.\n\nRussia attacked Ukraine on Tuesday. The army shelled civilians.\n' \
+    | "$DYAD" code --date 2024-07-11 | events >"$TMP/o"
+[ "$(cat "$TMP/o")" = "$(printf '3 KENGOV ---OPP 111\n4 RUS UKR 190')" ] \
+    && ok "'the government' after a sentence naming one state is that state's (not after one naming two)" \
+    || not_ok "state context" "$(cat "$TMP/o")"
+
 # ---- dictionary layers: a user's file extends and overrides the built-in pack ----
 mkdir -p "$TMP/layer"
 printf 'GONDOR_\n\t[GON]\nCHINA_\n\t[XXX]\n' >"$TMP/layer/mine.actors"
