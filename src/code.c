@@ -2154,9 +2154,9 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     bool follows = c->pair_code[0] && strcmp(c->story, c->prev_story) == 0 && c->sent == c->prev_sent + 1;
     const char *pcode = follows ? dy_arena_strndup(&c->scratch, c->pair_code, strlen(c->pair_code)) : NULL;
     c->pair_code[0] = '\0';
-    char prev_state[4];
-    memcpy(prev_state, follows || (c->state_code[0] && strcmp(c->story, c->prev_story) == 0
-                                   && c->sent == c->prev_sent + 1) ? c->state_code : "", 4);
+    char prev_state[4] = "";
+    if (c->state_code[0] && strcmp(c->story, c->prev_story) == 0 && c->sent == c->prev_sent + 1)
+        memcpy(prev_state, c->state_code, sizeof prev_state);
     c->state_code[0] = '\0';
     if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo) < 0)
         return -1;
