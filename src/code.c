@@ -525,13 +525,11 @@ static int before_actor(const mctx *x, int p)
     return q;
 }
 
-/* Does the actor at clause position p name a place ("the situation in
- * Mali", "the conference in Palau")? As the subject of an act it is where
- * something happened, not who acted; "we in Nigeria" is Nigeria speaking.
- * (What a report "released in the Rwandan capital" says, alleges or
- * rejects is the place's, as PETRARCH's GSR coders have it: said_root
- * tells those verbs, coded 01, 11 and 12; "the situation in Haiti demands
- * attention", "coups in Mali threaten" are no demand or threat of theirs.) */
+/* Is the verb root one of saying, disapproving or rejecting (coded 01, 11,
+ * 12)? What a report "released in the Rwandan capital" says, alleges or
+ * rejects is the place's, as PETRARCH's GSR coders have it; "the situation
+ * in Haiti demands attention", "coups in Mali threaten" are no demand or
+ * threat of the place's (place_phrase). */
 static bool said_root(const struct dy_dict *d, int32_t root)
 {
     static const char *const said[] = {"01", "11", "12", NULL};
@@ -542,6 +540,9 @@ static bool said_root(const struct dy_dict *d, int32_t root)
     return false;
 }
 
+/* Does the actor at clause position p name a place ("the situation in
+ * Mali", "the conference in Palau")? As the subject of an act it is where
+ * something happened, not who acted; "we in Nigeria" is Nigeria speaking. */
 static bool place_phrase(const mctx *x, int p)
 {
     const dy_sent *s = x->s;
@@ -591,11 +592,7 @@ static bool co_actor(const mctx *x, int p)
 {
     const dy_sent *s = x->s;
     const clause_t *cl = x->c;
-    int u = unit_at(x, p), q = p - 1;
-    while (q >= 0 && unit_at(x, q) == u)
-        q--;
-    while (q >= 0 && s->tok[cl->L[q]].t.cls == DY_W_DET)
-        q--;
+    int q = before_actor(x, p);
     if (q >= 0 && dy_word_is(&s->tok[cl->L[q]].t, "ALONGSIDE"))
         return true;
     return q >= 1 && dy_word_is(&s->tok[cl->L[q]].t, "WITH")
@@ -630,10 +627,7 @@ static bool own_member(const dy_sent *s, int u, int src)
 static bool same_state(const dy_sent *s, int a, int b)
 {
     const char *x = s->unit[a].code, *y = s->unit[b].code;
-    if (strlen(x) < 3 || strlen(y) < 3 || strncmp(x, y, 3) != 0)
-        return false;
-    return strncmp(x, "---", 3) != 0 && strncmp(x, "IGO", 3) != 0 && strncmp(x, "NGO", 3) != 0
-        && strncmp(x, "IMG", 3) != 0;
+    return dy_state_code(x) && strlen(y) >= 3 && strncmp(x, y, 3) == 0;
 }
 
 /* Does the compound of unit u name more than three actors ("Australia,
@@ -2059,13 +2053,6 @@ static bool can_code(const dy_coder *c, const dy_sent *s)
     return false;
 }
 
-/* A state's code, not an international body's, a group's or unknown. */
-static bool state_code(const char *x)
-{
-    return strlen(x) >= 3 && strncmp(x, "---", 3) != 0 && strncmp(x, "IGO", 3) != 0 && strncmp(x, "NGO", 3) != 0
-        && strncmp(x, "IMG", 3) != 0;
-}
-
 /* PETRARCH dialect: news names a state once and then says "the
  * government", "the army", "police". When the sentence names no state and
  * the one before named only one, its government, military, police,
@@ -2079,7 +2066,7 @@ static int state_context(dy_coder *c, dy_sent *s, const char *prev)
     bool many = false;
     for (int u = 0; u < s->nunit; u++) {
         const dy_unit *x = &s->unit[u];
-        if (x->dead || !state_code(x->code))
+        if (x->dead || !dy_state_code(x->code))
             continue;
         if (!one[0])
             memcpy(one, x->code, 3);
@@ -2095,10 +2082,12 @@ static int state_context(dy_coder *c, dy_sent *s, const char *prev)
     static const char *const own[] = {"GOV", "MIL", "COP", "LEG", "JUD", NULL};
     for (int u = 0; u < s->nunit; u++) {
         dy_unit *x = &s->unit[u];
+        if (x->dead || strncmp(x->code, "---", 3) != 0 || strchr(x->code, '/'))
+            continue;
         bool inst = false;
         for (int k = 0; own[k] && !inst; k++)
             inst = strncmp(x->code + 3, own[k], 3) == 0;
-        if (x->dead || strncmp(x->code, "---", 3) != 0 || strchr(x->code, '/') || !inst)
+        if (!inst)
             continue;
         size_t n = strlen(x->code);
         char *code = dy_arena_alloc(&c->scratch, n + 1);
@@ -2119,13 +2108,8 @@ static void remember_pair(dy_coder *c, const dy_sent *s, const evlist *out)
 {
     char a[4] = "", b[4] = "";
     for (int k = 0; s->petr && k < out->n; k++) {
-        const char *x = out->e[k].src, *y = out->e[k].tgt;
-        static const char *const other[] = {"---", "IGO", "NGO", "IMG", "***"};
-        for (size_t m = 0; m < sizeof other / sizeof *other; m++)
-            if (strncmp(x, other[m], 3) == 0 || strncmp(y, other[m], 3) == 0)
-                return;
-        const char *code = out->e[k].code;
-        if (strlen(x) < 3 || strlen(y) < 3 || strncmp(x, y, 3) == 0 || code[0] != '0' || code[1] < '3'
+        const char *x = out->e[k].src, *y = out->e[k].tgt, *code = out->e[k].code;
+        if (!dy_state_code(x) || !dy_state_code(y) || strncmp(x, y, 3) == 0 || code[0] != '0' || code[1] < '3'
             || code[1] > '6')
             return;
         if (!a[0]) {
@@ -2147,15 +2131,18 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     dy_sent s;
     c->explain[0] = '\0';
     dy_arena_reset(&c->scratch);
-    bool fwd = c->opts.forward && c->fwd_code[0] && strcmp(c->story, c->prev_story) == 0
-            && c->sent == c->prev_sent + 1;
-    const char *fcode = fwd ? dy_arena_strndup(&c->scratch, c->fwd_code, strlen(c->fwd_code)) : NULL;
-    /* the pair the sentence before was about, for "the two sides" */
-    bool follows = c->pair_code[0] && strcmp(c->story, c->prev_story) == 0 && c->sent == c->prev_sent + 1;
-    const char *pcode = follows ? dy_arena_strndup(&c->scratch, c->pair_code, strlen(c->pair_code)) : NULL;
+    /* what the sentence before in the same story leaves to this one: its
+     * first actor (FORWARD), the pair it was about ("the two sides"), its
+     * one state ("the government") */
+    bool follows = strcmp(c->story, c->prev_story) == 0 && c->sent == c->prev_sent + 1;
+    const char *fcode = follows && c->opts.forward && c->fwd_code[0]
+                          ? dy_arena_strndup(&c->scratch, c->fwd_code, strlen(c->fwd_code))
+                          : NULL;
+    const char *pcode = follows && c->pair_code[0] ? dy_arena_strndup(&c->scratch, c->pair_code, strlen(c->pair_code))
+                                                   : NULL;
     c->pair_code[0] = '\0';
     char prev_state[4] = "";
-    if (c->state_code[0] && strcmp(c->story, c->prev_story) == 0 && c->sent == c->prev_sent + 1)
+    if (follows)
         memcpy(prev_state, c->state_code, sizeof prev_state);
     c->state_code[0] = '\0';
     if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo) < 0)

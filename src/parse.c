@@ -811,14 +811,6 @@ static bool other_state(const dy_sent *s, int u, int v)
         && strcmp(x, y) != 0;
 }
 
-/* A state's actor (not an international body, group or unknown): "the
- * two sides" are seldom the UN and a state. */
-static bool state_actor(const dy_unit *x)
-{
-    return strncmp(x->code, "---", 3) != 0 && strncmp(x->code, "IGO", 3) != 0 && strncmp(x->code, "NGO", 3) != 0
-        && strncmp(x->code, "IMG", 3) != 0;
-}
-
 /* PETRARCH dialect: "the two sides", "both countries", "the two leaders"
  * stand for two states named in the sentence: a pair joined by "and"
  * before them ("With regard to Sudan and South Sudan, Namibia called on
@@ -826,7 +818,8 @@ static bool state_actor(const dy_unit *x)
  * Yi held talks with Lavrov, and the two sides agreed to ..."), else the
  * first two after a later comma ("The two sides agreed to ..., according
  * to a statement issued by China and Kazakhstan"). The phrase becomes a
- * pair that acts on itself, as a compound does. Runs before compounds are
+ * pair that acts on itself, as a compound does: states only, as "the two
+ * sides" are seldom the UN and a state. Runs before compounds are
  * found and clauses dropped, so a clause dropped later may name them
  * ("During talks between China and Russia, the two sides agreed"). With
  * no pair in the sentence, pair is the one the sentence before was about
@@ -854,7 +847,7 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase, const char *p
             const dy_unit *x = &s->unit[u], *y = &s->unit[u + 1];
             int k = x->last + 1;
             if (y->last >= first || k >= s->n || !dy_word_is(&s->tok[k].t, "AND") || x->pronoun || y->pronoun
-                || strchr(x->code, '/') || strchr(y->code, '/') || !state_actor(x) || !state_actor(y)
+                || strchr(x->code, '/') || strchr(y->code, '/') || !dy_state_code(x->code) || !dy_state_code(y->code)
                 || !other_state(s, u, u + 1))
                 continue;
             k++;
@@ -868,7 +861,7 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase, const char *p
         }
         for (int u = nbase - 1; u >= 0 && nr < 2; u--) {
             const dy_unit *x = &s->unit[u];
-            if (x->pronoun || x->last >= first || strchr(x->code, '/') || !state_actor(x)
+            if (x->pronoun || x->last >= first || strchr(x->code, '/') || !dy_state_code(x->code)
                 || (nr == 1 && !other_state(s, u, r[0])))
                 continue;
             r[nr++] = u;
@@ -881,7 +874,7 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase, const char *p
             nr = 0;
             for (int u = 0; u < nbase && nr < 2; u++) {
                 const dy_unit *x = &s->unit[u];
-                if (x->pronoun || x->first <= comma || strchr(x->code, '/') || !state_actor(x)
+                if (x->pronoun || x->first <= comma || strchr(x->code, '/') || !dy_state_code(x->code)
                     || (nr == 1 && !other_state(s, u, r[0])))
                     continue;
                 r[nr++] = u;

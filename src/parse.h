@@ -5,6 +5,7 @@
  * the dictionary is only read. */
 #ifndef DY_PARSE_H
 #define DY_PARSE_H
+#include <string.h>
 #include "arena.h"
 #include "dict.h"
 #include "lex.h"
@@ -70,6 +71,15 @@ typedef struct {
 } dy_sent;
 
 struct dy_rootmemo;
+
+/* Is code a state's ("CHN", "RUSGOV"), not an international body's, a
+ * transnational group's or an unknown actor's ("IGO...", "NGO...",
+ * "IMG...", "---...")? */
+static inline bool dy_state_code(const char *code)
+{
+    return strlen(code) >= 3 && strncmp(code, "---", 3) != 0 && strncmp(code, "IGO", 3) != 0
+        && strncmp(code, "NGO", 3) != 0 && strncmp(code, "IMG", 3) != 0;
+}
 
 /* Words that open an adverbial clause ("Before leaving for Beijing, ...",
  * "... if the President is killed"), NULL-terminated. */
