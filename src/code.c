@@ -806,7 +806,7 @@ static bool negated(const mctx *x, int v0, int first)
 /* Is the verb at clause position v0 a guess ("might attack", "could have
  * helped", "may not agree", "whether China would support")? Looks back over the verb group as negated()
  * does, past "have", "be", "not" and adverbs. A conjecture, a purpose ("so
- * that they could find shelter") or a possibility is no event. "May" with a
+ * that they could find shelter"), a purpose or a possibility is no event. "May" with a
  * capital is a name or a month ("Theresa May met"). */
 static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
 {
@@ -823,6 +823,12 @@ static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
         if (dy_word_is(&t->t, "WHETHER") || dy_word_is(&t->t, "IF"))
             return true;
     }
+    /* "a trip aimed at pushing for a ceasefire", "measures designed to
+     * punish Moscow": a purpose, not yet an act */
+    static const char *const aim[] = {"AIMED", "AIMING", "DESIGNED", "INTENDED", "MEANT", NULL};
+    if (v0 >= 2 && (dy_word_is(&s->tok[cl->L[v0 - 1]].t, "AT") || dy_word_is(&s->tok[cl->L[v0 - 1]].t, "TO"))
+        && dy_word_in(&s->tok[cl->L[v0 - 2]].t, aim))
+        return true;
     for (int p = v0 - 1; p >= 0 && p >= v0 - 4; p--) {
         const dy_ptok *t = &s->tok[cl->L[p]];
         if (dy_word_in(&t->t, guess))
@@ -830,6 +836,36 @@ static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
         if (t->t.cls == DY_W_COMMA || t->unit >= 0 || (t->type == DY_T_VERB && t->head == cl->L[p])
             || !((t->t.fw & (DY_FW_BE | DY_FW_NEG)) || dy_word_in(&t->t, skip) || dy_word_ends(&t->t, "LY")))
             return false;
+    }
+    return false;
+}
+
+/* The clause position of the first participle of violence with "by"
+ * after a noun between v1 and tlim ("victims killed by", "families
+ * wounded by"), or tlim when there is none. "was killed by" is a passive,
+ * not a modifier. */
+static int by_violence(const mctx *x, int v1, int tlim)
+{
+    for (int p = v1 + 2; p + 1 < tlim; p++) {
+        const dy_ptok *t = &x->s->tok[x->c->L[p]], *prev = &x->s->tok[x->c->L[p - 1]];
+        if (x->s->tok[x->c->L[p + 1]].t.cls != DY_W_BY || (prev->t.fw & DY_FW_BE) || prev->t.cls == DY_W_AUX
+            || t->type != DY_T_VERB || t->head != x->c->L[p])
+            continue;
+        const dy_ecode *c = dy_dict_root_code(x->d, t->root);
+        if (c->kind == DY_EC_EVENT && c->code && (strncmp(c->code, "18", 2) == 0 || strncmp(c->code, "19", 2) == 0
+                                                  || strncmp(c->code, "20", 2) == 0))
+            return p;
+    }
+    return tlim;
+}
+
+/* Has the clause a verb other than the one at v0..v1? */
+static bool other_verb(const mctx *x, int v0, int v1)
+{
+    for (int p = 0; p < x->c->m; p++) {
+        const dy_ptok *t = &x->s->tok[x->c->L[p]];
+        if ((p < v0 || p > v1) && t->type == DY_T_VERB && t->head == x->c->L[p])
+            return true;
     }
     return false;
 }
@@ -1107,6 +1143,13 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                     break;
                 }
             }
+        /* "help identify victims killed by the Malaysia Airlines crash":
+         * aid goes to the ones named, not to whoever harmed them in a
+         * participle after them (praise and blame do go there: "welcomes
+         * the agreement concluded by the EU", "condemns the attacks carried
+         * out by Israel") */
+        if (s->petr && ecode[0] == '0' && ecode[1] == '7')
+            tlim = by_violence(&x, v1, tlim);
         /* a compound subject acts on itself before on a lone agent
          * ("China-Pakistan to enhance cooperation: Spokesperson") */
         int wmax = s->petr && src >= 0 && s->unit[src].comp >= 0 ? 1 : 2;
@@ -1208,6 +1251,30 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                     break;
                 }
             }
+    }
+    /* "victims killed by the Malaysia Airlines crash", "the Palestinian
+     * territory occupied by Israel": a participle after a noun, with its
+     * agent after "by", is a passive modifier: the agent acts on the noun
+     * phrase before it, never on the clause's subject. Right after an
+     * actor, in a clause with no other verb, it is the main verb ("Israel
+     * seized by military force half of the land"). */
+    if (s->petr && !sl.designated && v0 >= 1 && v1 + 2 < cl->m && s->tok[cl->L[v1 + 1]].t.cls == DY_W_BY
+        && (dy_word_ends(&vt->t, "ED") || dy_word_ends(&vt->t, "EN"))
+        && (s->tok[cl->L[v0 - 1]].unit_in < 0 || other_verb(&x, v0, v1))) {
+        int p = v0 - 1;
+        while (p > 0 && p >= v0 - 3 && s->tok[cl->L[p]].unit_in < 0 && plain_noun(&s->tok[cl->L[p]])
+               && !s->tok[cl->L[p]].t.fw && !dy_word_ends(&s->tok[cl->L[p]].t, "LY"))
+            p--;
+        const dy_ptok *pt = &s->tok[cl->L[v0 - 1]];
+        if ((plain_noun(pt) && !pt->t.fw && !dy_word_ends(&pt->t, "LY")) || pt->unit_in >= 0) {
+            int agent = -1;
+            for (int q = v1 + 2; q < cl->m && q <= v1 + 4 && agent < 0; q++)
+                agent = unit_at(&x, q);
+            int u = s->tok[cl->L[p]].unit_in;
+            src = agent;
+            tgt = u >= 0 && !s->unit[u].dead ? u : -1;
+            passive = false;
+        }
     }
     /* a plain member of the source's compound stands alone as target */
     bool tgt_alone = tgt >= 0 && src >= 0 && tgt != src && !s->unit[tgt].pronoun
@@ -1895,6 +1962,16 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
  * the act. */
 static bool announced_future(const dy_sent *s, const clause_t *cl, const struct dy_dict *d, int v0)
 {
+    /* "said it will send a team to help identify victims": the purpose of
+     * an announced act is announced with it */
+    if (s->tok[cl->L[v0]].after_to)
+        for (int q = v0 - 1; q > 0; q--) {
+            const dy_ptok *t = &s->tok[cl->L[q]];
+            if (t->t.cls == DY_W_COMMA)
+                break;
+            if (t->type == DY_T_VERB && t->head == cl->L[q])
+                return !s->tok[cl->L[q]].after_to && announced_future(s, cl, d, q);
+        }
     int p = v0 - 1;
     while (p >= 0 && dy_word_ends(&s->tok[cl->L[p]].t, "LY"))
         p--;
