@@ -803,6 +803,13 @@ static bool negated(const mctx *x, int v0, int first)
     return false;
 }
 
+/* Is the word a verb's third-person present ("heads", "meets", "arrives"),
+ * not a past or a participle? */
+static bool present_s(const dy_token *t)
+{
+    return dy_word_ends(t, "S") && !dy_word_ends(t, "SS") && !dy_word_ends(t, "US") && !dy_word_ends(t, "ED");
+}
+
 /* Is the verb at clause position v0 a guess ("might attack", "could have
  * helped", "may not agree", "whether China would support")? Looks back over the verb group as negated()
  * does, past "have", "be", "not" and adverbs. A conjecture, a purpose ("so
@@ -821,6 +828,10 @@ static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
         if (t->t.cls == DY_W_COMMA || (t->type == DY_T_VERB && t->head == cl->L[p]))
             break;
         if (dy_word_is(&t->t, "WHETHER") || dy_word_is(&t->t, "IF"))
+            return true;
+        /* "comes a day before Sarkozy heads to Beijing": a present tense
+         * after "before" or "until" is the future */
+        if ((dy_word_is(&t->t, "BEFORE") || dy_word_is(&t->t, "UNTIL")) && present_s(&s->tok[cl->L[v0]].t))
             return true;
     }
     /* "a trip aimed at pushing for a ceasefire", "measures designed to

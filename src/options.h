@@ -38,8 +38,9 @@ typedef struct {
     bool negation;        /* SET: NEGATION (dyad): a negated verb takes the matching
                              "refuse" code or codes nothing; on with PETRARCH verbs */
     bool speculation;     /* SET: SPECULATION (dyad): a verb after "might", "may" or
-                             "could", or in a "whether" or "if" clause, codes
-                             nothing */
+                             "could", in a "whether" or "if" clause, after
+                             "aimed at" or "designed to", or in the present
+                             tense after "before" or "until", codes nothing */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;
 
