@@ -914,7 +914,7 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase, const char *p
     }
 }
 
-static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
+static void pronouns(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap, const char *fwd)
 {
     int nbase = s->nunit;
     for (int i = 0; i < s->n; i++) {
@@ -956,6 +956,24 @@ static void pronouns(dy_sent *s, dy_arena *a, int cap, const char *fwd)
         }
         if (ref < 0)
             continue;
+        /* PETRARCH dialect: "China praised its troops", "Kim thanked his
+         * soldiers": a possessive before an agent of no country makes one
+         * actor, the agent of the referent's state (CHNMIL) */
+        if (d->petr && (t->t.fw & DY_FW_POSS) && i + 1 < s->n && s->tok[i + 1].unit >= 0) {
+            dy_unit *la = &s->unit[s->tok[i + 1].unit];
+            const dy_unit *r = &s->unit[ref];
+            if (!la->acode && !la->pronoun && !la->dead && la->root && la->root->type == DY_RT_AGENT
+                && la->first == i + 1 && r->acode && dy_state_code(r->acode)) {
+                const dy_agent *ag = &d->agents[la->root->id];
+                char st[4] = {r->acode[0], r->acode[1], r->acode[2], 0};
+                la->acode = dy_arena_strndup(a, st, 3);
+                la->code = compose(a, la->acode, ag->code, ag->prefix);
+                la->agent = ag;
+                la->root = r->root;
+                la->first = la->atok = (int16_t)i;
+                continue;
+            }
+        }
         int u = add_unit(s, a, cap);
         if (u < 0)
             return;
@@ -1260,7 +1278,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     /* eliminated clauses can join the actors around them into a compound */
     find_compounds(s, true);
     /* pronouns refer to actors that survived clause elimination */
-    pronouns(s, a, cap, fwd);
+    pronouns(s, d, a, cap, fwd);
     if (d->petr)
         verb_context(s);
     return 0;
