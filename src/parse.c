@@ -155,6 +155,11 @@ static bool petr_noun(const dy_sent *s, int i, int nmatch)
                                         "BETWEEN", "AMONG", "THROUGH", "WITHIN", "ACROSS", "DESPITE", NULL};
     if (dy_word_in(&b1->t, pnoun) && !dy_word_ends(&t->t, "ING"))
         return true;
+    /* a quantifier or demonstrative before it, as a determiner ("any
+     * attack by Israel", "these talks") */
+    static const char *const quant[] = {"ANY", "EVERY", "NO", "ANOTHER", "SUCH", "THIS", "THESE", NULL};
+    if (dy_word_in(&b1->t, quant))
+        return true;
     /* a verb form right after an adjective ("financial support", "massive
      * attacks"), the adjective told by its ending as no word list says
      * more; not before "with": "bilateral talks with Pakistan's president"
@@ -990,6 +995,83 @@ static void pronouns(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap, 
     link_units(s);
 }
 
+/* Is the text offset inside a quotation (an odd number of quotation marks,
+ * straight or curly, before it)? */
+static bool in_quote(const dy_sent *s, uint32_t off)
+{
+    int n = 0;
+    /* the text is not NUL-terminated: a curly mark ends before off */
+    for (uint32_t k = 0; k < off; k++) {
+        unsigned char c = (unsigned char)s->text[k];
+        if (c == '"')
+            n++;
+        else if (c == 0xE2 && k + 2 < off && (unsigned char)s->text[k + 1] == 0x80
+                 && ((unsigned char)s->text[k + 2] == 0x9C || (unsigned char)s->text[k + 2] == 0x9D)) {
+            n++;
+            k += 2;
+        }
+    }
+    return n % 2 == 1;
+}
+
+/* PETRARCH dialect: the speaker of a quotation, the
+ * actor right before a statement verb ("..., Wang Wenbin said", "Lavrov
+ * said: ...") or right after it ("..., said Lavrov"), outside the
+ * quotation. Returns the unit or -1. */
+static int speaker(const dy_sent *s, const struct dy_dict *d)
+{
+    for (int v = 0; v < s->n; v++) {
+        const dy_ptok *t = &s->tok[v];
+        /* the closing ", X said" is often an eliminated comma clause, its
+         * verb unclassified then: its words still name the speaker */
+        static const char *const says[] = {"SAID", "SAYS", "TOLD", "TELLS", "ADDED", "STATED", NULL};
+        bool stmt = t->type == DY_T_VERB && t->head == v && dy_dict_statement_root(d, t->root);
+        if (!stmt && !(t->del && dy_word_in(&t->t, says)))
+            continue;
+        int after = stmt ? t->last + 1 : v + 1;
+        int u = v > 0 ? s->tok[v - 1].unit_in : -1;
+        if (u < 0 && after < s->n && s->tok[after].unit >= 0)
+            u = s->tok[after].unit;
+        if (u >= 0 && !s->unit[u].pronoun && dy_state_code(s->unit[u].code)
+            && !in_quote(s, s->tok[s->unit[u].first].t.off))
+            return u;
+    }
+    return -1;
+}
+
+/* PETRARCH dialect: "'We firmly oppose the sanctions,' the spokesperson
+ * said": "we", "us" and "our" in a quotation are the speaker's (outside
+ * one, in a speech, "we" is whoever gives it, which the sentence does not
+ * say). */
+static void first_person(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap)
+{
+    static const char *const we[] = {"WE", "US", "OUR", NULL};
+    int sp = -1;
+    bool asked = false;
+    for (int i = 0; i < s->n; i++) {
+        dy_ptok *t = &s->tok[i];
+        if (t->type != DY_T_NONE || t->del || t->unit_in >= 0 || !dy_word_in(&t->t, we)
+            || (t->t.cap && dy_word_is(&t->t, "US")) || !in_quote(s, t->t.off))
+            continue;
+        if (!asked) {
+            sp = speaker(s, d);
+            asked = true;
+        }
+        if (sp < 0)
+            return;
+        int u = add_unit(s, a, cap);
+        if (u < 0)
+            return;
+        s->unit[u] = s->unit[sp];
+        s->unit[u].first = s->unit[u].last = s->unit[u].atok = (int16_t)i;
+        s->unit[u].pronoun = true;
+        s->unit[u].dead = false;
+        s->unit[u].comp = -1;
+    }
+    sort_units(s);
+    link_units(s);
+}
+
 /* PETRARCH finds the subject of the main clause in the parse tree; an
  * opening adverbial clause ("Before leaving for Beijing on Thursday,
  * President Bush ...") holds neither its source nor its verb. */
@@ -1279,7 +1361,9 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     find_compounds(s, true);
     /* pronouns refer to actors that survived clause elimination */
     pronouns(s, d, a, cap, fwd);
-    if (d->petr)
+    if (d->petr) {
+        first_person(s, d, a, cap);
         verb_context(s);
+    }
     return 0;
 }
