@@ -870,6 +870,30 @@ static int by_violence(const mctx *x, int v1, int tlim)
     return tlim;
 }
 
+/* "Vietnam protested China's military drills": a demonstration (CAMEO
+ * 140, 141) is what civilians do; a state or its government protesting
+ * complains officially (114). */
+static const char *official_protest(const dy_sent *s, const char *src, int16_t stok, const char *code)
+{
+    if (!s->petr || !(strcmp(code, "140") == 0 || strncmp(code, "141", 3) == 0) || !dy_state_code(src) || stok < 0)
+        return code;
+    size_t n = strlen(src);
+    if (n == 6 && strcmp(src + 3, "GOV") == 0)
+        return "114";
+    /* a bare state code from a state's name, not from its people
+     * ("Armenians", "Chinese") nor from a modifier of an agent shared in
+     * a list ("US and British activists") */
+    int u = s->tok[stok].unit_in;
+    if (n != 3 || u < 0)
+        return code;
+    const dy_token *w = &s->tok[s->unit[u].last].t;
+    static const char *const people[] = {"S", "ESE", "ISH", "AN", "I", NULL};
+    for (int k = 0; people[k]; k++)
+        if (dy_word_ends(w, people[k]))
+            return code;
+    return "114";
+}
+
 /* Has the clause a verb other than the one at v0..v1? */
 static bool other_verb(const mctx *x, int v0, int v1)
 {
@@ -1338,8 +1362,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             /* neither side a known actor ("---" and "---GOV"): no dyad */
             if (strncmp(srcs[i], "---", 3) == 0 && strncmp(tgts[j], "---", 3) == 0)
                 continue;
-            ev_t e = {srcs[i], tgts[j], ecode, stok[i], ttok[j], cl->L[v0], cl->L[v1], at,
-                      code->sub, code->dom, attr, false};
+            ev_t e = {srcs[i], tgts[j], official_protest(s, srcs[i], stok[i], ecode), stok[i], ttok[j], cl->L[v0],
+                      cl->L[v1], at, code->sub, code->dom, attr, false};
             if (code->rev) {
                 e.src = tgts[j];
                 e.tgt = srcs[i];
