@@ -2026,7 +2026,8 @@ static bool announced_future(const dy_sent *s, const clause_t *cl, const struct 
  * it from Gaza": ISR accuses PSE, 112, rather than PSE attacking ISR).
  * outer holds the verb's own events (NULL when it coded none). Writes the
  * transformed events to res and returns their number, 0 when no rule
- * applies. */
+ * applies, -2 when the statement is to code nothing itself and leave the
+ * act it reports to be coded (OWN ACTS). */
 static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
                      const evlist *outer, evlist *res)
 {
@@ -2093,6 +2094,21 @@ static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         pron |= t->t.cls == DY_W_PRON || (t->unit >= 0 && s->unit[t->unit].pronoun);
     }
     int n = apply_rules(R, ocode, acode, atok, na, &in, su, pron, cl->L[w0], cl->L[v0], false, res);
+    /* OWN ACTS: "The Pakistani army said it killed 12 militants": a plain
+     * statement of one's own act done is the report of the act, coded as
+     * the act; a claim (015) stays for "claim" itself ("The US claimed
+     * that they had attacked Iraq": statement verbs share code 010, so the
+     * word tells) and for what one says one will do ("said they will
+     * attack Iraq") */
+    if (n > 0 && R->c->opts.own_acts && strcmp(ocode, "010") == 0 && strcmp(res->e[0].code, "015") == 0
+        && !s->tok[cl->L[w0]].after_to
+        && strncmp(s->tok[cl->L[v0]].t.w, "CLAIM", 5) != 0) {
+        bool modal = false;
+        for (int p = w0 - 1; p > v1 && p >= w0 - 3 && !modal; p--)
+            modal = (s->tok[cl->L[p]].t.fw & DY_FW_MODAL) || dy_word_is(&s->tok[cl->L[p]].t, "'LL");
+        if (!modal)
+            return -2;
+    }
     if (n > 0) {
         /* a clause joined on ("... had attacked Iraq and taken Mosul")
          * goes on with the inner verb's subject, inside the report */
@@ -2408,7 +2424,10 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                 evlist tr = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
                 if (!tr.e)
                     return -1;
-                if (transform(&R, &cl, pos_of, p, v1, ci, r == V_EVENT ? &tmp : NULL, &tr) > 0) {
+                int tn = transform(&R, &cl, pos_of, p, v1, ci, r == V_EVENT ? &tmp : NULL, &tr);
+                if (tn == -2)
+                    continue; /* the statement reports the act that follows */
+                if (tn > 0) {
                     tmp = tr;
                     r = V_EVENT;
                 } else if (R.rep_ocode && ci > R.rep_ci && r == V_EVENT

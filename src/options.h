@@ -41,6 +41,9 @@ typedef struct {
                              "could", in a "whether" or "if" clause, after
                              "aimed at" or "designed to", or in the present
                              tense after "before" or "until", codes nothing */
+    bool own_acts;        /* SET: OWN ACTS (dyad): "the army said it killed 12
+                             militants" is the killing, not the claim (015)
+                             PETRARCH's transformation makes of it */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;
 

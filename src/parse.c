@@ -160,6 +160,11 @@ static bool petr_noun(const dy_sent *s, int i, int nmatch)
     static const char *const quant[] = {"ANY", "EVERY", "NO", "ANOTHER", "SUCH", "THIS", "THESE", NULL};
     if (dy_word_in(&b1->t, quant))
         return true;
+    /* a number before a verb form other than a participle ("the October 7
+     * attacks", "two strikes"; not "five killed in ...", "in 1993
+     * demanding") */
+    if (b1->t.cls == DY_W_NUM && !dy_word_ends(&t->t, "ED") && !dy_word_ends(&t->t, "ING"))
+        return true;
     /* a verb form right after an adjective ("financial support", "massive
      * attacks"), the adjective told by its ending as no word list says
      * more; not before "with": "bilateral talks with Pakistan's president"

@@ -81,6 +81,12 @@ SAY_ATTACK='Arnor said Gondor attacked Rohan on Monday.\nArnor said it shelled G
 petr_case "PETRARCH transformations: say + attack" "$SAY_ATTACK" '2 ARN GON 112\n3 ARN GON 015\n4 ARN GON 112\n5 GON ROH 190\n'
 # the same from the compiled cache the first run left: transformations survive it
 petr_case "PETRARCH transformations from the compiled cache" "$SAY_ATTACK" '2 ARN GON 112\n3 ARN GON 015\n4 ARN GON 112\n5 GON ROH 190\n'
+# OWN ACTS (dyad option): one's own act told is the act; "will" and
+# "claimed" keep the claim, and what another did is still an accusation
+printf 'X\nArnor said it shelled Gondor on Monday.\nArnor said it will shell Gondor.\nArnor said Gondor attacked Rohan on Monday.\n' \
+    | "$DYAD" code --input text $PF --option 'SET: OWN ACTS = TRUE' | events >"$TMP/o"
+printf '2 ARN GON 190\n3 ARN GON 015\n4 ARN GON 112\n' >"$TMP/e"
+diff -u "$TMP/e" "$TMP/o" >"$TMP/diff" && ok "OWN ACTS: a statement of one's own past attack is the attack" || not_ok "OWN ACTS" "$(cat "$TMP/diff")"
 petr_case "PETRARCH dialect: intent, agreement and appeal about another act; ':026' reversed" \
     'Arnor pledged to lift the sanctions on Gondor.\nArnor agreed to lift the sanctions on Gondor.\nArnor asked Gondor to help Rohan.\nRohan received an invitation from Gondor.\n' \
     '2 ARN GON 0354\n3 ARN GON 085\n4 ARN GON 023\n5 GON ROH 026\n'
