@@ -821,13 +821,13 @@ static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
                                        "NOT", "NEVER", NULL};
     static const char *const guess[] = {"MIGHT", "MAY", "COULD", NULL};
     /* "questioned whether China would support Russia", "if the President
-     * is killed": a question or a condition, up to the verb or comma
-     * before */
+     * is killed", "unless Hamas is disarmed": a question or a condition,
+     * up to the verb or comma before */
     for (int p = v0 - 1; p >= 0; p--) {
         const dy_ptok *t = &s->tok[cl->L[p]];
         if (t->t.cls == DY_W_COMMA || (t->type == DY_T_VERB && t->head == cl->L[p]))
             break;
-        if (dy_word_is(&t->t, "WHETHER") || dy_word_is(&t->t, "IF"))
+        if (dy_word_is(&t->t, "WHETHER") || dy_word_is(&t->t, "IF") || dy_word_is(&t->t, "UNLESS"))
             return true;
         /* "comes a day before Sarkozy heads to Beijing": a present tense
          * after "before" or "until" is the future */
@@ -892,6 +892,51 @@ static const char *official_protest(const dy_sent *s, const char *src, int16_t s
         if (dy_word_ends(w, people[k]))
             return code;
     return "114";
+}
+
+/* The clause position of the first subordinator after v1 that opens a
+ * clause with a subject and a verb of its own before tlim ("after the
+ * Vatican mediated ..."; not "after a knife attack in London", where the
+ * "verb" is a noun), or tlim. */
+static int subordinate_clause(const mctx *x, int v1, int tlim)
+{
+    for (int p = v1 + 1; p < tlim; p++) {
+        if (!dy_word_in(&x->s->tok[x->c->L[p]].t, dy_subordinators))
+            continue;
+        bool subject = false;
+        for (int q = p + 1; q < tlim; q++) {
+            const dy_ptok *t = &x->s->tok[x->c->L[q]];
+            if (t->type == DY_T_VERB && t->head == x->c->L[q])
+                return subject ? p : tlim;
+            subject |= unit_at(x, q) >= 0 && !lone_agent(x->s, unit_at(x, q));
+        }
+        return tlim;
+    }
+    return tlim;
+}
+
+/* Does a subordinate clause with a subject of its own open between clause
+ * positions a and b, the verb at b its verb: a subordinator, at most two
+ * words, an actor that is no lone agent, at most two words (auxiliaries,
+ * adverbs), then the verb ("after Oman mediated talks", "when he visited
+ * Mongolia"; not "despite relevant United Nations resolutions calling
+ * for")? */
+static bool sub_clause_between(const dy_sent *s, const clause_t *cl, int a, int b)
+{
+    for (int p = a + 1; p < b; p++) {
+        if (!dy_word_in(&s->tok[cl->L[p]].t, dy_subordinators))
+            continue;
+        for (int q = p + 1; q < b && q <= p + 3; q++) {
+            int u = s->tok[cl->L[q]].unit;
+            if (u < 0 || s->unit[u].dead || lone_agent(s, u))
+                continue;
+            int end = q;
+            while (end + 1 < b && s->tok[cl->L[end + 1]].unit_in == u)
+                end++;
+            return b - end <= 3;
+        }
+    }
+    return false;
 }
 
 /* Has the clause a verb other than the one at v0..v1? */
@@ -1071,6 +1116,23 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                     subj_first = p + 1;
             }
         }
+    /* SUBORDINATE CLAUSES: a verb of a subordinate clause after the main
+     * verb has the clause's own subject ("Cuba freed prisoners after the
+     * Vatican mediated talks": the Vatican mediates) */
+    if (s->petr && o->subordinate)
+        for (int p = v0 - 1; p > subj_first; p--) {
+            const dy_ptok *t = &s->tok[cl->L[p]];
+            if (t->type == DY_T_VERB && t->head == cl->L[p])
+                break;
+            if (dy_word_in(&t->t, dy_subordinators)) {
+                for (int q = p + 1; q < v0; q++)
+                    if (unit_at(&x, q) >= 0) {
+                        subj_first = p + 1;
+                        break;
+                    }
+                break;
+            }
+        }
     /* PETRARCH: an opening phrase set off by a comma ("During talks in
      * Islamabad, China agreed ...", "In Afghanistan, Iraq and Spain,
      * terrorism has struck") holds no subject when an actor or a noun
@@ -1151,6 +1213,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     } else
         src_prior = true;
     bool tgt_after = tgt >= 0;
+    bool own_people = false; /* the target is the source state's place: its people */
     if (tgt < 0) {
         /* the first actor after the verb whose code differs from the
          * source's, else the first such actor before it; members of the
@@ -1185,6 +1248,13 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
          * out by Israel") */
         if (s->petr && ecode[0] == '0' && ecode[1] == '7')
             tlim = by_violence(&x, v1, tlim);
+        /* SUBORDINATE CLAUSES: "Cuba freed 553 prisoners after the Vatican
+         * mediated talks": a subordinate clause with a verb of its own is
+         * another event, its actors no target of this verb ("after talks
+         * with Pakistan", with no verb, still is; PETRARCH's suites take
+         * targets from such clauses) */
+        if (s->petr && o->subordinate)
+            tlim = subordinate_clause(&x, v1, tlim);
         /* a compound subject acts on itself before on a lone agent
          * ("China-Pakistan to enhance cooperation: Spokesperson") */
         int wmax = s->petr && src >= 0 && s->unit[src].comp >= 0 ? 1 : 2;
@@ -1226,8 +1296,10 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         if (s->petr && tgt < 0 && src >= 0 && s->unit[src].comp < 0)
             for (int p = v1 + 1; p < tlim && tgt < 0; p++) {
                 int u = unit_at(&x, p);
-                if (u >= 0 && u != src && same_state(s, u, src) && place_phrase(&x, p))
+                if (u >= 0 && u != src && same_state(s, u, src) && place_phrase(&x, p)) {
                     tgt = u;
+                    own_people = true;
+                }
             }
         if (tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
             tgt = src;
@@ -1355,6 +1427,19 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     R->carried_src = src >= 0 ? src : R->carried_src;
     const char *attr = sl.attr_u >= 0 ? s->unit[sl.attr_u].code : NULL;
     int before = tmp->n;
+    /* "Sri Lanka imposed a curfew in Colombo": the place is the state's
+     * own, its people (LKACVL) the ones acted on, not the state itself;
+     * only for what a state does to its people as a state (coercion,
+     * CAMEO 17, and easing restrictions, 081): "Kenya supports a
+     * secretariat in Nairobi", "Serbia fought a war" are no events */
+    bool on_people = ecode && (strncmp(ecode, "17", 2) == 0 || strncmp(ecode, "081", 3) == 0);
+    for (int j = 0; own_people && on_people && j < nt; j++)
+        if (strlen(tgts[j]) == 3) {
+            char cvl[8] = {tgts[j][0], tgts[j][1], tgts[j][2], 'C', 'V', 'L', 0};
+            tgts[j] = dy_arena_strndup(&R->c->scratch, cvl, 6);
+            if (!tgts[j])
+                return V_NULL;
+        }
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
             if (strcmp(srcs[i], tgts[j]) == 0)
@@ -2165,8 +2250,9 @@ static bool can_code(const dy_coder *c, const dy_sent *s)
     for (int u = 0; u < s->nunit; u++)
         if (!s->unit[u].dead) {
             const dy_unit *x = &s->unit[u];
-            if (x->pronoun || x->comp >= 0 || strchr(x->code, '/') || c->opts.allow_half_dyad
-                || (code && strcmp(code, x->code) != 0))
+            /* two units of one code: a state at a place of its own
+             * ("Sri Lanka imposed a curfew in Colombo") acts on its people */
+            if (x->pronoun || x->comp >= 0 || strchr(x->code, '/') || c->opts.allow_half_dyad || code)
                 return true;
             code = x->code;
         }
@@ -2386,6 +2472,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                 return -1;
         }
         bool found = false;
+        int last_ev = -1; /* clause position of the last verb that coded */
         int guess = -1; /* clause position of a verb that is a guess */
         evlist clsubs = {tstore, 0, MAX_SENT_EVENTS};
         for (int p = 0; p < cl.m; p++) {
@@ -2398,6 +2485,11 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
             evlist tmp = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
             if (!tmp.e)
                 return -1;
+            /* SUBORDINATE CLAUSES: "Iran released two French citizens after
+             * Oman mediated talks with France": a subordinate clause with
+             * its own subject is an event of its own */
+            if (found && s.petr && c->opts.subordinate && sub_clause_between(&s, &cl, last_ev, p))
+                found = false;
             bool dom_only = found && c->opts.code_by != DY_CODEBY_ALL;
             int r = code_verb(&R, &cl, pos_of, p, v1, ci, dom_only, &tmp);
             if (s.discard)
@@ -2453,6 +2545,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
             for (int k = 0; k < tmp.n; k++)
                 push_ev(&out, &tmp.e[k]);
             found = true;
+            last_ev = p;
             sentence_done = true;
         }
         if (!found)

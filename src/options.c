@@ -122,6 +122,8 @@ static int set_cmd(dy_opts *o, const char *a, char *msg, int msglen)
         o->speculation = truth(val);
     else if (strstr(a, "OWN ACTS"))
         o->own_acts = truth(val);
+    else if (strstr(a, "SUBORDINATE"))
+        o->subordinate = truth(val);
     /* LABEL, USAGE, DUP WARNING, SKIP RECORDS, HAIKU, ALLCAPS, CHECK DOMINANT
      * concern TABARI's interactive program or its output files: accepted. */
     return 0;

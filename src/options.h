@@ -38,12 +38,16 @@ typedef struct {
     bool negation;        /* SET: NEGATION (dyad): a negated verb takes the matching
                              "refuse" code or codes nothing; on with PETRARCH verbs */
     bool speculation;     /* SET: SPECULATION (dyad): a verb after "might", "may" or
-                             "could", in a "whether" or "if" clause, after
+                             "could", in a "whether", "if" or "unless" clause, after
                              "aimed at" or "designed to", or in the present
                              tense after "before" or "until", codes nothing */
     bool own_acts;        /* SET: OWN ACTS (dyad): "the army said it killed 12
                              militants" is the killing, not the claim (015)
                              PETRARCH's transformation makes of it */
+    bool subordinate;     /* SET: SUBORDINATE CLAUSES (dyad): the actors of a
+                             subordinate clause with a verb of its own ("after
+                             the Vatican mediated talks") are no target of the
+                             main verb */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;
 
