@@ -555,6 +555,25 @@ static bool place_phrase(const mctx *x, int p)
     return !(q >= 1 && dy_word_in(&s->tok[cl->L[q - 1]].t, we));
 }
 
+/* The state of the places the clause names with "in" or "at" (other than
+ * the units src and tgt), when they are all one state's; NULL otherwise. */
+static const char *place_state(const mctx *x, int src, int tgt)
+{
+    const char *st = NULL;
+    for (int p = 0; p < x->c->m; p++) {
+        int u = unit_at(x, p);
+        if (u < 0 || u == src || u == tgt || x->pos_of[x->s->unit[u].first] != p || !place_phrase(x, p))
+            continue;
+        const char *c = x->s->unit[u].code;
+        if (!dy_state_code(c) || strchr(c, '/'))
+            return NULL;
+        if (st && strncmp(st, c, 3) != 0)
+            return NULL;
+        st = c;
+    }
+    return st;
+}
+
 /* Is the "in" before the actor at clause position p a verb's ("interfered
  * in the Moldovan election") rather than a place after a noun ("struck
  * PKK militants in northern Iraq")? */
@@ -1407,6 +1426,37 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         ttok[0] = -1;
         nt = 1;
     }
+    /* DOMESTIC: what CAMEO calls administrative sanctions and their easing
+     * (172, 081) is a state's act on its own: "Uganda banned the
+     * opposition party" is UGA on UGAOPP, "Myanmar lifted the curfew in
+     * Rakhine state" MMR on its people (MMRCVL); a protest or strike (14)
+     * by a state's people against no one named is against their state
+     * ("French workers went on strike against the pension reform") */
+    if (s->petr && o->domestic && ns == 1 && dy_state_code(srcs[0]) && ecode) {
+        bool admin = strncmp(ecode, "172", 3) == 0 || strncmp(ecode, "081", 3) == 0;
+        char buf[32];
+        for (int j = 0; admin && j < nt; j++)
+            if (strncmp(tgts[j], "---", 3) == 0 && tgts[j][3]) {
+                snprintf(buf, sizeof buf, "%.3s%s", srcs[0], tgts[j] + 3);
+                tgts[j] = dy_arena_strndup(&R->c->scratch, buf, strlen(buf));
+                if (!tgts[j])
+                    return V_NULL;
+            }
+        /* its people, not its institutions ("Opponents of Rwanda's Senate
+         * protested": the Senate is no protester) */
+        static const char *const inst[] = {"GOV", "MIL", "COP", "LEG", "JUD", "ELI", "SPY", "PTY", NULL};
+        bool people = strlen(srcs[0]) > 3;
+        for (int k = 0; people && inst[k]; k++)
+            people = strncmp(srcs[0] + 3, inst[k], 3) != 0;
+        if (nt == 0 && (admin || (strncmp(ecode, "14", 2) == 0 && people))) {
+            snprintf(buf, sizeof buf, admin ? "%.3sCVL" : "%.3s", srcs[0]);
+            tgts[0] = dy_arena_strndup(&R->c->scratch, buf, strlen(buf));
+            if (!tgts[0])
+                return V_NULL;
+            ttok[0] = -1;
+            nt = 1;
+        }
+    }
     if ((ns == 0 || nt == 0) && o->allow_half_dyad && (ns || nt)) {
         /* PETRARCH's require_dyad = false: the missing side is "---" */
         if (ns == 0) {
@@ -1427,6 +1477,23 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     R->carried_src = src >= 0 ? src : R->carried_src;
     const char *attr = sl.attr_u >= 0 ? s->unit[sl.attr_u].code : NULL;
     int before = tmp->n;
+    /* PLACES: "Gunmen kidnapped Chinese workers in Nigeria", "Protesters
+     * rioted outside the Dutch embassy in Ankara": an agent of no country
+     * acting or acted on where the clause names one state's place with
+     * "in" or "at" is that state's (NGACRM, TURCVL) */
+    if (s->petr && o->places) {
+        const char *pst = place_state(&x, src, tgt);
+        for (int k = 0; pst && k < ns + nt; k++) {
+            const char **c = k < ns ? &srcs[k] : &tgts[k - ns];
+            if (strncmp(*c, "---", 3) == 0 && (*c)[3]) {
+                char buf[32];
+                snprintf(buf, sizeof buf, "%.3s%s", pst, *c + 3);
+                *c = dy_arena_strndup(&R->c->scratch, buf, strlen(buf));
+                if (!*c)
+                    return V_NULL;
+            }
+        }
+    }
     /* "Sri Lanka imposed a curfew in Colombo": the place is the state's
      * own, its people (LKACVL) the ones acted on, not the state itself;
      * only for what a state does to its people as a state (coercion,
@@ -2244,7 +2311,8 @@ static bool stops(const dy_ecode *e) { return e->kind == DY_EC_DISCARD || e->kin
  * unit of several codes), and their verbs' patterns need not be tried. */
 static bool can_code(const dy_coder *c, const dy_sent *s)
 {
-    if (!c->verb_stops || c->opts.def_src[0] || c->opts.def_tgt[0])
+    /* DOMESTIC: one state acting on its own people names one actor */
+    if (!c->verb_stops || c->opts.def_src[0] || c->opts.def_tgt[0] || c->opts.domestic)
         return true;
     const char *code = NULL;
     for (int u = 0; u < s->nunit; u++)

@@ -124,6 +124,10 @@ static int set_cmd(dy_opts *o, const char *a, char *msg, int msglen)
         o->own_acts = truth(val);
     else if (strstr(a, "SUBORDINATE"))
         o->subordinate = truth(val);
+    else if (strstr(a, "PLACES"))
+        o->places = truth(val);
+    else if (strstr(a, "DOMESTIC"))
+        o->domestic = truth(val);
     /* LABEL, USAGE, DUP WARNING, SKIP RECORDS, HAIKU, ALLCAPS, CHECK DOMINANT
      * concern TABARI's interactive program or its output files: accepted. */
     return 0;

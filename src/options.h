@@ -48,6 +48,13 @@ typedef struct {
                              subordinate clause with a verb of its own ("after
                              the Vatican mediated talks") are no target of the
                              main verb */
+    bool places;          /* SET: PLACES (dyad): an agent of no country acting or
+                             acted on at a place of one state ("gunmen ... in
+                             Nigeria") is that state's */
+    bool domestic;        /* SET: DOMESTIC (dyad): administrative sanctions and
+                             their easing (172, 081) are on the state's own
+                             people; a protest by them against no one named
+                             is against their state */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;
 
