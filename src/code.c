@@ -556,7 +556,8 @@ static bool place_phrase(const mctx *x, int p)
 }
 
 /* The state of the places the clause names with "in" or "at" (other than
- * the units src and tgt), when they are all one state's; NULL otherwise. */
+ * the units src and tgt: "terrorist attacks in Kenya" says nothing of who
+ * attacked), when they are all one state's; NULL otherwise. */
 static const char *place_state(const mctx *x, int src, int tgt)
 {
     const char *st = NULL;
@@ -565,7 +566,8 @@ static const char *place_state(const mctx *x, int src, int tgt)
         if (u < 0 || u == src || u == tgt || x->pos_of[x->s->unit[u].first] != p || !place_phrase(x, p))
             continue;
         const char *c = x->s->unit[u].code;
-        if (!dy_state_code(c) || strchr(c, '/'))
+        /* "attacks in Kenya, Nigeria and Pakistan": places of a list */
+        if (!dy_state_code(c) || strchr(c, '/') || x->s->unit[u].comp >= 0)
             return NULL;
         if (st && strncmp(st, c, 3) != 0)
             return NULL;
@@ -847,6 +849,11 @@ static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
         if (t->t.cls == DY_W_COMMA || (t->type == DY_T_VERB && t->head == cl->L[p]))
             break;
         if (dy_word_is(&t->t, "WHETHER") || dy_word_is(&t->t, "IF") || dy_word_is(&t->t, "UNLESS"))
+            return true;
+        /* "refused to rule out sending troops": a possibility kept open
+         * (the phrase codes nothing of its own: NOT_RULE_OUT) */
+        if (p >= 1 && dy_word_is(&t->t, "OUT") && dy_word_is(&s->tok[cl->L[p - 1]].t, "RULE")
+            && t->type == DY_T_NULL)
             return true;
         /* "comes a day before Sarkozy heads to Beijing": a present tense
          * after "before" or "until" is the future */
@@ -1485,7 +1492,14 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         const char *pst = place_state(&x, src, tgt);
         for (int k = 0; pst && k < ns + nt; k++) {
             const char **c = k < ns ? &srcs[k] : &tgts[k - ns];
-            if (strncmp(*c, "---", 3) == 0 && (*c)[3]) {
+            /* people and armed groups, not a government, an army or
+             * officials of no stated country ("my Government", "troops
+             * committed to peace in Somalia" are another state's) */
+            static const char *const inst[] = {"GOV", "MIL", "LEG", "JUD", "ELI", "SPY", NULL};
+            bool ok = strncmp(*c, "---", 3) == 0 && (*c)[3];
+            for (int i = 0; ok && inst[i]; i++)
+                ok = strncmp(*c + 3, inst[i], 3) != 0;
+            if (ok) {
                 char buf[32];
                 snprintf(buf, sizeof buf, "%.3s%s", pst, *c + 3);
                 *c = dy_arena_strndup(&R->c->scratch, buf, strlen(buf));

@@ -110,6 +110,11 @@ static bool in_modifier(const dy_sent *s, int first, int last)
     if (last + 1 < s->n && hyphen_joined(s, last + 1) && !s->tok[last + 1].t.cap
         && !dy_word_in(&s->tok[last + 1].t, own))
         return true;
+    /* ... unless the group is named ("the Russia-led Collective Security
+     * Treaty Organization" is the CSTO) */
+    if (last + 2 < s->n && hyphen_joined(s, last + 1) && dy_word_in(&s->tok[last + 1].t, own)
+        && s->tok[last + 2].t.cap && !s->allcaps)
+        return true;
     /* "pro-Russia rebels", "anti-Israel protests": supporters or
      * opponents of the actor, not the actor */
     static const char *const prefix[] = {"PRO", "ANTI", "NON", NULL};
@@ -141,7 +146,12 @@ static bool petr_noun(const dy_sent *s, int i, int nmatch)
      * bombing"), or joined by "and" to such a noun ("bombing and shelling
      * offensive") */
     if (nmatch == 1 && b2 && dy_word_ends(&t->t, "ING")) {
-        if (b2->t.cls == DY_W_DET && b1->t.cls == DY_W_NONE && b1->type == DY_T_NONE && b1->unit_in < 0)
+        /* not after a noun: "a resolution demanding a ceasefire" */
+        static const char *const nsuf[] = {"TION", "SION", "MENT", "ENCE", "ANCE", "ITY", "ERS", NULL};
+        bool noun = false;
+        for (int k = 0; nsuf[k] && !noun; k++)
+            noun = dy_word_ends(&b1->t, nsuf[k]);
+        if (b2->t.cls == DY_W_DET && b1->t.cls == DY_W_NONE && b1->type == DY_T_NONE && b1->unit_in < 0 && !noun)
             return true;
         if ((dy_word_is(&b1->t, "AND") || dy_word_is(&b1->t, "OR")) && b2->type == DY_T_NOUN
             && dy_word_ends(&b2->t, "ING"))
@@ -972,8 +982,9 @@ static void pronouns(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap, 
         if (d->petr && (t->t.fw & DY_FW_POSS) && i + 1 < s->n && s->tok[i + 1].unit >= 0) {
             dy_unit *la = &s->unit[s->tok[i + 1].unit];
             const dy_unit *r = &s->unit[ref];
+            /* not "their foreign ministers" after "Iran and Pakistan" */
             if (!la->acode && !la->pronoun && !la->dead && la->root && la->root->type == DY_RT_AGENT
-                && la->first == i + 1 && r->acode && dy_state_code(r->acode)) {
+                && la->first == i + 1 && r->acode && dy_state_code(r->acode) && r->comp < 0) {
                 const dy_agent *ag = &d->agents[la->root->id];
                 char st[4] = {r->acode[0], r->acode[1], r->acode[2], 0};
                 la->acode = dy_arena_strndup(a, st, 3);
