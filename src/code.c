@@ -831,6 +831,24 @@ static bool present_s(const dy_token *t)
     return dy_word_ends(t, "S") && !dy_word_ends(t, "SS") && !dy_word_ends(t, "US") && !dy_word_ends(t, "ED");
 }
 
+/* NEITHER NOR (dyad): is the subject of the verb at clause position v0 a
+ * "neither ... nor ..." list ("neither the European Union nor the United
+ * States would endorse the result")? */
+static bool neither_nor(const mctx *x, int v0)
+{
+    bool nor = false;
+    for (int p = v0 - 1; p >= 0; p--) {
+        const dy_ptok *t = &x->s->tok[x->c->L[p]];
+        if (t->t.cls == DY_W_COMMA || (t->type == DY_T_VERB && t->head == x->c->L[p]))
+            return false;
+        if (dy_word_is(&t->t, "NOR"))
+            nor = true;
+        else if (dy_word_is(&t->t, "NEITHER"))
+            return nor;
+    }
+    return false;
+}
+
 /* Is the verb at clause position v0 a guess ("might attack", "could have
  * helped", "may not agree", "whether China would support")? Looks back over the verb group as negated()
  * does, past "have", "be", "not" and adverbs. A conjecture, a purpose ("so
@@ -1093,7 +1111,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     if (dominant_only && (!code->dom || code == rootcode))
         return V_NULL;
     const char *ecode = code->code, *ecode2 = code->code2;
-    if (o->negation && negated(&x, v0, pat_first)) {
+    if (o->negation && (negated(&x, v0, pat_first) || (o->neither && neither_nor(&x, v0)))) {
         ecode = negated_code(code->code);
         ecode2 = NULL; /* a refusal is one-sided */
         if (!ecode)

@@ -128,6 +128,8 @@ static int set_cmd(dy_opts *o, const char *a, char *msg, int msglen)
         o->places = truth(val);
     else if (strstr(a, "DOMESTIC"))
         o->domestic = truth(val);
+    else if (strstr(a, "NEITHER"))
+        o->neither = truth(val);
     /* LABEL, USAGE, DUP WARNING, SKIP RECORDS, HAIKU, ALLCAPS, CHECK DOMINANT
      * concern TABARI's interactive program or its output files: accepted. */
     return 0;

@@ -55,6 +55,9 @@ typedef struct {
                              their easing (172, 081) are on the state's own
                              people; a protest by them against no one named
                              is against their state */
+    bool neither;         /* SET: NEITHER NOR (dyad): a verb whose subject is a
+                             "neither ... nor ..." list is negated (with
+                             NEGATION); PETRARCH's suites code it as done */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;
 
