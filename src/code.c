@@ -812,6 +812,13 @@ static int passive_subject(const mctx *x, int v0)
  * already say what a negation means. */
 static bool negated(const mctx *x, int v0, int first)
 {
+    /* "would stop supplying weapons": stopping an act is not doing it */
+    static const char *const stop[] = {"STOP", "STOPS", "STOPPED", "STOPPING", "HALT", "HALTS", "HALTED",
+                                       "CEASE", "CEASES", "CEASED", NULL};
+    if (v0 >= 1 && v0 - 1 < first && dy_word_in(&x->s->tok[x->c->L[v0 - 1]].t, stop)
+        && dy_word_ends(&x->s->tok[x->c->L[v0]].t, "ING"))
+        /* "will not stop supporting" does support */
+        return !(v0 >= 2 && is_negator(&x->s->tok[x->c->L[v0 - 2]]));
     for (int p = v0 - 1; p >= 0 && p >= v0 - 3; p--) {
         const dy_ptok *t = &x->s->tok[x->c->L[p]];
         /* "won't try to clash": the negation is try's, not clash's */
