@@ -1986,7 +1986,8 @@ static bool code_fits(const char *rule, const char *code)
 
 /* CAMEO's "appeal for" (02x) and "express intent to" (03x) codes for the
  * cooperation they ask for or announce (04x-08x), as the CAMEO codebook
- * pairs them. ORDER: by act code. */
+ * pairs them, and the threats (13x) that announce coercion or force.
+ * ORDER: by act code (strcmp). */
 static const char *const ask_table[][4] = {
     /* act, intent, appeal, demand */
     {"040", "036", "026", "106"}, {"041", "036", "026", "106"}, {"042", "036", "026", "106"},
@@ -2006,6 +2007,15 @@ static const char *const ask_table[][4] = {
     {"086", "0355", "0255", "1055"}, {"0861", "0355", "0255", "1055"}, {"0862", "0355", "0255", "1055"},
     {"0863", "0355", "0255", "1055"}, {"087", "0356", "0256", "1056"}, {"0871", "0356", "0256", "1056"},
     {"0872", "0356", "0256", "1056"}, {"0873", "0356", "0256", "1056"}, {"0874", "0356", "0256", "1056"},
+    /* an intent to coerce or to use force is a threat of it ("vowed to
+     * continue the war", "would punish Israel"): CAMEO's 13x */
+    {"160", "131", NULL, NULL}, {"163", "1312", NULL, NULL}, {"170", "130", NULL, NULL},
+    {"172", "132", NULL, NULL}, {"175", "137", NULL, NULL}, {"180", "1383", NULL, NULL},
+    {"181", "1383", NULL, NULL}, {"183", "1383", NULL, NULL}, {"190", "1384", NULL, NULL},
+    {"191", "1381", NULL, NULL}, {"192", "1382", NULL, NULL}, {"193", "1384", NULL, NULL},
+    {"194", "1384", NULL, NULL}, {"195", "1384", NULL, NULL}, {"1951", "1384", NULL, NULL},
+    {"1952", "1384", NULL, NULL}, {"200", "1383", NULL, NULL}, {"202", "1383", NULL, NULL},
+    {"204", "1385", NULL, NULL},
 };
 
 /* col 1: the intent code, col 2: the appeal code, col 3: the demand code;
