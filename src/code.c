@@ -1550,6 +1550,13 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         for (int j = 0; j < nt; j++) {
             if (strcmp(srcs[i], tgts[j]) == 0)
                 continue;
+            /* DOMESTIC: "Abbas Araghchi said Iran was ready to resume
+             * talks": a state's official cooperating with (02-08) the
+             * state itself is the state's own statement, not an event
+             * between two; sorrow for one's own people (01) is one */
+            if (s->petr && o->domestic && ecode[0] == '0' && ecode[1] >= '2' && ecode[1] <= '8' && strlen(tgts[j]) == 3
+                && strncmp(srcs[i], tgts[j], 3) == 0 && dy_state_code(tgts[j]))
+                continue;
             /* neither side a known actor ("---" and "---GOV"): no dyad */
             if (strncmp(srcs[i], "---", 3) == 0 && strncmp(tgts[j], "---", 3) == 0)
                 continue;
