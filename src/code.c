@@ -990,6 +990,17 @@ static bool sub_clause_between(const dy_sent *s, const clause_t *cl, int a, int 
     return false;
 }
 
+/* Is the code a state's armed opposition or dissidents (REB, INS, SEP,
+ * OPP, UAF, RAD)? */
+static bool insurgent(const char *code)
+{
+    static const char *const arm[] = {"REB", "INS", "SEP", "OPP", "UAF", "RAD", NULL};
+    for (int k = 0; strlen(code) >= 6 && arm[k]; k++)
+        if (strncmp(code + 3, arm[k], 3) == 0)
+            return true;
+    return false;
+}
+
 /* Has the clause a verb other than the one at v0..v1? */
 static bool other_verb(const mctx *x, int v0, int v1)
 {
@@ -1466,8 +1477,11 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
      * ("French workers went on strike against the pension reform") */
     if (s->petr && o->domestic && ns == 1 && dy_state_code(srcs[0]) && ecode) {
         bool admin = strncmp(ecode, "172", 3) == 0 || strncmp(ecode, "081", 3) == 0;
+        /* coercion of people of no stated country ("Iranian security
+         * forces shot protesters") is of the state's own */
+        bool coerce = strncmp(ecode, "17", 2) == 0;
         char buf[32];
-        for (int j = 0; admin && j < nt; j++)
+        for (int j = 0; (admin || coerce) && j < nt; j++)
             if (strncmp(tgts[j], "---", 3) == 0 && tgts[j][3]) {
                 snprintf(buf, sizeof buf, "%.3s%s", srcs[0], tgts[j] + 3);
                 tgts[j] = dy_arena_strndup(&R->c->scratch, buf, strlen(buf));
@@ -1556,6 +1570,13 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
              * between two; sorrow for one's own people (01) is one */
             if (s->petr && o->domestic && ecode[0] == '0' && ecode[1] >= '2' && ecode[1] <= '8' && strlen(tgts[j]) == 3
                 && strncmp(srcs[i], tgts[j], 3) == 0 && dy_state_code(tgts[j]))
+                continue;
+            /* ... and reducing relations with oneself is none ("Nigeria
+             * recalled all its ambassadors": NGA on NGAGOV), but not
+             * with its rebels ("Colombia suspended peace talks with the
+             * ELN") */
+            if (s->petr && o->domestic && strncmp(ecode, "16", 2) == 0 && strncmp(srcs[i], tgts[j], 3) == 0
+                && dy_state_code(tgts[j]) && !insurgent(tgts[j]))
                 continue;
             /* neither side a known actor ("---" and "---GOV"): no dyad */
             if (strncmp(srcs[i], "---", 3) == 0 && strncmp(tgts[j], "---", 3) == 0)
