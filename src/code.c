@@ -689,6 +689,8 @@ typedef struct {
     const char **rep_a;
     int16_t *rep_atok;
     int rep_na, rep_vtok, rep_ci;
+    int carried_tgt;     /* target of the clause before, -1 none (SUBORDINATE CLAUSES) */
+    bool carried_coop;   /* ... and its act was cooperative (03-08) */
 } run_t;
 
 enum { V_NONE = 0, V_EVENT, V_NULL };
@@ -988,6 +990,21 @@ static bool sub_clause_between(const dy_sent *s, const clause_t *cl, int a, int 
         }
     }
     return false;
+}
+
+/* Does the clause open with "that" (after "and")? */
+static bool reported_clause(const dy_sent *s, const clause_t *cl)
+{
+    for (int p = 0; p < cl->m && p < 2; p++)
+        if (dy_word_is(&s->tok[cl->L[p]].t, "THAT"))
+            return true;
+    return false;
+}
+
+/* Is the code one of CAMEO's cooperative acts, 03 to 08? */
+static bool cooperative(const char *code)
+{
+    return code && code[0] == '0' && code[1] >= '3' && code[1] <= '8';
 }
 
 /* Is the code a state's armed opposition or dissidents (REB, INS, SEP,
@@ -1365,6 +1382,18 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             }
         if (tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
             tgt = src;
+        /* SUBORDINATE CLAUSES: "Japan's foreign minister visited Ukraine and
+         * pledged further support": a verb phrase joined on with its
+         * subject carried, naming no one, acts on the one the phrase
+         * before acted on */
+        /* (a cooperative act after one, or a cut in relations:
+         * "condemned the strikes and recalled its ambassador"; not in a
+         * report: "alleged that France ..., and that its military ...
+         * took part") */
+        if (s->petr && o->subordinate && tgt < 0 && ci > 0 && src >= 0 && src == R->carried_src
+            && R->carried_tgt >= 0 && R->carried_tgt != src && !s->unit[R->carried_tgt].dead
+            && ((cooperative(ecode) && R->carried_coop) || strncmp(ecode, "16", 2) == 0) && !reported_clause(s, cl))
+            tgt = R->carried_tgt;
         tgt_after = tgt >= 0 && s->unit[tgt].first > cl->L[v1];
     }
     /* with no "by", only the pattern "subject, verb, other actor" turns:
@@ -1478,8 +1507,10 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     if (s->petr && o->domestic && ns == 1 && dy_state_code(srcs[0]) && ecode) {
         bool admin = strncmp(ecode, "172", 3) == 0 || strncmp(ecode, "081", 3) == 0;
         /* coercion of people of no stated country ("Iranian security
-         * forces shot protesters") is of the state's own */
-        bool coerce = strncmp(ecode, "17", 2) == 0;
+         * forces shot protesters") is of the state's own, and so is the
+         * institution a state's people protest against ("Thousands of
+         * Kenyans stormed parliament") */
+        bool coerce = strncmp(ecode, "17", 2) == 0 || strncmp(ecode, "14", 2) == 0;
         char buf[32];
         for (int j = 0; (admin || coerce) && j < nt; j++)
             if (strncmp(tgts[j], "---", 3) == 0 && tgts[j][3]) {
@@ -1521,6 +1552,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         return V_NULL;
     }
     R->carried_src = src >= 0 ? src : R->carried_src;
+    R->carried_tgt = tgt >= 0 ? tgt : -1;
+    R->carried_coop = cooperative(ecode);
     const char *attr = sl.attr_u >= 0 ? s->unit[sl.attr_u].code : NULL;
     int before = tmp->n;
     /* PLACES: "Gunmen kidnapped Chinese workers in Nigeria", "Protesters
@@ -2578,7 +2611,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
     }
     evlist out = {store, 0, MAX_SENT_EVENTS};
-    run_t R = {c, &s, &out, -1, -1, NULL, NULL, NULL, 0, -1, -1};
+    run_t R = {c, &s, &out, -1, -1, NULL, NULL, NULL, 0, -1, -1, -1, false};
     int i = 0, ci = 0;
     bool sentence_done = false;
     evlist subs = {dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof(ev_t)), 0, MAX_SENT_EVENTS};
