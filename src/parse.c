@@ -123,6 +123,17 @@ static bool in_modifier(const dy_sent *s, int first, int last)
     return hyphen_joined(s, first) && s->tok[first - 1].t.cap && !s->tok[first].t.cap;
 }
 
+/* PETRARCH dialect: "live-fire drills", "long-held commitment": a
+ * one-word verb joined on to a lower-case word before it is part of a
+ * modifier ("re-elect", "co-sponsor" are verbs, "air-attacks",
+ * "cyber-attack" the attack). */
+static bool hyphen_verb(const dy_sent *s, int first, int last)
+{
+    static const char *const pre[] = {"RE", "CO", "PRE", "UN", "OUT", "OVER", "CROSS", "AIR", "CYBER", "COUNTER", NULL};
+    return s->petr && first == last && hyphen_joined(s, first) && !s->tok[first - 1].t.cap
+        && !dy_word_in(&s->tok[first - 1].t, pre);
+}
+
 static bool aux_next(const dy_token *t)
 {
     static const char *const aux[] = {"WAS", "WERE", "IS", "ARE", "HAS", "HAVE", "HAD", "WILL", "WOULD", NULL};
@@ -251,6 +262,8 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
             continue;
         const dy_root *r = &d->roots[rs.best_root];
         if ((r->type == DY_RT_ACTOR || r->type == DY_RT_VERB) && in_modifier(s, i, rs.match[rs.nmatch - 1]))
+            continue;
+        if (r->type == DY_RT_VERB && hyphen_verb(s, i, rs.match[rs.nmatch - 1]))
             continue;
         /* a short acronym names an actor only in capitals: "WHO", "US"
          * but not "who", "us" (mixed-case text; all-caps text can't tell) */
