@@ -923,6 +923,27 @@ static int by_violence(const mctx *x, int v1, int tlim)
     return tlim;
 }
 
+/* Does the actor at token stok end in a word for a people ("Armenians",
+ * "Chinese", "Israelis") rather than a state's name? */
+static bool people_word(const dy_sent *s, int16_t stok)
+{
+    int u = s->tok[stok].unit_in;
+    if (u < 0)
+        return false;
+    /* plural demonyms ("Armenians", "Chinese", "Israelis", "Filipinos");
+     * state names end otherwise, or are the few below ("Paris", "Tunis"
+     * are capitals) */
+    const dy_token *w = &s->tok[s->unit[u].last].t;
+    static const char *const people[] = {"ANS", "ESE", "IS", "OS", "ERS", NULL};
+    static const char *const names[] = {"PARIS", "TUNIS", "LAOS", "BARBADOS", "COMOROS", NULL};
+    if (dy_word_in(w, names))
+        return false;
+    for (int k = 0; people[k]; k++)
+        if (dy_word_ends(w, people[k]))
+            return true;
+    return false;
+}
+
 /* "Vietnam protested China's military drills": a demonstration (CAMEO
  * 140, 141) is what civilians do; a state or its government protesting
  * complains officially (114). */
@@ -936,14 +957,11 @@ static const char *official_protest(const dy_sent *s, const char *src, int16_t s
     /* a bare state code from a state's name, not from its people
      * ("Armenians", "Chinese") nor from a modifier of an agent shared in
      * a list ("US and British activists") */
+    /* (nor a member of a list: "US and British activists staged a
+     * protest", the agent shared) */
     int u = s->tok[stok].unit_in;
-    if (n != 3 || u < 0)
+    if (n != 3 || u < 0 || people_word(s, stok) || s->unit[u].comp >= 0)
         return code;
-    const dy_token *w = &s->tok[s->unit[u].last].t;
-    static const char *const people[] = {"S", "ESE", "ISH", "AN", "I", NULL};
-    for (int k = 0; people[k]; k++)
-        if (dy_word_ends(w, people[k]))
-            return code;
     return "114";
 }
 
@@ -1525,8 +1543,11 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         bool people = strlen(srcs[0]) > 3;
         for (int k = 0; people && inst[k]; k++)
             people = strncmp(srcs[0] + 3, inst[k], 3) != 0;
-        if (nt == 0 && (admin || (strncmp(ecode, "14", 2) == 0 && people))) {
-            snprintf(buf, sizeof buf, admin ? "%.3sCVL" : "%.3s", srcs[0]);
+        /* "Tens of thousands of Israelis protested": the people named
+         * bare protest against their government */
+        bool bare_people = strlen(srcs[0]) == 3 && stok[0] >= 0 && people_word(s, stok[0]);
+        if (nt == 0 && (admin || (strncmp(ecode, "14", 2) == 0 && (people || bare_people)))) {
+            snprintf(buf, sizeof buf, admin ? "%.3sCVL" : bare_people ? "%.3sGOV" : "%.3s", srcs[0]);
             tgts[0] = dy_arena_strndup(&R->c->scratch, buf, strlen(buf));
             if (!tgts[0])
                 return V_NULL;
