@@ -1036,6 +1036,17 @@ static bool insurgent(const char *code)
     return false;
 }
 
+/* The clause position of the first "mediated by", "brokered by", ...
+ * between v1 and tlim, or tlim. */
+static int by_mediator(const mctx *x, int v1, int tlim)
+{
+    static const char *const go[] = {"MEDIATED", "BROKERED", "FACILITATED", "HOSTED", "SPONSORED", NULL};
+    for (int p = v1 + 1; p + 1 < tlim; p++)
+        if (dy_word_in(&x->s->tok[x->c->L[p]].t, go) && x->s->tok[x->c->L[p + 1]].t.cls == DY_W_BY)
+            return p;
+    return tlim;
+}
+
 /* Has the clause a verb other than the one at v0..v1? */
 static bool other_verb(const mctx *x, int v0, int v1)
 {
@@ -1345,6 +1356,12 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
          * out by Israel") */
         if (s->petr && ecode[0] == '0' && ecode[1] == '7')
             tlim = by_violence(&x, v1, tlim);
+        /* "agreed to a ceasefire mediated by Qatar", "a deal brokered by
+         * the United States": a go-between is no party to the deal (but
+         * praise of it is praise of the go-between: "supports the
+         * ceasefire brokered by the United States and Russia") */
+        if (s->petr && cooperative(ecode) && ecode[1] != '5')
+            tlim = by_mediator(&x, v1, tlim);
         /* SUBORDINATE CLAUSES: "Cuba freed 553 prisoners after the Vatican
          * mediated talks": a subordinate clause with a verb of its own is
          * another event, its actors no target of this verb ("after talks
