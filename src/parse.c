@@ -947,6 +947,19 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase, const char *p
     }
 }
 
+/* A pronoun at token i standing for unit ref: a copy of ref there.
+ * Returns the new unit, or -1 when there is no room. */
+static int pronoun_unit(dy_sent *s, dy_arena *a, int cap, int ref, int i)
+{
+    int u = add_unit(s, a, cap);
+    if (u < 0)
+        return -1;
+    s->unit[u] = s->unit[ref];
+    s->unit[u].first = s->unit[u].last = s->unit[u].atok = (int16_t)i;
+    s->unit[u].pronoun = true;
+    return u;
+}
+
 static void pronouns(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap, const char *fwd)
 {
     int nbase = s->nunit;
@@ -1008,12 +1021,9 @@ static void pronouns(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap, 
                 continue;
             }
         }
-        int u = add_unit(s, a, cap);
+        int u = pronoun_unit(s, a, cap, ref, i);
         if (u < 0)
             return;
-        s->unit[u] = s->unit[ref];
-        s->unit[u].first = s->unit[u].last = s->unit[u].atok = (int16_t)i;
-        s->unit[u].pronoun = true;
         if (t->t.pron != DY_PR_PLURAL)
             s->unit[u].comp = -1;
         t->unit = (int16_t)u;
@@ -1088,12 +1098,9 @@ static void first_person(dy_sent *s, const struct dy_dict *d, dy_arena *a, int c
         }
         if (sp < 0)
             return;
-        int u = add_unit(s, a, cap);
+        int u = pronoun_unit(s, a, cap, sp, i);
         if (u < 0)
             return;
-        s->unit[u] = s->unit[sp];
-        s->unit[u].first = s->unit[u].last = s->unit[u].atok = (int16_t)i;
-        s->unit[u].pronoun = true;
         s->unit[u].dead = false;
         s->unit[u].comp = -1;
     }
