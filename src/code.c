@@ -955,10 +955,8 @@ static const char *official_protest(const dy_sent *s, const char *src, int16_t s
     if (n == 6 && strcmp(src + 3, "GOV") == 0)
         return "114";
     /* a bare state code from a state's name, not from its people
-     * ("Armenians", "Chinese") nor from a modifier of an agent shared in
-     * a list ("US and British activists") */
-    /* (nor a member of a list: "US and British activists staged a
-     * protest", the agent shared) */
+     * ("Armenians", "Chinese") nor from a member of a list whose agent is
+     * shared ("US and British activists staged a protest") */
     int u = s->tok[stok].unit_in;
     if (n != 3 || u < 0 || people_word(s, stok) || s->unit[u].comp >= 0)
         return code;
