@@ -829,6 +829,9 @@ static bool negated(const mctx *x, int v0, int first)
             return false;
         if (is_negator(t))
             return p < first;
+        /* "would no longer send weapons" */
+        if (dy_word_is(&t->t, "LONGER") && p >= 1 && dy_word_is(&x->s->tok[x->c->L[p - 1]].t, "NO"))
+            return p < first;
     }
     return false;
 }
@@ -1045,12 +1048,12 @@ static int by_mediator(const mctx *x, int v1, int tlim)
     return tlim;
 }
 
-/* Has the clause a verb other than the one at v0..v1? */
-static bool other_verb(const mctx *x, int v0, int v1)
+/* Has the clause a verb before the one at v0? */
+static bool clause_verb_before(const mctx *x, int v0)
 {
-    for (int p = 0; p < x->c->m; p++) {
+    for (int p = 0; p < v0; p++) {
         const dy_ptok *t = &x->s->tok[x->c->L[p]];
-        if ((p < v0 || p > v1) && t->type == DY_T_VERB && t->head == x->c->L[p])
+        if (t->type == DY_T_VERB && t->head == x->c->L[p])
             return true;
     }
     return false;
@@ -1486,21 +1489,30 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     /* "victims killed by the Malaysia Airlines crash", "the Palestinian
      * territory occupied by Israel": a participle after a noun, with its
      * agent after "by", is a passive modifier: the agent acts on the noun
-     * phrase before it, never on the clause's subject. Right after an
-     * actor, in a clause with no other verb, it is the main verb ("Israel
-     * seized by military force half of the land"). */
+     * phrase before it, never on the clause's subject. Right after a
+     * named actor (no agent noun) with no verb before them it is the main
+     * verb ("Israel seized by military force half of the land", "Kim
+     * travelled by train to Russia"; but "Ukrainian children abducted by
+     * Russia"). */
     if (s->petr && !sl.designated && v0 >= 1 && v1 + 2 < cl->m && s->tok[cl->L[v1 + 1]].t.cls == DY_W_BY
         && (dy_word_ends(&vt->t, "ED") || dy_word_ends(&vt->t, "EN"))
-        && (s->tok[cl->L[v0 - 1]].unit_in < 0 || other_verb(&x, v0, v1))) {
+        && (s->tok[cl->L[v0 - 1]].unit_in < 0 || s->unit[s->tok[cl->L[v0 - 1]].unit_in].agent
+            || lone_agent(s, s->tok[cl->L[v0 - 1]].unit_in) || clause_verb_before(&x, v0))) {
         int p = v0 - 1;
         while (p > 0 && p >= v0 - 3 && s->tok[cl->L[p]].unit_in < 0 && plain_noun(&s->tok[cl->L[p]])
                && !s->tok[cl->L[p]].t.fw && !dy_word_ends(&s->tok[cl->L[p]].t, "LY"))
             p--;
         const dy_ptok *pt = &s->tok[cl->L[v0 - 1]];
+        /* the agent right after "by", past determiners and modifiers,
+         * before any preposition; none named ("injured by natural
+         * disasters"): no source */
+        int agent = -1;
+        for (int q = v1 + 2; q < cl->m && q <= v1 + 4 && agent < 0; q++) {
+            agent = unit_at(&x, q);
+            if (agent < 0 && (dy_word_in(&s->tok[cl->L[q]].t, preps) || s->tok[cl->L[q]].t.cls == DY_W_COMMA))
+                break;
+        }
         if ((plain_noun(pt) && !pt->t.fw && !dy_word_ends(&pt->t, "LY")) || pt->unit_in >= 0) {
-            int agent = -1;
-            for (int q = v1 + 2; q < cl->m && q <= v1 + 4 && agent < 0; q++)
-                agent = unit_at(&x, q);
             int u = s->tok[cl->L[p]].unit_in;
             src = agent;
             tgt = u >= 0 && !s->unit[u].dead ? u : -1;
