@@ -1026,15 +1026,28 @@ static bool cooperative(const char *code)
     return code && code[0] == '0' && code[1] >= '3' && code[1] <= '8';
 }
 
-/* Is the code a state's armed opposition or dissidents (REB, INS, SEP,
- * OPP, UAF, RAD)? */
-static bool insurgent(const char *code)
+/* Is the agent of the code (its letters 4-6) one of the list's? */
+static bool agent_in(const char *code, const char *const *list)
 {
-    static const char *const arm[] = {"REB", "INS", "SEP", "OPP", "UAF", "RAD", NULL};
-    for (int k = 0; strlen(code) >= 6 && arm[k]; k++)
-        if (strncmp(code + 3, arm[k], 3) == 0)
+    for (int k = 0; strlen(code) >= 6 && list[k]; k++)
+        if (strncmp(code + 3, list[k], 3) == 0)
             return true;
     return false;
+}
+
+/* A state's institutions, whose agents of no stated country are left
+ * alone by PLACES and are no people protesting for DOMESTIC; a state's
+ * armed opposition and dissidents. */
+static const char *const institutions[] = {"GOV", "MIL", "LEG", "JUD", "ELI", "SPY", NULL};
+static const char *const insurgents[] = {"REB", "INS", "SEP", "OPP", "UAF", "RAD", NULL};
+
+/* The code of state's agent: the state's three letters, then agent
+ * ("NGA" and "CRM" make NGACRM); NULL when memory ran out. */
+static const char *restate(dy_arena *a, const char *state, const char *agent)
+{
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "%.3s%s", state, agent);
+    return dy_arena_strndup(a, buf, n < (int)sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
 /* The clause position of the first "mediated by", "brokered by", ...
@@ -1556,27 +1569,18 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
          * institution a state's people protest against ("Thousands of
          * Kenyans stormed parliament") */
         bool coerce = strncmp(ecode, "17", 2) == 0 || strncmp(ecode, "14", 2) == 0;
-        char buf[32];
         for (int j = 0; (admin || coerce) && j < nt; j++)
-            if (strncmp(tgts[j], "---", 3) == 0 && tgts[j][3]) {
-                snprintf(buf, sizeof buf, "%.3s%s", srcs[0], tgts[j] + 3);
-                tgts[j] = dy_arena_strndup(&R->c->scratch, buf, strlen(buf));
-                if (!tgts[j])
-                    return V_NULL;
-            }
-        /* its people, not its institutions ("Opponents of Rwanda's Senate
-         * protested": the Senate is no protester) */
-        static const char *const inst[] = {"GOV", "MIL", "COP", "LEG", "JUD", "ELI", "SPY", "PTY", NULL};
-        bool people = strlen(srcs[0]) > 3;
-        for (int k = 0; people && inst[k]; k++)
-            people = strncmp(srcs[0] + 3, inst[k], 3) != 0;
+            if (strncmp(tgts[j], "---", 3) == 0 && tgts[j][3] && !(tgts[j] = restate(&R->c->scratch, srcs[0], tgts[j] + 3)))
+                return V_NULL;
+        /* its people, not its institutions, police or parties ("Opponents
+         * of Rwanda's Senate protested": the Senate is no protester) */
+        static const char *const organs[] = {"COP", "PTY", NULL};
+        bool people = strlen(srcs[0]) > 3 && !agent_in(srcs[0], institutions) && !agent_in(srcs[0], organs);
         /* "Tens of thousands of Israelis protested": the people named
          * bare protest against their government */
         bool bare_people = strlen(srcs[0]) == 3 && stok[0] >= 0 && people_word(s, stok[0]);
         if (nt == 0 && (admin || (strncmp(ecode, "14", 2) == 0 && (people || bare_people)))) {
-            snprintf(buf, sizeof buf, admin ? "%.3sCVL" : bare_people ? "%.3sGOV" : "%.3s", srcs[0]);
-            tgts[0] = dy_arena_strndup(&R->c->scratch, buf, strlen(buf));
-            if (!tgts[0])
+            if (!(tgts[0] = restate(&R->c->scratch, srcs[0], admin ? "CVL" : bare_people ? "GOV" : "")))
                 return V_NULL;
             ttok[0] = -1;
             nt = 1;
@@ -1615,17 +1619,9 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             /* people and armed groups, not a government, an army or
              * officials of no stated country ("my Government", "troops
              * committed to peace in Somalia" are another state's) */
-            static const char *const inst[] = {"GOV", "MIL", "LEG", "JUD", "ELI", "SPY", NULL};
-            bool ok = strncmp(*c, "---", 3) == 0 && (*c)[3];
-            for (int i = 0; ok && inst[i]; i++)
-                ok = strncmp(*c + 3, inst[i], 3) != 0;
-            if (ok) {
-                char buf[32];
-                snprintf(buf, sizeof buf, "%.3s%s", pst, *c + 3);
-                *c = dy_arena_strndup(&R->c->scratch, buf, strlen(buf));
-                if (!*c)
-                    return V_NULL;
-            }
+            if (strncmp(*c, "---", 3) == 0 && (*c)[3] && !agent_in(*c, institutions)
+                && !(*c = restate(&R->c->scratch, pst, *c + 3)))
+                return V_NULL;
         }
     }
     /* "Sri Lanka imposed a curfew in Colombo": the place is the state's
@@ -1635,12 +1631,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
      * secretariat in Nairobi", "Serbia fought a war" are no events */
     bool on_people = ecode && (strncmp(ecode, "17", 2) == 0 || strncmp(ecode, "081", 3) == 0);
     for (int j = 0; own_people && on_people && j < nt; j++)
-        if (strlen(tgts[j]) == 3) {
-            char cvl[8] = {tgts[j][0], tgts[j][1], tgts[j][2], 'C', 'V', 'L', 0};
-            tgts[j] = dy_arena_strndup(&R->c->scratch, cvl, 6);
-            if (!tgts[j])
-                return V_NULL;
-        }
+        if (strlen(tgts[j]) == 3 && !(tgts[j] = restate(&R->c->scratch, tgts[j], "CVL")))
+            return V_NULL;
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
             if (strcmp(srcs[i], tgts[j]) == 0)
@@ -1657,7 +1649,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
              * with its rebels ("Colombia suspended peace talks with the
              * ELN") */
             if (s->petr && o->domestic && strncmp(ecode, "16", 2) == 0 && strncmp(srcs[i], tgts[j], 3) == 0
-                && dy_state_code(tgts[j]) && !insurgent(tgts[j]))
+                && dy_state_code(tgts[j]) && !agent_in(tgts[j], insurgents))
                 continue;
             /* neither side a known actor ("---" and "---GOV"): no dyad */
             if (strncmp(srcs[i], "---", 3) == 0 && strncmp(tgts[j], "---", 3) == 0)
