@@ -43,8 +43,8 @@ $(BUILD)/builtin_data.o: $(BUILD)/builtin_data.c
 $(BUILD)/libdyad.a: $(LIB_OBJ)
 	rm -f $@ && $(if $(filter -flto%,$(OPT)),gcc-ar,ar) rcs $@ $^
 
-CLI_SRC = src/cli.c src/cli_code.c src/cli_fetch.c
-$(BUILD)/dyad: $(CLI_SRC) src/cli_code.h src/cli_fetch.h $(BUILD)/libdyad.a
+CLI_SRC = src/cli.c src/cli_code.c src/cli_input.c src/cli_fetch.c
+$(BUILD)/dyad: $(CLI_SRC) src/cli_code.h src/cli_input.h src/cli_fetch.h $(BUILD)/libdyad.a
 	$(CC) $(CFLAGS_ALL) $(CLI_SRC) $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -o $@
 
 $(BUILD):

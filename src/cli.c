@@ -3,8 +3,11 @@
 #include "../include/dyad.h"
 #include "cli_code.h"
 #include "cli_fetch.h"
+#include "cli_input.h"
+#include <fcntl.h>
 #include <unistd.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +20,8 @@ enum {
     EX_USAGE = 2,    /* bad command line */
     EX_DICT = 3,     /* dictionaries could not be loaded */
     EX_INPUT = 4,    /* an input file could not be read */
-    EX_MEMORY = 5    /* out of memory or over a documented cap */
+    EX_MEMORY = 5,   /* out of memory or over a documented cap */
+    EX_OUTPUT = DY_CLI_EX_OUTPUT /* output could not be written */
 };
 
 static const char usage_text[] =
@@ -74,7 +78,12 @@ static const char usage_text[] =
     "  2  usage error\n"
     "  3  dictionaries could not be loaded\n"
     "  4  an input file could not be read\n"
-    "  5  out of memory or input over a documented limit\n";
+    "  5  out of memory or input over a documented limit\n"
+    "  6  output could not be written (a full disk, a closed device); what\n"
+    "     was written ends at a whole line\n"
+    "A closed pipe (dyad ... | head) ends the run quietly, as SIGPIPE does;\n"
+    "SIGINT or SIGTERM stops reading, writes the events already coded and\n"
+    "ends at a line boundary.\n";
 
 static int usage(int code)
 {
@@ -156,71 +165,13 @@ static bool parse_date_arg(const char *s, int32_t *out)
     return true;
 }
 
-/* Codes one input file. JSON Lines are read in pieces cut at line ends
- * (about 8 MB, more for a longer line), so a corpus of any size streams
- * through in bounded memory; the other kinds are read whole. */
-static int code_file(FILE *f, const char *name, const dy_cli_code_opts *co, dy_input_kind kind, int32_t date,
-                     dy_cli_stats *st)
+/* Ends the program by signal sig with its default action, as a reader that
+ * went away (SIGPIPE) or a user's interrupt expects. */
+static void reraise(int sig)
 {
-    size_t cap = (size_t)8 << 20, n = 0;
-    char *buf = malloc(cap + 1);
-    if (!buf) {
-        fprintf(stderr, "dyad: %s: out of memory\n", name);
-        return EX_MEMORY;
-    }
-    unsigned line = 1, records = 0;
-    bool eof = false;
-    int rc = EX_OK;
-    for (;;) {
-        while (!eof && n < cap) {
-            size_t r = fread(buf + n, 1, cap - n, f);
-            n += r;
-            if (r == 0)
-                eof = true;
-        }
-        if (ferror(f)) {
-            fprintf(stderr, "dyad: %s: read error\n", name);
-            rc = EX_INPUT;
-            break;
-        }
-        buf[n] = '\0';
-        if (kind == DY_IN_AUTO && n) {
-            /* the first piece tells the kind */
-            dy_reader *r = dy_reader_new(name, buf, n, DY_IN_AUTO, date);
-            if (r) {
-                kind = dy_reader_kind(r);
-                dy_reader_free(&r);
-            }
-        }
-        size_t cut = n;
-        if (!eof && kind == DY_IN_JSONL) {
-            while (cut > 0 && buf[cut - 1] != '\n')
-                cut--;
-        }
-        if (!eof && (kind != DY_IN_JSONL || cut == 0)) {
-            /* read whole, or a line longer than the buffer: a larger one */
-            char *x = realloc(buf, cap * 2 + 1);
-            if (!x) {
-                fprintf(stderr, "dyad: %s: out of memory\n", name);
-                rc = EX_MEMORY;
-                break;
-            }
-            buf = x;
-            cap *= 2;
-            continue;
-        }
-        if (cut || !records) {
-            int r = dy_cli_code_buffer(co, name, buf, cut, &kind, date, &line, &records, st);
-            if (r > rc)
-                rc = r;
-        }
-        memmove(buf, buf + cut, n - cut);
-        n -= cut;
-        if (eof && n == 0)
-            break;
-    }
-    free(buf);
-    return rc;
+    signal(sig, SIG_DFL);
+    raise(sig);
+    _exit(128 + sig);
 }
 
 static int cmd_code(int argc, char **argv)
@@ -313,27 +264,44 @@ static int cmd_code(int argc, char **argv)
     dy_cli_stats st = {0};
     dy_coder **coders = calloc((size_t)threads, sizeof *coders);
     dy_cli_code_opts co = {d, options, nopt, with_text, phoenix, threads, coders};
-    for (int i = 0; i < nfiles; i++) {
+    dy_cli_catch_signals();
+    for (int i = 0; i < nfiles && !dy_cli_stop && !dy_cli_out_errno; i++) {
         bool in = strcmp(files[i], "-") == 0;
-        FILE *f = in ? stdin : fopen(files[i], "rb");
-        if (!f) {
-            fprintf(stderr, "dyad: %s: %s\n", files[i], strerror(errno));
-            rc = EX_INPUT;
+        int fd = in ? 0 : open(files[i], O_RDONLY);
+        struct stat sb;
+        if (fd < 0 || (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode))) {
+            fprintf(stderr, "dyad: %s: %s\n", files[i], fd < 0 ? strerror(errno) : "is a directory, not a file");
+            if (fd >= 0)
+                close(fd);
+            rc = rc > EX_INPUT ? rc : EX_INPUT;
             continue;
         }
-        int r = code_file(f, in ? "<stdin>" : files[i], &co, kind, date, &st);
+        /* a name says JSON Lines where the content may not (a damaged
+         * first line) */
+        dy_input_kind k = kind == DY_IN_AUTO && (has_suffix(files[i], ".jsonl") || has_suffix(files[i], ".json"))
+                              ? DY_IN_JSONL
+                              : kind;
+        int r = dy_cli_code_fd(fd, in ? "<stdin>" : files[i], &co, k, date, &st);
         if (!in)
-            fclose(f);
+            close(fd);
         if (r > rc)
             rc = r;
     }
-    fflush(stdout);
     if (stats)
         fprintf(stderr, "documents: %lu\nevents: %lu\ndocuments with no events: %lu\nerrors: %lu\n",
                 st.docs, st.events, st.empty, st.errors);
     dy_cli_code_free(&co); /* coders read the dictionary: freed first */
     free(coders);
     dy_dict_free(&d);
+    if (dy_cli_out_errno) {
+        if (dy_cli_out_errno == EPIPE)
+            reraise(SIGPIPE);
+        fprintf(stderr, "dyad: standard output: %s; %lu events were written, the rest were not\n",
+                strerror(dy_cli_out_errno), st.events);
+        return EX_OUTPUT;
+    }
+    if (dy_cli_stop)
+        reraise(dy_cli_stop);
     return rc;
 }
 
@@ -488,7 +456,25 @@ static int cmd_dict(int argc, char **argv)
     return usage(EX_USAGE);
 }
 
-int main(int argc, char **argv)
+/* Every command's printed output is checked once here: a failed write
+ * (full disk) is a message and exit 6, never a quiet success. */
+static int close_stdout(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        int e = errno;
+        if (e == EPIPE)
+            reraise(SIGPIPE);
+        fprintf(stderr, "dyad: standard output: %s\n", e ? strerror(e) : "write error");
+        return EX_OUTPUT;
+    }
+    return rc;
+}
+
+static int run(int argc, char **argv);
+
+int main(int argc, char **argv) { return close_stdout(run(argc, argv)); }
+
+static int run(int argc, char **argv)
 {
     if (argc < 2)
         return usage(EX_USAGE);

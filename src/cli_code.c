@@ -3,10 +3,49 @@
  * buffers; the reader writes finished batches in the order they were read.
  * Batches in flight are capped, so memory stays bounded on any input. */
 #include "cli_code.h"
+#include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+volatile sig_atomic_t dy_cli_stop;
+int dy_cli_out_errno;
+
+static void on_stop(int sig) { dy_cli_stop = sig; }
+
+void dy_cli_catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    /* no SA_RESTART: a read blocked on a terminal or pipe returns, so the
+     * run stops at once; a second signal kills as usual */
+    sa.sa_flags = (int)SA_RESETHAND;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+bool dy_cli_write(int fd, const char *p, size_t n)
+{
+    if (dy_cli_out_errno)
+        return false;
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            dy_cli_out_errno = w < 0 ? errno : ENOSPC;
+            return false;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
 
 enum { BATCH_DOCS = 256, BATCH_BYTES = 1 << 20, MAX_INFLIGHT = 64 };
 
@@ -228,16 +267,19 @@ static int flush_ready(pool *p, batch **ring, size_t *front, size_t back, bool w
         pthread_mutex_unlock(&p->mu);
         if (!done)
             break;
-        if (b->out.n)
-            fwrite(b->out.p, 1, b->out.n, stdout);
+        /* a batch holds whole lines: one write each, so output that stops
+         * (a full disk, a signal) stops at a line end */
+        bool wrote = !b->out.n || dy_cli_write(1, b->out.p, b->out.n);
         if (b->err.n)
             fwrite(b->err.p, 1, b->err.n, stderr);
         st->docs += b->st.docs;
-        st->events += b->st.events;
+        st->events += wrote ? b->st.events : 0;
         st->empty += b->st.empty;
         st->errors += b->st.errors;
         if (b->rc > rc)
             rc = b->rc;
+        if (!wrote)
+            rc = DY_CLI_EX_OUTPUT;
         batch_free(b);
         (*front)++;
     }
@@ -275,7 +317,13 @@ int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *
     for (bool eof = false; !eof;) {
         dy_doc doc;
         dy_error err = {{0}};
-        dy_status s = dy_reader_next(r, &doc, &eof, &err);
+        dy_status s = DY_OK;
+        /* a signal or a failed write ends reading as the input's end
+         * would: what was read is still coded, and written if it can be */
+        if (dy_cli_stop || dy_cli_out_errno)
+            eof = true;
+        else
+            s = dy_reader_next(r, &doc, &eof, &err);
         if (s != DY_OK) {
             fprintf(stderr, "dyad: %s\n", err.msg);
             st->errors++;

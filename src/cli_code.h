@@ -5,7 +5,24 @@
 #ifndef DY_CLI_CODE_H
 #define DY_CLI_CODE_H
 #include "../include/dyad.h"
+#include <signal.h>
 #include <stdbool.h>
+
+/* exit status of a run whose output could not be written */
+#define DY_CLI_EX_OUTPUT 6
+
+/* The signal (SIGINT, SIGTERM) that asked the run to stop, else 0; set by
+ * the handler that dy_cli_catch_signals installs. The coding loop then
+ * reads no more, writes what it has coded, and the program re-raises it. */
+extern volatile sig_atomic_t dy_cli_stop;
+void dy_cli_catch_signals(void);
+
+/* errno of the first failed write of events, else 0; once set, no more is
+ * written and coding stops */
+extern int dy_cli_out_errno;
+/* Writes all of p to fd, retrying short writes; false (and
+ * dy_cli_out_errno set) on failure. */
+bool dy_cli_write(int fd, const char *p, size_t n);
 
 typedef struct {
     unsigned long docs, events, empty, errors;
@@ -26,7 +43,7 @@ typedef struct {
 
 /* Codes the documents of buf (named name for messages) and writes their
  * events to stdout; errors go to stderr. Returns an exit status (0, 1 bad
- * records, 5 out of memory). kind: in, the input kind (DY_IN_AUTO to
+ * records, 5 out of memory, 6 output not written). kind: in, the input kind (DY_IN_AUTO to
  * detect); out, the kind read. line, records: in, where buf starts in its
  * stream (1, 0 for a whole input); out, where it ends. */
 int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *buf, size_t len,

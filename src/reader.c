@@ -32,6 +32,8 @@ struct dy_reader {
     bool done;
     dy_px px;              /* PETRARCH XML scanner */
     dy_px_item *item;      /* its current record (text owned by the item) */
+    char pending[256];     /* an error to return on the next call (content
+                            * after a JSON object on its line) */
 };
 
 static bool all_digits(const char *s, size_t n)
@@ -42,32 +44,54 @@ static bool all_digits(const char *s, size_t n)
     return n > 0;
 }
 
+/* Length of the line end at b[i] (CR LF, LF or CR alone), 0 if none. */
+static size_t eol_len(const char *b, size_t n, size_t i)
+{
+    if (b[i] == '\n')
+        return 1;
+    if (b[i] == '\r')
+        return i + 1 < n && b[i + 1] == '\n' ? 2 : 1;
+    return 0;
+}
+
+/* A TABARI record's first line: 6 or 8 digits, a blank (then its id). */
+static bool tabari_dateline(const char *b, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && isdigit((unsigned char)b[j]))
+        j++;
+    return (j - i == 6 || j - i == 8) && j < n && (b[j] == ' ' || b[j] == '\t');
+}
+
+/* The kind of an input from its first piece. JSON Lines when at least half
+ * of the first non-empty lines (up to 1,000) open with '{', so that one
+ * damaged first line does not make a stream one plain-text article. */
 static dy_input_kind detect(const char *b, size_t n)
 {
     size_t i = 0;
     while (i < n && isspace((unsigned char)b[i]))
         i++;
-    if (i < n && b[i] == '{')
-        return DY_IN_JSONL;
     if (i < n && b[i] == '<')
         return DY_IN_PETRARCH;
-    /* TABARI: a line of 6 or 8 digits, a blank, an id */
-    size_t j = i;
-    while (j < n && isdigit((unsigned char)b[j]))
-        j++;
-    if ((j - i == 6 || j - i == 8) && j < n && (b[j] == ' ' || b[j] == '\t'))
-        return DY_IN_TABARI;
-    /* comment blocks first ('#'): look for a dateline at a line start */
-    if (i < n && b[i] == '#') {
-        for (size_t k = i; k + 8 < n; k++)
-            if ((k == 0 || b[k - 1] == '\n') && isdigit((unsigned char)b[k])) {
-                size_t m = k;
-                while (m < n && isdigit((unsigned char)b[m]))
-                    m++;
-                if ((m - k == 6 || m - k == 8) && m < n && (b[m] == ' ' || b[m] == '\t'))
-                    return DY_IN_TABARI;
-            }
+    unsigned lines = 0, objects = 0, datelines = 0;
+    for (size_t k = i; k < n && lines < 1000;) {
+        while (k < n && (b[k] == ' ' || b[k] == '\t'))
+            k++;
+        if (k < n && !eol_len(b, n, k)) {
+            lines++;
+            objects += b[k] == '{';
+            datelines += tabari_dateline(b, n, k);
+        }
+        while (k < n && !eol_len(b, n, k))
+            k++;
+        if (k < n)
+            k += eol_len(b, n, k);
     }
+    if (lines && objects * 2 >= lines)
+        return DY_IN_JSONL;
+    /* TABARI: the first line a dateline, or comment blocks ('#') first */
+    if (tabari_dateline(b, n, i) || (i < n && b[i] == '#' && datelines))
+        return DY_IN_TABARI;
     return DY_IN_TEXT;
 }
 
@@ -78,6 +102,11 @@ dy_reader *dy_reader_new(const char *name, const char *buf, size_t len, dy_input
     if (!r)
         return NULL;
     r->name = name ? name : "<stdin>";
+    /* a UTF-8 byte-order mark is no part of the text */
+    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+        buf += 3;
+        len -= 3;
+    }
     r->buf = buf;
     r->len = len;
     r->line = 1;
@@ -122,18 +151,21 @@ void dy_reader_set_position(dy_reader *r, unsigned line, unsigned records)
     r->nrec = records;
 }
 
-/* Takes the next line; returns false at end. */
+/* Takes the next line (ended by LF, CR LF or CR alone); returns false at
+ * end. */
 static bool next_line(dy_reader *r, const char **s, size_t *n)
 {
     if (r->pos >= r->len)
         return false;
     const char *p = r->buf + r->pos;
-    const char *e = memchr(p, '\n', r->len - r->pos);
-    size_t l = e ? (size_t)(e - p) : r->len - r->pos;
-    r->pos += l + (e ? 1 : 0);
+    size_t rest = r->len - r->pos;
+    const char *e = memchr(p, '\n', rest);
+    size_t l = e ? (size_t)(e - p) : rest;
+    const char *cr = memchr(p, '\r', l);
+    if (cr)
+        l = (size_t)(cr - p);
+    r->pos += l + (l < rest ? eol_len(p, rest, l) : 0);
     r->line++;
-    if (l && p[l - 1] == '\r')
-        l--;
     *s = p;
     *n = l;
     return true;
@@ -171,6 +203,10 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
             *eof = true;
             return DY_OK;
         }
+        if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+            s += 3; /* a byte-order mark (files joined with cat) */
+            n -= 3;
+        }
         size_t k = 0;
         while (k < n && isspace((unsigned char)s[k]))
             k++;
@@ -195,6 +231,14 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
         enum json_tokener_error je = json_tokener_get_error(tok);
         size_t off = json_tokener_get_parse_end(tok);
         json_tokener_free(tok);
+        size_t rest = off;
+        while (rest < n && isspace((unsigned char)s[rest]))
+            rest++;
+        if (o && je == json_tokener_success && rest < n && json_object_is_type(o, json_type_object))
+            /* a second object, or debris, after the first: the first is
+             * read, the rest reported as a bad record of its own */
+            snprintf(r->pending, sizeof r->pending, "%s:%u:%zu: content after the JSON object (one object a line)",
+                     r->name, ln, rest + 1);
         if (!o || je != json_tokener_success) {
             if (o)
                 json_object_put(o);
@@ -391,6 +435,11 @@ dy_status dy_reader_next(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
 {
     dy_arena_reset(&r->arena);
     *eof = false;
+    if (r->pending[0]) {
+        snprintf(err->msg, sizeof err->msg, "%s", r->pending);
+        r->pending[0] = '\0';
+        return DY_ERR_PARSE;
+    }
     switch (r->kind) {
     case DY_IN_JSONL: return next_jsonl(r, doc, eof, err);
     case DY_IN_TABARI: return next_tabari(r, doc, eof, err);

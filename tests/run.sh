@@ -303,6 +303,9 @@ printf 'Headline\nArnor condemned Libya on Monday in a statement.\n' >"$TMP/arn.
 "$DYAD" code --dict "$TMP/bad.actors,$TMP/bad.verbs" "$TMP/arn.txt" >"$TMP/o" 2>/dev/null; rc=$?
 grep -q '"source":"ARN"' "$TMP/o" && ok "bad dictionary lines skipped, the rest loads" || not_ok "bad dictionary lines skipped" "exit $rc"
 
+# ---- reliability: every class of bad input and fault (README, Reliability) ----
+. tests/reliability.sh
+
 # ---- README and --help examples run as written ----
 sed -n '/^examples:/,/^$/p' "$TMP/help" | sed -n 's/^  dyad //p' >"$TMP/ex"
 sed -n '/^\.EX/,/^\.EE/p' man/dyad.1 | sed -n 's/\\-/-/g; s/^dyad //p' >>"$TMP/ex"

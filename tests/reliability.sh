@@ -1,0 +1,88 @@
+# reliability.sh: nothing lost, ever. Sourced by run.sh (uses its DYAD, TMP,
+# SHARED, ok, not_ok, events); one block per bad-input class of the
+# README's Reliability table, each a case that lost data before its fix.
+
+# ---- output that cannot be written: exit 6 and a message, never 0 ----
+"$DYAD" code --stats --input jsonl examples/articles.jsonl >/dev/full 2>"$TMP/err"; rc=$?
+[ $rc = 6 ] && grep -q "standard output: No space left on device" "$TMP/err" && grep -q '^events: 0$' "$TMP/err" \
+    && ok "write errors: a full device is exit 6 with a message; --stats counts only events written" \
+    || not_ok "write errors (code)" "exit $rc $(cat "$TMP/err")"
+"$DYAD" code --format phoenix --input jsonl examples/articles.jsonl >/dev/full 2>/dev/null; rc=$?
+"$DYAD" code -j 2 --input jsonl examples/articles.jsonl >/dev/full 2>/dev/null; rc2=$?
+"$DYAD" dict info >/dev/full 2>/dev/null; rc3=$?
+"$DYAD" --help >/dev/full 2>/dev/null; rc4=$?
+[ "$rc $rc2 $rc3 $rc4" = "6 6 6 6" ] && ok "write errors: --format phoenix, -j 2, dict info and --help exit 6 on a full device" \
+    || not_ok "write errors (other outputs)" "exits $rc $rc2 $rc3 $rc4"
+# a reader that goes away ends the run quietly (SIGPIPE), as Unix tools do
+# (many.jsonl: 800 articles, 3,600 events)
+awk '{ for (i = 0; i < 400; i++) print }' examples/articles.jsonl >"$TMP/many.jsonl"
+"$DYAD" code --input jsonl "$TMP/many.jsonl" 2>"$TMP/err" | head -1 >/dev/null
+[ ! -s "$TMP/err" ] && ok "a closed pipe (| head -1) ends quietly" || not_ok "closed pipe" "$(cat "$TMP/err")"
+
+# ---- a signal mid-run: output ends at a whole line, every line is JSON:
+# killed while coding (a large input) and while waiting for more input
+# (a pipe that stays open: the coded events must not sit in a buffer) ----
+awk '{ for (i = 0; i < 200; i++) print }' "$TMP/many.jsonl" >"$TMP/huge.jsonl"
+torn=0
+for sig in TERM INT; do
+    for j in 1 2; do
+        "$DYAD" code -j $j --input jsonl "$TMP/huge.jsonl" >"$TMP/sig.out" 2>/dev/null &
+        pid=$!
+        sleep 0.3
+        kill -$sig $pid 2>/dev/null
+        wait $pid 2>/dev/null
+        [ "$(tail -c 1 "$TMP/sig.out" | od -An -c | tr -d ' ')" = '\n' ] || torn=$((torn + 1))
+        grep -vc '^{.*}$' "$TMP/sig.out" | grep -qx 0 || torn=$((torn + 1))
+        { cat "$TMP/many.jsonl"; sleep 3; } | "$DYAD" code -j $j --input jsonl >"$TMP/sig.out" 2>/dev/null &
+        sleep 1
+        pkill -$sig -f "^$DYAD code -j $j --input jsonl\$" 2>/dev/null
+        wait 2>/dev/null
+        [ "$(grep -c '^{.*}$' "$TMP/sig.out")" = 3600 ] || torn=$((torn + 1))
+    done
+done
+[ $torn = 0 ] && ok "SIGTERM/SIGINT (while coding, while waiting for input; -j 1 and -j 2): every event coded so far written, whole lines" \
+    || not_ok "signal mid-run" "$torn torn or short outputs"
+
+# ---- the kind of an input: a damaged first line, a byte-order mark, a
+# name; line ends of every system; one object a line ----
+WN="$SHARED/corpus/wikinews-2019-2020.jsonl"
+if [ -f "$WN" ]; then
+    n=$(grep -c . "$WN")
+    tail -c +100 "$WN" | "$DYAD" code --stats >/dev/null 2>"$TMP/err"; rc=$?
+    [ $rc = 1 ] && grep -q "^documents: $((n - 1))$" "$TMP/err" && grep -q '^errors: 1$' "$TMP/err" \
+        && ok "JSON Lines with a damaged first line (stdin): one bad record, the other $((n - 1)) coded" \
+        || not_ok "damaged first JSON line" "exit $rc $(tail -5 "$TMP/err")"
+fi
+{ printf '\357\273\277'; cat examples/articles.jsonl; } >"$TMP/bom.txt"
+"$DYAD" code --stats "$TMP/bom.txt" >"$TMP/o" 2>"$TMP/err"; rc=$?
+"$DYAD" code --input jsonl examples/articles.jsonl >"$TMP/o2"
+[ $rc = 0 ] && cmp -s "$TMP/o" "$TMP/o2" && ok "a UTF-8 byte-order mark is skipped: JSON Lines still detected" \
+    || not_ok "byte-order mark" "exit $rc $(cat "$TMP/err")"
+{ echo 'not json at all'; cat examples/articles.jsonl; } >"$TMP/named.jsonl"
+"$DYAD" code --stats "$TMP/named.jsonl" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'named.jsonl:1:[0-9]*: invalid JSON' "$TMP/err" && cmp -s "$TMP/o" "$TMP/o2" \
+    && ok "a .jsonl name decides the kind: a bad first line is one bad record" || not_ok ".jsonl name" "exit $rc $(cat "$TMP/err")"
+tr '\n' '\r' <examples/articles.jsonl >"$TMP/cr.jsonl"
+sed 's/$/\r/' examples/articles.jsonl >"$TMP/crlf.jsonl"
+"$DYAD" code "$TMP/cr.jsonl" >"$TMP/o" 2>"$TMP/err"; rc=$?
+"$DYAD" code "$TMP/crlf.jsonl" >"$TMP/o3" 2>>"$TMP/err"; rc3=$?
+[ "$rc$rc3" = 00 ] && cmp -s "$TMP/o" "$TMP/o2" && cmp -s "$TMP/o3" "$TMP/o2" \
+    && ok "CR-only and CR LF line ends: every record coded as with LF" || not_ok "CR line ends" "exit $rc $rc3 $(cat "$TMP/err")"
+printf '{"id":"a","text":"Pakistan condemned India on Monday in Lahore."} {"id":"b","text":"India condemned Pakistan on Monday."}\n{"id":"c","text":"India condemned Pakistan on Monday in Delhi."}\n' >"$TMP/two.jsonl"
+"$DYAD" code "$TMP/two.jsonl" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'two.jsonl:1:67: content after the JSON object' "$TMP/err" && [ "$(events <"$TMP/o" | wc -l)" = 2 ] \
+    && grep -q '"doc_id":"c"' "$TMP/o" && ok "two JSON objects on one line: the first coded, the rest reported at its column, the next line coded" \
+    || not_ok "two objects on one line" "exit $rc $(cat "$TMP/err" "$TMP/o")"
+mkdir -p "$TMP/adir"
+"$DYAD" code "$TMP/adir" examples/sco-talks.txt >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 4 ] && grep -q 'adir: is a directory' "$TMP/err" && [ -s "$TMP/o" ] \
+    && ok "a directory as input: named as such, exit 4, the next file coded" || not_ok "directory as input" "exit $rc $(cat "$TMP/err")"
+
+# ---- an endless line is cut off at the 64 MiB limit while it is read ----
+{ printf '{"id":"long","text":"'; head -c 70000000 /dev/zero | tr '\0' 'a'; printf '"}\n'; cat examples/articles.jsonl; } \
+    | "$DYAD" code --input jsonl >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 5 ] && grep -q '<stdin>:1:1: record longer than 67108864 bytes' "$TMP/err" && cmp -s "$TMP/o" "$TMP/o2" \
+    && ok "a 70 MB JSON line: reported at the limit (exit 5), the records after it coded" || not_ok "70 MB JSON line" "exit $rc $(cat "$TMP/err")"
+head -c 100000000 /dev/zero | "$DYAD" code >/dev/null 2>"$TMP/err"; rc=$?
+[ $rc = 5 ] && grep -q 'record longer than' "$TMP/err" && ok "100 MB of NUL bytes as text: stopped at the limit, exit 5" \
+    || not_ok "endless text" "exit $rc $(cat "$TMP/err")"
