@@ -20,7 +20,10 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/builtin_data.o
 DICT_FILES = $(sort $(wildcard dict/*.actors dict/*.agents dict/*.verbs dict/*.options dict/*.txt))
 
 .PHONY: all deps demo check test bench clean fuzz
-all: deps-quiet $(BUILD)/dyad
+# the packages are installed before anything compiles, whatever -j: the
+# build is a second make that starts only when deps.sh has finished
+all: deps-quiet
+	@$(MAKE) --no-print-directory $(BUILD)/dyad
 
 deps:
 	@sh scripts/deps.sh
