@@ -141,8 +141,14 @@ static int load_dict(const char *spec, dy_dict **d, bool quiet)
     char pack[4096];
     struct stat sb;
     if (spec && dy_cli_pack_dir(spec, pack, sizeof pack)) {
+        char missing[128];
         if (stat(pack, &sb) != 0) {
             fprintf(stderr, "dyad: the %s pack is not installed (dyad dict fetch %s)\n", spec, spec);
+            return EX_DICT;
+        }
+        if (!dy_cli_pack_complete(pack, missing, sizeof missing)) {
+            fprintf(stderr, "dyad: the %s pack in %s is incomplete (%s is missing or empty); run dyad dict fetch %s\n",
+                    spec, pack, missing, spec);
             return EX_DICT;
         }
         spec = pack;

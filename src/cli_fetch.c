@@ -6,9 +6,11 @@
  * production-size lexicon) and only then moved into place and compiled
  * into the dictionary cache. Any failure leaves the installed pack as it
  * was. */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include "cli_fetch.h"
 #include "../include/dyad.h"
 #include <errno.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,14 +63,55 @@ static int mkdir_p(const char *path)
     return mkdir(tmp, 0755) == 0 || errno == EEXIST ? 0 : -1;
 }
 
+static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb, (void)flag, (void)ftw;
+    return remove(path);
+}
+
+/* rm -r dir: a folder of the pack may hold files of the user's too */
 static void remove_tree(const char *dir)
+{
+    nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+bool dy_cli_pack_complete(const char *dir, char *missing, size_t cap)
 {
     for (int i = 0; phoenix_files[i]; i++) {
         char p[4200];
+        struct stat sb;
         snprintf(p, sizeof p, "%.4100s/%.64s", dir, phoenix_files[i]);
-        unlink(p);
+        if (stat(p, &sb) != 0 || sb.st_size == 0) {
+            snprintf(missing, cap, "%s", phoenix_files[i]);
+            return false;
+        }
     }
-    rmdir(dir);
+    return true;
+}
+
+/* Puts the verified folder tmp in the place of dest: the old pack is moved
+ * aside first and removed only once the new one is in place, so a failure
+ * at any step leaves a whole pack installed. */
+static int install(const char *tmp, const char *dest)
+{
+    char old[4200];
+    snprintf(old, sizeof old, "%.4100s.old.XXXXXX", dest);
+    struct stat sb;
+    bool had = stat(dest, &sb) == 0;
+    if (had && (!mkdtemp(old) || rename(dest, old) != 0)) {
+        fprintf(stderr, "dyad: dict fetch: cannot move the installed pack aside: %s; nothing was changed\n",
+                strerror(errno));
+        return 4;
+    }
+    if (rename(tmp, dest) != 0) {
+        fprintf(stderr, "dyad: dict fetch: cannot install %s: %s; the installed pack is kept\n", dest, strerror(errno));
+        if (had)
+            rename(old, dest);
+        return 4;
+    }
+    if (had)
+        remove_tree(old);
+    return 0;
 }
 
 /* Runs curl for one file; returns its exit status (127: no curl). */
@@ -135,9 +178,8 @@ int dy_cli_fetch(int argc, char **argv, const char *cache_dir)
         fprintf(stderr, "dyad: dict fetch: cannot create %s: %s\n", ddir, strerror(errno));
         return 4;
     }
-    snprintf(tmp, sizeof tmp, "%.4100s.tmp", dest);
-    remove_tree(tmp);
-    if (mkdir(tmp, 0755) != 0) {
+    snprintf(tmp, sizeof tmp, "%.4100s.new.XXXXXX", dest);
+    if (!mkdtemp(tmp)) {
         fprintf(stderr, "dyad: dict fetch: cannot create %s: %s\n", tmp, strerror(errno));
         return 4;
     }
@@ -183,15 +225,14 @@ int dy_cli_fetch(int argc, char **argv, const char *cache_dir)
         remove_tree(tmp);
         return 3;
     }
-    remove_tree(dest);
-    if (rename(tmp, dest) != 0) {
-        fprintf(stderr, "dyad: dict fetch: cannot install %s: %s\n", dest, strerror(errno));
+    if (install(tmp, dest) != 0) {
         remove_tree(tmp);
         return 4;
     }
     /* compile it once, so the first coding run starts from the cache */
     if (cache_dir && dy_dict_load_spec_cached(dest, cache_dir, &lo, &d, &err) == DY_OK)
         dy_dict_free(&d);
+    chmod(dest, 0755); /* mkdtemp made it 0700 */
     printf("installed the Phoenix pack in %s: %u actors, %u agents, %u verb blocks, %u patterns "
            "(%u lines not understood); use it with --dict phoenix\n",
            dest, c.actors, c.agents, c.verbs, c.patterns, lo.nerrors);

@@ -86,3 +86,21 @@ mkdir -p "$TMP/adir"
 head -c 100000000 /dev/zero | "$DYAD" code >/dev/null 2>"$TMP/err"; rc=$?
 [ $rc = 5 ] && grep -q 'record longer than' "$TMP/err" && ok "100 MB of NUL bytes as text: stopped at the limit, exit 5" \
     || not_ok "endless text" "exit $rc $(cat "$TMP/err")"
+
+# ---- dict fetch run again: the new pack replaces the old only when it is
+# whole; a pack that is not whole is exit 3, never an empty run ----
+PHX="$SHARED/peers/petrarch2/dictionaries"
+if [ -d "$PHX" ]; then
+    export DYAD_DATA_DIR="$TMP/refetch"
+    "$DYAD" dict fetch phoenix --from "$PHX" >/dev/null 2>&1
+    echo 'my notes' >"$TMP/refetch/phoenix/notes.txt"
+    "$DYAD" dict fetch phoenix --from "$PHX" >"$TMP/o" 2>&1; rc=$?
+    "$DYAD" dict fetch phoenix --from "$TMP/adir" >>"$TMP/o" 2>&1; rc2=$?
+    printf 'X\nIsrael attacked Hamas in Gaza on Monday.\n' | "$DYAD" code --dict phoenix | events >"$TMP/o2"
+    rm "$TMP/refetch/phoenix/Phoenix.agents.txt"
+    printf 'X\nIsrael attacked Hamas in Gaza on Monday.\n' | "$DYAD" code --dict phoenix >"$TMP/o3" 2>&1; rc3=$?
+    unset DYAD_DATA_DIR
+    [ "$rc $rc2 $rc3" = "0 4 3" ] && [ "$(cat "$TMP/o2")" = "2 ISR PSEREBHMS 190" ] && grep -q "incomplete (Phoenix.agents.txt" "$TMP/o3" \
+        && ok "dict fetch again over a folder with an extra file installs; a failed fetch keeps the pack; an incomplete pack is exit 3" \
+        || not_ok "dict fetch again" "exits $rc $rc2 $rc3 $(cat "$TMP/o" "$TMP/o2" "$TMP/o3")"
+fi
