@@ -179,6 +179,11 @@ dy_input_kind dy_reader_kind(const dy_reader *r);
  * numbers. */
 void dy_reader_get_position(const dy_reader *r, unsigned *line, unsigned *records);
 void dy_reader_set_position(dy_reader *r, unsigned line, unsigned records);
+/* Where the complete records at the front of buf[0..n) end, for a stream
+ * read in pieces: after the last line end (JSON Lines), the last blank line
+ * (TABARI records) or the last </Sentence> outside a comment (PETRARCH XML);
+ * 0 when none is complete, and always for plain text (one article). */
+size_t dy_reader_cut(dy_input_kind kind, const char *buf, size_t n);
 /* Next document: DY_OK with *doc filled, DY_OK with *eof set at the end, or
  * an error for one bad record (the reader has skipped past it: call again). */
 dy_status dy_reader_next(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err);

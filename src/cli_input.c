@@ -19,44 +19,6 @@ static bool input_waiting(int fd)
     return poll(&p, 1, 0) > 0;
 }
 
-static bool blank_line(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-            return false;
-    return true;
-}
-
-/* Where the records of buf[0..n) that are complete end: after the last
- * line end (JSON Lines; a CR at the very end may be half of a CR LF), after
- * the last blank line (TABARI records), or 0 when the kind is read whole. */
-static size_t record_cut(dy_input_kind kind, const char *buf, size_t n)
-{
-    if (kind == DY_IN_JSONL) {
-        size_t cut = n;
-        if (cut && buf[cut - 1] == '\r')
-            cut--;
-        while (cut > 0 && buf[cut - 1] != '\n' && buf[cut - 1] != '\r')
-            cut--;
-        return cut;
-    }
-    if (kind == DY_IN_TABARI) {
-        /* the end of the last blank line that has a line after it */
-        size_t end = n;
-        while (end > 0 && buf[end - 1] != '\n')
-            end--;
-        while (end > 0) {
-            size_t start = end - 1;
-            while (start > 0 && buf[start - 1] != '\n')
-                start--;
-            if (blank_line(buf + start, end - 1 - start))
-                return end;
-            end = start;
-        }
-    }
-    return 0;
-}
-
 /* Counts line ends in buf[0..n), as the readers do (CR LF is one). */
 static unsigned count_lines(const char *b, size_t n)
 {
@@ -90,7 +52,7 @@ static int fill(int fd, const char *name, inbuf *b, dy_input_kind kind)
         b->n += (size_t)r;
         /* a slow producer's records are coded as they come; the first
          * complete line is enough to tell the kind */
-        if (!input_waiting(fd) && (kind == DY_IN_AUTO ? memchr(b->buf, '\n', b->n) != NULL : record_cut(kind, b->buf, b->n) > 0))
+        if (!input_waiting(fd) && (kind == DY_IN_AUTO ? memchr(b->buf, '\n', b->n) != NULL : dy_reader_cut(kind, b->buf, b->n) > 0))
             break;
     }
     return 0;
@@ -162,7 +124,7 @@ int dy_cli_code_fd(int fd, const char *name, const dy_cli_code_opts *o, dy_input
             kind = dy_reader_kind(rd);
             dy_reader_free(&rd);
         }
-        size_t cut = b.eof ? b.n : record_cut(kind, b.buf, b.n);
+        size_t cut = b.eof ? b.n : dy_reader_cut(kind, b.buf, b.n);
         if (!cut && !b.eof) {
             if (b.n < b.cap)
                 continue; /* waiting for the rest of a record */

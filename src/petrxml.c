@@ -34,13 +34,69 @@ static void advance(dy_px *p, size_t to)
     p->pos = to < p->len ? to : p->len;
 }
 
-static const char *find(const dy_px *p, size_t from, const char *needle)
+static const char *find_in(const char *buf, size_t len, size_t from, const char *needle)
 {
     size_t nl = strlen(needle);
-    for (size_t i = from; i + nl <= p->len; i++)
-        if (p->buf[i] == needle[0] && memcmp(p->buf + i, needle, nl) == 0)
-            return p->buf + i;
+    for (size_t i = from; i + nl <= len; i++)
+        if (buf[i] == needle[0] && memcmp(buf + i, needle, nl) == 0)
+            return buf + i;
     return NULL;
+}
+
+/* The next <Sentence tag (not <Sentences>) at or after from, or NULL. */
+static const char *sentence_tag(const char *buf, size_t len, size_t from)
+{
+    for (const char *t = find_in(buf, len, from, "<Sentence"); t; t = find_in(buf, len, (size_t)(t - buf) + 9, "<Sentence")) {
+        size_t k = (size_t)(t - buf) + 9;
+        if (k < len && (isspace((unsigned char)buf[k]) || buf[k] == '>' || buf[k] == '/'))
+            return t;
+    }
+    return NULL;
+}
+
+/* The end of the comment opened at buf[open] (just past its "-->"), or
+ * NULL when it is not closed: no "-->" at all, or one that comes only
+ * after a second "<!--" and a "</Sentence>", i.e. after whole records (a
+ * comment that quotes "<!--" or holds a commented-out record is kept). */
+static const char *comment_end(const char *buf, size_t len, size_t open)
+{
+    const char *e = find_in(buf, len, open + 4, "-->");
+    if (!e)
+        return NULL;
+    size_t span = (size_t)(e - buf);
+    const char *again = find_in(buf, span, open + 4, "<!--");
+    if (again && find_in(buf, span, open + 4, "</Sentence>"))
+        return NULL;
+    return e + 3;
+}
+
+size_t dy_px_cut(const char *buf, size_t n)
+{
+    size_t cut = 0;
+    for (size_t i = 0; i < n;) {
+        const char *lt = memchr(buf + i, '<', n - i);
+        if (!lt)
+            break;
+        size_t k = (size_t)(lt - buf);
+        if (n - k >= 4 && memcmp(lt, "<!--", 4) == 0) {
+            const char *e = comment_end(buf, n, k);
+            if (!e && find_in(buf, n, k + 4, "-->"))
+                e = lt + 4; /* unclosed: scanned on, as dy_px_next does */
+            if (!e)
+                break; /* its end may be in the next piece */
+            i = (size_t)(e - buf);
+            continue;
+        }
+        if (n - k >= 11 && memcmp(lt, "</Sentence>", 11) == 0)
+            cut = k + 11;
+        i = k + 1;
+    }
+    return cut;
+}
+
+static const char *find(const dy_px *p, size_t from, const char *needle)
+{
+    return find_in(p->buf, p->len, from, needle);
 }
 
 /* Decodes XML entities of s[0..n) into out (cap bytes); returns length. */
@@ -148,7 +204,13 @@ static int sentence(dy_px *p, const char *tag_end, dy_px_item *it, char *msg, si
 {
     const char *tag = p->buf + p->pos;
     const char *close = find(p, (size_t)(tag_end - p->buf), "</Sentence>");
-    const char *body_end = close ? close : p->buf + p->len;
+    /* a record whose </Sentence> is missing ends where the next begins */
+    const char *next = sentence_tag(p->buf, p->len, (size_t)(tag_end - p->buf));
+    if (next && (!close || next < close)) {
+        close = NULL;
+        it->unclosed = true;
+    }
+    const char *body_end = close ? close : next ? next : p->buf + p->len;
     it->kind = DY_PX_SENTENCE;
     it->line = p->line;
     attr(tag, tag_end, "id", it->id, sizeof it->id);
@@ -204,7 +266,7 @@ static int sentence(dy_px *p, const char *tag_end, dy_px_item *it, char *msg, si
     const char *tx = element(b, body_end, "Text", &tn);
     int rc = 0;
     if (!tx) {
-        snprintf(msg, ml, "line %u: <Sentence id=\"%s\"> has no <Text>", it->line, it->id);
+        snprintf(msg, ml, "<Sentence id=\"%s\"> has no <Text>", it->id);
         rc = -1;
     } else {
         it->text = malloc(tn + 8);
@@ -219,7 +281,7 @@ static int sentence(dy_px *p, const char *tag_end, dy_px_item *it, char *msg, si
                     it->text[i] = ' ';
         }
     }
-    advance(p, close ? (size_t)(close - p->buf) + 11 : p->len);
+    advance(p, close ? (size_t)(close - p->buf) + 11 : (size_t)(body_end - p->buf));
     return rc;
 }
 
@@ -236,9 +298,18 @@ int dy_px_next(dy_px *p, dy_px_item *it, char *msg, size_t ml)
         advance(p, (size_t)(lt - p->buf));
         size_t rest = p->len - p->pos;
         if (rest >= 4 && memcmp(lt, "<!--", 4) == 0) {
-            const char *e = find(p, p->pos + 4, "-->");
-            advance(p, e ? (size_t)(e - p->buf) + 3 : p->len);
-            continue;
+            const char *e = comment_end(p->buf, p->len, p->pos);
+            if (e) {
+                advance(p, (size_t)(e - p->buf));
+                continue;
+            }
+            /* unclosed: reported, and read on from the next record */
+            it->kind = DY_PX_ERROR;
+            it->line = p->line;
+            snprintf(msg, ml, "comment <!-- not closed before the records after it (read on from the next <Sentence>)");
+            const char *next = sentence_tag(p->buf, p->len, p->pos + 4);
+            advance(p, next ? (size_t)(next - p->buf) : p->len);
+            return -1;
         }
         const char *te = memchr(lt, '>', rest);
         if (!te) {

@@ -13,7 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum dy_px_kind { DY_PX_END = 0, DY_PX_SENTENCE, DY_PX_CONFIG, DY_PX_ENV };
+/* DY_PX_ERROR: a malformed stretch between records (an unclosed comment),
+ * reported by dy_px_next's -1; the scanner has resynchronised past it */
+enum dy_px_kind { DY_PX_END = 0, DY_PX_SENTENCE, DY_PX_CONFIG, DY_PX_ENV, DY_PX_ERROR };
 
 #define DY_PX_MAX_EVENTS 64
 
@@ -40,6 +42,8 @@ typedef struct {
     bool noevents;          /* <EventCoding noevents="True"> */
     char error[64];         /* <EventCoding error="..."> */
     bool has_coding;        /* any <EventCoding> */
+    bool unclosed;          /* no </Sentence> before the next <Sentence>:
+                             * the record ends there */
 } dy_px_item;
 
 typedef struct {
@@ -53,5 +57,9 @@ void dy_px_init(dy_px *p, const char *buf, size_t len);
  * sentence (the scanner has moved past it). */
 int dy_px_next(dy_px *p, dy_px_item *it, char *msg, size_t msglen);
 void dy_px_item_clear(dy_px_item *it);
+/* Where the complete items of buf[0..n) end (after the last </Sentence>
+ * outside a comment, or before a <Sentence> whose end is not in buf): a
+ * stream is cut there into pieces that scan as the whole would. */
+size_t dy_px_cut(const char *buf, size_t n);
 
 #endif

@@ -284,6 +284,22 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
     }
 }
 
+/* A TABARI record's first line: a valid YYMMDD or YYYYMMDD date, blanks
+ * and one word (the id); a line of text that opens with a number
+ * ("120000 people fled") is none. */
+static bool record_start(const char *s, size_t n)
+{
+    if (!tabari_dateline(s, n, 0))
+        return false;
+    size_t dl = strspn(s, "0123456789");
+    int m = (s[dl - 4] - '0') * 10 + (s[dl - 3] - '0'), d = (s[dl - 2] - '0') * 10 + (s[dl - 1] - '0');
+    size_t i = dl + strspn(s + dl, " \t");
+    size_t w = i;
+    while (w < n && s[w] != ' ' && s[w] != '\t')
+        w++;
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31 && w > i && w + strspn(s + w, " \t") >= n;
+}
+
 static dy_status next_tabari(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
 {
     const char *s;
@@ -328,9 +344,19 @@ static dy_status next_tabari(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err
         /* gather text lines */
         size_t cap = 4096, tl = 0;
         char *t = dy_arena_alloc(&r->arena, cap);
-        while (t && next_line(r, &s, &n)) {
+        for (size_t pos0 = r->pos; t && next_line(r, &s, &n); pos0 = r->pos) {
             if (n == 0 || strspn(s, " \t") == n)
                 break;
+            if (record_start(s, n)) {
+                /* the blank line before it is missing: this record ends
+                 * here, the next is read from its own first line */
+                snprintf(r->pending, sizeof r->pending,
+                         "%s:%u:1: a record starts with no blank line before it (the one above is coded)", r->name,
+                         r->line - 1);
+                r->pos = pos0;
+                r->line--;
+                break;
+            }
             if (tl + n + 2 > cap) {
                 size_t nc = (tl + n + 2) * 2;
                 if (nc > DY_MAX_RECORD)
@@ -409,14 +435,21 @@ static dy_status next_petrarch(dy_reader *r, dy_doc *doc, bool *eof, dy_error *e
     for (;;) {
         char msg[256];
         int rc = dy_px_next(&r->px, r->item, msg, sizeof msg);
+        /* the scanner counts lines in its piece; r->line is where the
+         * piece starts in the stream */
+        unsigned line = r->line + r->item->line - 1;
         if (r->item->kind == DY_PX_END) {
             *eof = true;
             return DY_OK;
         }
         if (rc < 0) {
-            snprintf(err->msg, sizeof err->msg, "%s:%u:1: %s", r->name, r->item->line, msg);
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: %s", r->name, line, msg);
             return DY_ERR_PARSE;
         }
+        if (r->item->unclosed)
+            snprintf(r->pending, sizeof r->pending,
+                     "%s:%u:1: <Sentence> has no </Sentence> before the next record (coded as far as it goes)", r->name,
+                     line);
         if (r->item->kind != DY_PX_SENTENCE)
             continue;
         memset(doc, 0, sizeof *doc);
@@ -429,6 +462,47 @@ static dy_status next_petrarch(dy_reader *r, dy_doc *doc, bool *eof, dy_error *e
         *eof = false;
         return DY_OK;
     }
+}
+
+static bool blank_line(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return false;
+    return true;
+}
+
+/* Where the records of buf[0..n) that are complete end: after the last
+ * line end (JSON Lines; a CR at the very end may be half of a CR LF), after
+ * the last blank line (TABARI records), after the last </Sentence> (PETRARCH
+ * XML), or 0 when the kind is read whole (a plain-text article). */
+size_t dy_reader_cut(dy_input_kind kind, const char *buf, size_t n)
+{
+    if (kind == DY_IN_JSONL) {
+        size_t cut = n;
+        if (cut && buf[cut - 1] == '\r')
+            cut--;
+        while (cut > 0 && buf[cut - 1] != '\n' && buf[cut - 1] != '\r')
+            cut--;
+        return cut;
+    }
+    if (kind == DY_IN_TABARI) {
+        /* the end of the last blank line that has a line after it */
+        size_t end = n;
+        while (end > 0 && buf[end - 1] != '\n')
+            end--;
+        while (end > 0) {
+            size_t start = end - 1;
+            while (start > 0 && buf[start - 1] != '\n')
+                start--;
+            if (blank_line(buf + start, end - 1 - start))
+                return end;
+            end = start;
+        }
+    }
+    if (kind == DY_IN_PETRARCH)
+        return dy_px_cut(buf, n);
+    return 0;
 }
 
 dy_status dy_reader_next(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)

@@ -104,3 +104,52 @@ if [ -d "$PHX" ]; then
         && ok "dict fetch again over a folder with an extra file installs; a failed fetch keeps the pack; an incomplete pack is exit 3" \
         || not_ok "dict fetch again" "exits $rc $rc2 $rc3 $(cat "$TMP/o" "$TMP/o2" "$TMP/o3")"
 fi
+
+# ---- broken TABARI records and PETRARCH XML: the boundary that does not
+# parse is reported as file:line, the neighbours are still coded ----
+printf '181209 R-1\nPakistan condemned India on Monday.\n181210 R-2\nIndia condemned Pakistan on Tuesday.\n181211 R-3\n120000 people fled as China criticized India on Wednesday.\n\n' >"$TMP/noblank.txt"
+"$DYAD" code --input tabari "$TMP/noblank.txt" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 1 ] && [ "$(grep -c 'a record starts with no blank line' "$TMP/err")" = 2 ] && grep -q 'noblank.txt:3:1:' "$TMP/err" \
+    && [ "$(sed -n 's/.*"doc_id":"\([^"]*\)".*/\1/p' "$TMP/o" | sort -u | tr '\n' ' ')" = "R-1 R-2 R-3 " ] \
+    && ok "TABARI records without blank lines: each record coded, each missing boundary reported; '120000 people' is text" \
+    || not_ok "TABARI records without blank lines" "exit $rc $(cat "$TMP/err" "$TMP/o")"
+cat >"$TMP/bad.xml" <<'XML'
+<Sentences>
+<Sentence date="20180101" id="A-1" sentence="True">
+<Text>Pakistan condemned India on Monday.</Text>
+<Sentence date="20180102" id="A-2" sentence="True">
+<Text>India condemned Pakistan on Monday.</Text>
+</Sentence>
+<!-- an unclosed comment
+<Sentence date="20180103" id="A-3" sentence="True">
+<Text>China condemned India on Monday.</Text>
+</Sentence>
+<!-- a comment that quotes <Sentence ...> and <!-- -->
+<Sentence date="20180104" id="A-4" sentence="True">
+<Text>India condemned China on Monday.</Text>
+</Sentence>
+<!-- a record commented out:
+<Sentence date="20180105" id="A-5" sentence="True">
+<Text>India condemned China on Monday.</Text>
+</Sentence> -->
+</Sentences>
+XML
+"$DYAD" code "$TMP/bad.xml" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'bad.xml:2:1: <Sentence> has no </Sentence>' "$TMP/err" && grep -q 'bad.xml:7:1: comment <!-- not closed' "$TMP/err" \
+    && [ "$(sed -n 's/.*"doc_id":"\([^"]*\)".*/\1/p' "$TMP/o" | tr '\n' ' ')" = "A-1 A-2 A-3 A-4 " ] \
+    && ok "PETRARCH XML: a missing </Sentence> and an unclosed comment reported, every record around them coded" \
+    || not_ok "broken PETRARCH XML" "exit $rc $(cat "$TMP/err" "$TMP/o")"
+
+# ---- TABARI records and PETRARCH XML stream in 8 MB pieces: a bad record
+# far in keeps its true line, every other record is coded ----
+awk 'BEGIN { for (i = 1; i <= 100000; i++) { if (i == 90000) printf "1812xx BAD\nbad\n\n";
+    printf "181209 R-%d\nPakistan condemned India on Monday in a statement about the border and the talks.\n\n", i } }' >"$TMP/big.tab"
+"$DYAD" code --stats --input tabari "$TMP/big.tab" >/dev/null 2>"$TMP/err"; rc=$?
+awk 'BEGIN { print "<Sentences>"; for (i = 1; i <= 60000; i++) { if (i == 50000) print "<Sentence id=\"B\"><Parse>x</Parse></Sentence>";
+    printf "<Sentence date=\"20180101\" id=\"X-%d\">\n<Text>Pakistan condemned India on Monday.</Text>\n<Parse>(ROOT (S (NP Pakistan) (VP condemned (NP India))))</Parse>\n</Sentence>\n", i } print "</Sentences>" }' >"$TMP/big.xml"
+"$DYAD" code --stats "$TMP/big.xml" >/dev/null 2>"$TMP/err2"; rc2=$?
+[ "$rc$rc2" = 11 ] && grep -q 'big.tab:269998:1: bad record date' "$TMP/err" && grep -q '^documents: 100000$' "$TMP/err" \
+    && grep -q 'big.xml:199998:1: <Sentence id="B"> has no <Text>$' "$TMP/err2" && grep -q '^documents: 60000$' "$TMP/err2" \
+    && [ "$(wc -c <"$TMP/big.tab")" -gt 8400000 ] && [ "$(wc -c <"$TMP/big.xml")" -gt 8400000 ] \
+    && ok "TABARI records and PETRARCH XML over 8 MB read in pieces: true line numbers, every other record coded" \
+    || not_ok "TABARI/XML in pieces" "exit $rc $rc2 $(cat "$TMP/err" "$TMP/err2")"
