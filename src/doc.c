@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_DOC_SENTENCES 100000 /* cap on sentences coded per document */
+#define SEG_WINDOW 4096 /* sentences segmented at a time */
 
 dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *err)
 {
@@ -37,19 +37,23 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
         if (last < 0)
             goto nomem;
     } else {
-        size_t cap = doc->text_len / 2 + 16;
-        if (cap > MAX_DOC_SENTENCES)
-            cap = MAX_DOC_SENTENCES;
-        dy_span *sp = dy_arena_alloc(&c->arena, cap * sizeof *sp);
+        /* sentences are found a window at a time: no cap on a document's
+         * sentences, and memory for only SEG_WINDOW spans */
+        dy_span *sp = dy_arena_alloc(&c->arena, SEG_WINDOW * sizeof *sp);
         if (!sp)
             goto nomem;
-        int n = dy_segment(doc->text, doc->text_len, sp, (int)cap);
-        for (int i = 0; i < n; i++) {
-            c->sentence_no = ++no;
-            c->sent = no;
-            last = dy_code_append(c, doc->text + sp[i].off, sp[i].len, doc->date);
-            if (last < 0)
-                goto nomem;
+        for (size_t from = 0;;) {
+            int n = dy_segment_from(doc->text, doc->text_len, from, sp, SEG_WINDOW);
+            for (int i = 0; i < n; i++) {
+                c->sentence_no = ++no;
+                c->sent = no;
+                last = dy_code_append(c, doc->text + sp[i].off, sp[i].len, doc->date);
+                if (last < 0)
+                    goto nomem;
+            }
+            if (n < SEG_WINDOW)
+                break;
+            from = sp[n - 1].off + sp[n - 1].len;
         }
     }
     if (c->story_discard) {
@@ -64,7 +68,7 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
     out->sentences = no;
     return DY_OK;
 nomem:
-    snprintf(err->msg, sizeof err->msg, "%s: out of memory or over the per-document cap",
+    snprintf(err->msg, sizeof err->msg, "%s: out of memory",
              doc->id ? doc->id : "document");
     return DY_ERR_NOMEM;
 }

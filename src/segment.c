@@ -191,11 +191,15 @@ static bool wraps_on(const char *t, size_t p, size_t e, size_t len)
     return b - p >= 30 && !is_credit(t + p, b - p);
 }
 
-int dy_segment(const char *t, size_t len, dy_span *out, int max)
+int dy_segment(const char *t, size_t len, dy_span *out, int max) { return dy_segment_from(t, len, 0, out, max); }
+
+int dy_segment_from(const char *t, size_t len, size_t from, dy_span *out, int max)
 {
     int n = 0;
-    size_t p = 0;
-    bool first_para = true;
+    size_t p = from;
+    /* resumed after a sentence end: the rest of that paragraph is neither
+     * a dateline nor a credit line */
+    bool first_para = from == 0, mid_para = from > 0;
     while (p < len && n < max) {
         /* one line = one paragraph */
         const char *nl = memchr(t + p, '\n', len - p);
@@ -215,8 +219,9 @@ int dy_segment(const char *t, size_t len, dy_span *out, int max)
         p = e + 1;
         if (a == b)
             continue;
-        if (is_credit(t + a, b - a))
+        if (!mid_para && is_credit(t + a, b - a))
             continue;
+        mid_para = false;
         if (first_para) {
             a += dy_segment_dateline(t + a, b - a);
             first_para = false;

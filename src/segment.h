@@ -16,6 +16,10 @@ typedef struct {
 
 /* Fills out with up to max sentences; returns the count. */
 int dy_segment(const char *text, size_t len, dy_span *out, int max);
+/* The same from byte from on, where an earlier call that filled its max
+ * stopped (the end of its last span): a text of any length is segmented
+ * in windows of max sentences. */
+int dy_segment_from(const char *text, size_t len, size_t from, dy_span *out, int max);
 
 /* Length of a dateline at the start of s (0 when none). */
 size_t dy_segment_dateline(const char *s, size_t n);

@@ -153,3 +153,9 @@ awk 'BEGIN { print "<Sentences>"; for (i = 1; i <= 60000; i++) { if (i == 50000)
     && [ "$(wc -c <"$TMP/big.tab")" -gt 8400000 ] && [ "$(wc -c <"$TMP/big.xml")" -gt 8400000 ] \
     && ok "TABARI records and PETRARCH XML over 8 MB read in pieces: true line numbers, every other record coded" \
     || not_ok "TABARI/XML in pieces" "exit $rc $rc2 $(cat "$TMP/err" "$TMP/err2")"
+
+# ---- no cap on a document's sentences: 150,000 are all coded ----
+awk 'BEGIN { printf "{\"id\":\"big\",\"text\":\""; for (i = 1; i <= 150000; i++) printf "China criticized India on Monday number %d. ", i; print "\"}" }' >"$TMP/150k.jsonl"
+"$DYAD" code --stats "$TMP/150k.jsonl" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 0 ] && grep -q '^events: 150000$' "$TMP/err" && tail -1 "$TMP/o" | grep -q '"sentence":150000,' \
+    && ok "a document of 150,000 sentences: every one coded (segmented 4,096 at a time)" || not_ok "150,000 sentences" "exit $rc $(cat "$TMP/err")"

@@ -223,6 +223,41 @@ static void test_segment_cap(void **st)
     free(big);
 }
 
+/* Segmenting in windows of a few sentences gives the spans one call
+ * gives: paragraphs, wrapped lines, credits and long runs across window
+ * ends included */
+static void test_segment_windows(void **st)
+{
+    (void)st;
+    const char *para = "BEIJING: China met Pakistan. Mr. Smith said the U.S. agreed.\n\xe2\x80\x94INP\n"
+                       "Today, the United Nations\nremains the body for\npreserving peace. \"Done.\" Next one?\n\n";
+    size_t pl = strlen(para), n = pl * 50 + DY_SEG_MAX_SENTENCE * 3;
+    char *t = malloc(n + 1);
+    assert_non_null(t);
+    for (size_t i = 0; i < 50; i++)
+        memcpy(t + i * pl, para, pl);
+    for (size_t i = pl * 50; i < n; i++)
+        t[i] = (i % 7 == 6) ? ' ' : 'x';
+    t[n] = '\0';
+    dy_span all[1024], win[5];
+    int na = dy_segment(t, n, all, 1024);
+    assert_true(na > 200 && na < 1024);
+    int k = 0;
+    for (size_t from = 0;;) {
+        int m = dy_segment_from(t, n, from, win, 5);
+        for (int i = 0; i < m; i++, k++) {
+            assert_true(k < na);
+            assert_int_equal(win[i].off, all[k].off);
+            assert_int_equal(win[i].len, all[k].len);
+        }
+        if (m < 5)
+            break;
+        from = win[m - 1].off + win[m - 1].len;
+    }
+    assert_int_equal(k, na);
+    free(t);
+}
+
 /* ---- dictionary words and phrases ---- */
 static void test_word_match(void **st)
 {
@@ -645,6 +680,7 @@ int main(void)
         cmocka_unit_test(test_segment_datelines),
         cmocka_unit_test(test_segment_wrapped),
         cmocka_unit_test(test_segment_cap),
+        cmocka_unit_test(test_segment_windows),
         cmocka_unit_test(test_word_match),
         cmocka_unit_test(test_phrase_flags),
         cmocka_unit_test(test_tabari_malformed_lines),
