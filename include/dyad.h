@@ -164,6 +164,9 @@ typedef struct {
 dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *err);
 
 /* ---- input readers ---- */
+/* true when y-m-d is a day of the Gregorian calendar (2018-02-30 is not) */
+bool dy_date_valid(int y, int m, int d);
+
 typedef enum { DY_IN_AUTO = 0, DY_IN_TEXT, DY_IN_JSONL, DY_IN_TABARI, DY_IN_PETRARCH } dy_input_kind;
 typedef struct dy_reader dy_reader;
 

@@ -6,6 +6,7 @@
  * Attribute values are quoted with " or '; entities &amp; &lt; &gt; &quot;
  * &apos; and numeric ones are decoded in text and attributes. */
 #include "petrxml.h"
+#include "../include/dyad.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,8 +227,12 @@ static int sentence(dy_px *p, const char *tag_end, dy_px_item *it, char *msg, si
     if (dl == 8 && !v[8]) {
         int32_t d = (int32_t)atol(v);
         int m = d / 100 % 100, dd = d % 100;
-        if (m >= 1 && m <= 12 && dd >= 1 && dd <= 31)
+        if (dy_date_valid(d / 10000, m, dd))
             it->date = d;
+    }
+    if (v[0] && !it->date) {
+        it->bad_date = true;
+        snprintf(it->date_text, sizeof it->date_text, "%.15s", v);
     }
     /* codings: every <EventCoding ...> inside the body, comments skipped */
     const char *b = tag_end + 1;

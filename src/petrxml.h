@@ -42,6 +42,8 @@ typedef struct {
     bool noevents;          /* <EventCoding noevents="True"> */
     char error[64];         /* <EventCoding error="..."> */
     bool has_coding;        /* any <EventCoding> */
+    bool bad_date;          /* a date attribute that is no day (text kept) */
+    char date_text[16];
     bool unclosed;          /* no </Sentence> before the next <Sentence>:
                              * the record ends there */
 } dy_px_item;

@@ -171,6 +171,14 @@ static bool next_line(dy_reader *r, const char **s, size_t *n)
     return true;
 }
 
+bool dy_date_valid(int y, int m, int d)
+{
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return false;
+    return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
 static bool parse_iso_date(const char *s, int32_t *out)
 {
     /* YYYY-MM-DD (time part ignored) */
@@ -178,19 +186,36 @@ static bool parse_iso_date(const char *s, int32_t *out)
         || !all_digits(s + 8, 2))
         return false;
     int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (m < 1 || m > 12 || d < 1 || d > 31)
+    if (!dy_date_valid(y, m, d))
         return false;
     *out = y * 10000 + m * 100 + d;
     return true;
 }
 
-static const char *jstr(dy_reader *r, json_object *o, const char *key)
+/* The string member key of o, copied into the record's arena; NULL when
+ * absent or null. An escaped NUL (\u0000) becomes a blank, so the text
+ * after it is still read. *bad: the member is of another JSON type (an
+ * integer is taken for an id). */
+static const char *jstr(dy_reader *r, json_object *o, const char *key, bool *bad)
 {
     json_object *v;
     if (!json_object_object_get_ex(o, key, &v) || json_object_is_type(v, json_type_null))
         return NULL;
+    bool id_int = strcmp(key, "id") == 0 && json_object_is_type(v, json_type_int);
+    if (!json_object_is_type(v, json_type_string) && !id_int) {
+        if (!*bad)
+            snprintf(r->pending, sizeof r->pending, "\"%s\" is a JSON %s, not a string", key,
+                     json_type_to_name(json_object_get_type(v)));
+        *bad = true;
+        return NULL;
+    }
     const char *s = json_object_get_string(v);
-    return s ? dy_arena_strndup(&r->arena, s, strlen(s)) : NULL;
+    size_t n = id_int ? strlen(s) : (size_t)json_object_get_string_len(v);
+    char *c = dy_arena_strndup(&r->arena, s, n);
+    for (size_t i = 0; c && i < n; i++)
+        if (!c[i])
+            c[i] = ' ';
+    return c;
 }
 
 static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
@@ -252,13 +277,21 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
             return DY_ERR_PARSE;
         }
         memset(doc, 0, sizeof *doc);
-        const char *id = jstr(r, o, "id");
-        const char *date = jstr(r, o, "date");
-        doc->title = jstr(r, o, "title");
-        doc->url = jstr(r, o, "url");
-        doc->source = jstr(r, o, "source");
-        const char *text = jstr(r, o, "text");
+        bool bad = false;
+        char pend[256];
+        memcpy(pend, r->pending, sizeof pend); /* content after the object */
+        const char *id = jstr(r, o, "id", &bad);
+        const char *date = jstr(r, o, "date", &bad);
+        doc->title = jstr(r, o, "title", &bad);
+        doc->url = jstr(r, o, "url", &bad);
+        doc->source = jstr(r, o, "source", &bad);
+        const char *text = jstr(r, o, "text", &bad);
         json_object_put(o);
+        if (bad) {
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: %s", r->name, ln, r->pending);
+            memcpy(r->pending, pend, sizeof pend);
+            return DY_ERR_PARSE;
+        }
         if (!text) {
             snprintf(err->msg, sizeof err->msg, "%s:%u:1: record has no \"text\"", r->name, ln);
             return DY_ERR_PARSE;
@@ -273,7 +306,7 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
         doc->text_len = strlen(text);
         doc->date = r->default_date;
         if (date && !parse_iso_date(date, &doc->date)) {
-            snprintf(err->msg, sizeof err->msg, "%s:%u:1: bad \"date\" '%.40s' (want YYYY-MM-DD)",
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: bad \"date\" '%.40s' (want a day of the calendar as YYYY-MM-DD)",
                      r->name, ln, date);
             return DY_ERR_PARSE;
         }
@@ -297,7 +330,7 @@ static bool record_start(const char *s, size_t n)
     size_t w = i;
     while (w < n && s[w] != ' ' && s[w] != '\t')
         w++;
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31 && w > i && w + strspn(s + w, " \t") >= n;
+    return dy_date_valid(2000, m, d) && w > i && w + strspn(s + w, " \t") >= n;
 }
 
 static dy_status next_tabari(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
@@ -338,7 +371,7 @@ static dy_status next_tabari(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err
                 y += y <= 30 ? 2000 : 1900;
             int m = (tmp[dl - 4] - '0') * 10 + (tmp[dl - 3] - '0');
             int d = (tmp[dl - 2] - '0') * 10 + (tmp[dl - 1] - '0');
-            ok = m >= 1 && m <= 12 && d >= 1 && d <= 31;
+            ok = dy_date_valid(y, m, d);
             date = y * 10000 + m * 100 + d;
         }
         /* gather text lines */
@@ -446,6 +479,10 @@ static dy_status next_petrarch(dy_reader *r, dy_doc *doc, bool *eof, dy_error *e
             snprintf(err->msg, sizeof err->msg, "%s:%u:1: %s", r->name, line, msg);
             return DY_ERR_PARSE;
         }
+        if (r->item->bad_date)
+            snprintf(r->pending, sizeof r->pending,
+                     "%s:%u:1: bad date=\"%s\" (want a day of the calendar as YYYYMMDD; the record is coded undated)",
+                     r->name, line, r->item->date_text);
         if (r->item->unclosed)
             snprintf(r->pending, sizeof r->pending,
                      "%s:%u:1: <Sentence> has no </Sentence> before the next record (coded as far as it goes)", r->name,

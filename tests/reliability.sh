@@ -159,3 +159,27 @@ awk 'BEGIN { printf "{\"id\":\"big\",\"text\":\""; for (i = 1; i <= 150000; i++)
 "$DYAD" code --stats "$TMP/150k.jsonl" >"$TMP/o" 2>"$TMP/err"; rc=$?
 [ $rc = 0 ] && grep -q '^events: 150000$' "$TMP/err" && tail -1 "$TMP/o" | grep -q '"sentence":150000,' \
     && ok "a document of 150,000 sentences: every one coded (segmented 4,096 at a time)" || not_ok "150,000 sentences" "exit $rc $(cat "$TMP/err")"
+
+# ---- silent acceptance: impossible dates, members of the wrong JSON
+# type, an escaped NUL, malformed lines of a pack used for coding ----
+printf '{"id":1,"text":"China criticized India."}\n{"id":"b","text":123}\n{"id":["x"],"text":"India criticized China."}\n{"id":"d","text":"Hello\\u0000 India criticized China."}\n{"id":"e","date":"2018-02-30","text":"India criticized China."}\n{"id":"f","date":"2016-02-29","text":"India criticized China."}\n' >"$TMP/types.jsonl"
+"$DYAD" code "$TMP/types.jsonl" >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 1 ] && grep -q 'types.jsonl:2:1: "text" is a JSON int, not a string' "$TMP/err" && grep -q 'types.jsonl:3:1: "id" is a JSON array' "$TMP/err" \
+    && grep -q "types.jsonl:5:1: bad \"date\" '2018-02-30'" "$TMP/err" \
+    && [ "$(sed -n 's/.*"doc_id":"\([^"]*\)".*/\1/p' "$TMP/o" | tr '\n' ' ')" = "1 d f " ] \
+    && ok "JSON members of the wrong type and impossible dates reported; an integer id and text after \\u0000 coded" \
+    || not_ok "JSON types and dates" "exit $rc $(cat "$TMP/err" "$TMP/o")"
+"$DYAD" code --date 2019-02-29 examples/sco-talks.txt >/dev/null 2>"$TMP/err"; rc=$?
+printf '190229 R-1\nPakistan condemned India.\n\n' | "$DYAD" code --input tabari >/dev/null 2>"$TMP/err2"; rc2=$?
+printf '<Sentence date="20190229" id="x"><Text>Pakistan condemned India.</Text></Sentence>\n' | "$DYAD" code --input petrarch >"$TMP/o" 2>"$TMP/err3"; rc3=$?
+[ "$rc $rc2 $rc3" = "2 1 1" ] && grep -q "bad record date" "$TMP/err2" && grep -q 'bad date="20190229"' "$TMP/err3" && grep -q '"date":null' "$TMP/o" \
+    && ok "2019-02-29 refused by --date (exit 2), TABARI records and PETRARCH XML (reported, exit 1)" \
+    || not_ok "impossible dates" "exits $rc $rc2 $rc3 $(cat "$TMP/err" "$TMP/err2" "$TMP/err3")"
+if [ -d "$PHX" ]; then
+    printf 'X\nIsrael attacked Hamas in Gaza on Monday.\n' >"$TMP/one.txt"
+    DYAD_CACHE_DIR="$TMP/wcache" "$DYAD" code --dict "$PHX" "$TMP/one.txt" >/dev/null 2>"$TMP/err"; rc=$?
+    "$DYAD" dict check "$PHX/CAMEO.2.0.txt" >/dev/null 2>&1; rc2=$?
+    [ "$rc $rc2" = "0 1" ] && [ "$(wc -l <"$TMP/err")" = 1 ] && grep -q 'warning: [0-9]* malformed dictionary lines skipped' "$TMP/err" \
+        && ok "a pack with malformed lines codes (exit 0) with one warning; dict check is strict (exit 1)" \
+        || not_ok "malformed pack lines" "exits $rc $rc2 $(head -3 "$TMP/err")"
+fi
