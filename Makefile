@@ -60,6 +60,14 @@ TEST_BIN = $(BUILD)/test_unit
 $(TEST_BIN): tests/test_unit.c $(BUILD)/libdyad.a
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Isrc $< $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -lcmocka -o $@
 
+# the allocation-failure test replaces malloc: not with a sanitizer's own
+OOM_BIN = $(if $(SAN),,$(BUILD)/test_oom)
+# (its own file is compiled apart from link-time optimisation, which would
+# see through the counting malloc it defines)
+$(BUILD)/test_oom: tests/test_oom.c $(BUILD)/libdyad.a
+	$(CC) $(CFLAGS_ALL) -fno-lto -Wno-missing-prototypes -c $< -o $(BUILD)/test_oom.o
+	$(CC) $(BUILD)/test_oom.o $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -o $@
+
 FUZZ_REPLAY = $(BUILD)/fuzz_replay
 $(FUZZ_REPLAY): tests/fuzz/replay.c tests/fuzz/fuzz_all.c $(BUILD)/libdyad.a
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes tests/fuzz/replay.c tests/fuzz/fuzz_all.c $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -o $@
@@ -74,8 +82,8 @@ check: deps-quiet
 	$(MAKE) --no-print-directory test
 	$(MAKE) --no-print-directory test SAN=address,undefined OPT=-O1
 
-test: $(BUILD)/dyad $(TEST_BIN) $(FUZZ_REPLAY)
-	LC_ALL=C DYAD=$(BUILD)/dyad TEST_UNIT=$(TEST_BIN) FUZZ_REPLAY=$(FUZZ_REPLAY) sh tests/run.sh
+test: $(BUILD)/dyad $(TEST_BIN) $(FUZZ_REPLAY) $(OOM_BIN)
+	LC_ALL=C DYAD=$(BUILD)/dyad TEST_UNIT=$(TEST_BIN) FUZZ_REPLAY=$(FUZZ_REPLAY) TEST_OOM=$(OOM_BIN) sh tests/run.sh
 
 bench: all
 	sh tests/bench.sh $(BUILD)/dyad

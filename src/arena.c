@@ -17,6 +17,7 @@ void dy_arena_init(dy_arena *a, size_t block_size, size_t cap)
     a->block_size = block_size ? block_size : 65536;
     a->cap = cap;
     a->used_total = 0;
+    a->failed = 0;
 }
 
 void *dy_arena_alloc(dy_arena *a, size_t n)
@@ -25,14 +26,18 @@ void *dy_arena_alloc(dy_arena *a, size_t n)
     n = (n + align - 1) & ~(align - 1);
     if (n == 0)
         n = align;
-    if (a->cap && a->used_total + n > a->cap)
+    if (a->cap && a->used_total + n > a->cap) {
+        a->failed = 1;
         return NULL;
+    }
     dy_arena_block *b = a->head;
     if (!b || b->size - b->used < n) {
         size_t sz = n > a->block_size ? n : a->block_size;
         b = malloc(sizeof *b + sz);
-        if (!b)
+        if (!b) {
+            a->failed = 1;
             return NULL;
+        }
         b->size = sz;
         b->used = 0;
         b->next = a->head;
@@ -82,6 +87,7 @@ void dy_arena_reset(dy_arena *a)
     keep->used = 0;
     a->head = keep;
     a->used_total = 0;
+    a->failed = 0;
 }
 
 void dy_arena_free(dy_arena *a)

@@ -16,6 +16,9 @@ typedef struct {
     size_t block_size;      /* size of ordinary blocks */
     size_t cap;             /* hard cap on total bytes; 0 means no cap */
     size_t used_total;      /* bytes handed out since the last reset */
+    int failed;             /* an allocation returned NULL since the last
+                             * reset: a builder that fills many strings
+                             * checks this once instead of each of them */
 } dy_arena;
 
 void dy_arena_init(dy_arena *a, size_t block_size, size_t cap);

@@ -191,6 +191,8 @@ static void clear_ptr(img *m, size_t field_off)
 
 static void str(img *m, size_t field_off, const char *s)
 {
+    if (m->fail)
+        return;
     if (!s) {
         clear_ptr(m, field_off);
         return;
@@ -207,6 +209,8 @@ static void str(img *m, size_t field_off, const char *s)
 
 static void ecode(img *m, size_t at)
 {
+    if (m->fail)
+        return; /* out of memory: the image is dropped */
     dy_ecode e;
     memcpy(&e, m->buf + at, sizeof e);
     str(m, F(at, dy_ecode, code), e.code);
@@ -215,6 +219,8 @@ static void ecode(img *m, size_t at)
 
 static void seq(img *m, size_t at)
 {
+    if (m->fail)
+        return; /* out of memory: the image is dropped */
     dy_seq q;
     memcpy(&q, m->buf + at, sizeof q);
     if (!q.el || !q.n) {
@@ -229,6 +235,8 @@ static void seq(img *m, size_t at)
 
 static void origin(img *m, size_t at)
 {
+    if (m->fail)
+        return; /* out of memory: the image is dropped */
     dy_origin o;
     memcpy(&o, m->buf + at, sizeof o);
     str(m, F(at, dy_origin, file), o.file);
@@ -258,7 +266,8 @@ dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, si
     img m = {0};
     size_t dofs = put(&m, d, sizeof *d);
     /* the arena and the image pointer are meaningless in an image */
-    memset(m.buf + F(dofs, struct dy_dict, arena), 0, sizeof d->arena);
+    if (!m.fail)
+        memset(m.buf + F(dofs, struct dy_dict, arena), 0, sizeof d->arena);
     clear_ptr(&m, F(dofs, struct dy_dict, image));
     if (!m.fail)
         memset(m.buf + F(dofs, struct dy_dict, image_len), 0, sizeof d->image_len);
@@ -269,7 +278,7 @@ dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, si
         size_t at = off + i * sizeof(dy_actor);
         const dy_actor *a = &d->actors[i];
         size_t c = put(&m, a->codes.c, a->codes.n * sizeof *a->codes.c);
-        for (uint16_t k = 0; k < a->codes.n; k++)
+        for (uint16_t k = 0; k < a->codes.n && !m.fail; k++)
             str(&m, c + k * sizeof(dy_dcode) + offsetof(dy_dcode, code), a->codes.c[k].code);
         relink(&m, at + offsetof(dy_actor, codes) + offsetof(dy_codes, c), c);
         str(&m, F(at, dy_actor, parent), a->parent);

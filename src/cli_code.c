@@ -103,10 +103,11 @@ static int code_one(const dy_cli_code_opts *o, dy_coder *c, const dy_doc *doc, o
     dy_result res;
     dy_error e = {{0}};
     st->docs++;
-    if (dy_code_doc(c, doc, &res, &e) != DY_OK) {
+    dy_status cs = dy_code_doc(c, doc, &res, &e);
+    if (cs != DY_OK) {
         ob_printf_err(err, e.msg);
         st->errors++;
-        return 1;
+        return cs == DY_ERR_NOMEM || cs == DY_ERR_LIMIT ? 5 : 1;
     }
     if (res.n == 0)
         st->empty++;
@@ -327,7 +328,8 @@ int dy_cli_code_buffer(const dy_cli_code_opts *o, const char *name, const char *
         if (s != DY_OK) {
             fprintf(stderr, "dyad: %s\n", err.msg);
             st->errors++;
-            rc = rc > 1 ? rc : 1;
+            int bad = s == DY_ERR_NOMEM || s == DY_ERR_LIMIT ? 5 : 1; /* README: exit 5 */
+            rc = rc > bad ? rc : bad;
             continue;
         }
         if (!eof) {

@@ -130,7 +130,8 @@ static void verb_word_code(const dy_dict_builder *b, const char *word, char *out
 
 dy_arena *dy_dict_builder_arena(dy_dict_builder *b) { return &b->arena; }
 dy_opts *dy_dict_builder_opts(dy_dict_builder *b) { return &b->opts; }
-bool dy_dict_builder_failed(dy_dict_builder *b) { return b->failed; }
+bool dy_dict_builder_failed(dy_dict_builder *b) { return b->failed || b->arena.failed; }
+void dy_dict_builder_fail(dy_dict_builder *b) { b->failed = true; }
 
 void dy_dict_builder_mark_petr(dy_dict_builder *b)
 {
@@ -179,8 +180,13 @@ uint32_t dy_dict_add_verb(dy_dict_builder *b, const dy_verb *v)
     return b->nverbs++;
 }
 
+/* Once memory has run out every call is a no-op (the indexes the add
+ * functions returned are then 0 and may name nothing): a loader goes on to
+ * its end and dy_dict_compile reports the failure. */
 void dy_dict_verb_add_pattern(dy_dict_builder *b, uint32_t verb, const dy_pattern *p)
 {
+    if (b->failed)
+        return;
     patlist *l = &b->pats[verb];
     GROW(b, l->p, l->n, l->cap);
     if (b->failed)
@@ -190,6 +196,8 @@ void dy_dict_verb_add_pattern(dy_dict_builder *b, uint32_t verb, const dy_patter
 
 void dy_dict_verb_set_pattern(dy_dict_builder *b, uint32_t verb, const dy_pattern *p)
 {
+    if (b->failed)
+        return;
     patlist *l = &b->pats[verb];
     if (p->text)
         for (uint32_t i = 0; i < l->n; i++)
@@ -228,12 +236,18 @@ uint32_t dy_dict_add_synset(dy_dict_builder *b, const char *name)
     b->syn[b->nsyn].mem = NULL;
     b->syn[b->nsyn].n = 0;
     b->syn[b->nsyn].name = dy_arena_strndup(&b->arena, name, strlen(name));
+    if (!b->syn[b->nsyn].name) {
+        b->failed = true;
+        return 0;
+    }
     b->syncap[b->nsyn] = 0;
     return b->nsyn++;
 }
 
 void dy_dict_synset_add(dy_dict_builder *b, uint32_t s, const dy_seq *member)
 {
+    if (b->failed)
+        return;
     GROW(b, b->syn[s].mem, b->syn[s].n, b->syncap[s]);
     if (b->failed)
         return;
@@ -242,6 +256,8 @@ void dy_dict_synset_add(dy_dict_builder *b, uint32_t s, const dy_seq *member)
 
 int dy_dict_find_synset(dy_dict_builder *b, const char *name)
 {
+    if (b->failed)
+        return -1;
     for (uint32_t i = 0; i < b->nsyn; i++)
         if (strcmp(b->syn[i].name, name) == 0)
             return (int)i;
@@ -351,24 +367,11 @@ static unsigned key3(const char *k)
 struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
 {
     dy_dict_builder *b = *bp;
-    if (b->failed)
+    if (dy_dict_builder_failed(b))
         return NULL;
     struct dy_dict *d = calloc(1, sizeof *d);
     if (!d)
         return NULL;
-    /* patterns move into the verb records, sorted longest first */
-    for (uint32_t i = 0; i < b->nverbs; i++) {
-        patlist *l = &b->pats[i];
-        if (l->n)
-            qsort(l->p, l->n, sizeof *l->p, cmp_pattern);
-        for (uint32_t k = 0; k < l->n; k++) {
-            l->p[k].need = seq_need(&l->p[k].upper, 0) | seq_need(&l->p[k].lower, 0);
-            pattern_words(&l->p[k]);
-        }
-        b->verbs[i].pat = l->p;
-        b->verbs[i].npat = l->n;
-        l->p = NULL;
-    }
     uint32_t *order = malloc((b->nroots + 1) * sizeof *order);
     if (!order) {
         free(d);
@@ -421,6 +424,20 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
         for (uint32_t q = i; q < j; q++)
             d->ridx[h].types |= (uint32_t)1 << b->roots[order[q]].type;
         i = j;
+    }
+    /* patterns move into the verb records, sorted longest first (after
+     * the last allocation that can fail: the builder keeps them till then) */
+    for (uint32_t i = 0; i < b->nverbs; i++) {
+        patlist *l = &b->pats[i];
+        if (l->n)
+            qsort(l->p, l->n, sizeof *l->p, cmp_pattern);
+        for (uint32_t k = 0; k < l->n; k++) {
+            l->p[k].need = seq_need(&l->p[k].upper, 0) | seq_need(&l->p[k].lower, 0);
+            pattern_words(&l->p[k]);
+        }
+        b->verbs[i].pat = l->p;
+        b->verbs[i].npat = l->n;
+        l->p = NULL;
     }
     d->arena = b->arena;
     d->actors = b->actors; d->nactors = b->nactors;

@@ -262,6 +262,9 @@ uint32_t dy_dict_add_transform(dy_dict_builder *b, const dy_transform *x);
 /* -1 when no synset has that name */
 int dy_dict_find_synset(dy_dict_builder *b, const char *name);
 bool dy_dict_builder_failed(dy_dict_builder *b);
+/* Marks the builder out of memory (a loader's own allocation failed): the
+ * set will not compile, and loading says so instead of dropping a file. */
+void dy_dict_builder_fail(dy_dict_builder *b);
 
 /* Sorts patterns and roots, builds the first-word index, and hands the
  * result over; the builder is consumed. NULL when memory ran out. */

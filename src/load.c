@@ -201,20 +201,24 @@ static void flist_free(flist *l)
 }
 
 /* Adds dir + name[0..nl) (name alone when absolute). */
-static bool flist_add(flist *l, const char *dir, const char *name, size_t nl)
+static dy_status flist_add(flist *l, const char *dir, const char *name, size_t nl, dy_error *err)
 {
-    if (l->n >= MAX_FILES)
-        return false;
+    if (l->n >= MAX_FILES) {
+        snprintf(err->msg, sizeof err->msg, "more than %d dictionary files", MAX_FILES);
+        return DY_ERR_LIMIT;
+    }
     const char *pre = name[0] == '/' ? "" : dir;
     size_t pl = strlen(pre);
     char *x = malloc(pl + nl + 1);
-    if (!x)
-        return false;
+    if (!x) {
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return DY_ERR_NOMEM;
+    }
     memcpy(x, pre, pl);
     memcpy(x + pl, name, nl);
     x[pl + nl] = '\0';
     l->p[l->n++] = x;
-    return true;
+    return DY_OK;
 }
 
 /* TABARI .project: <actorsfile>, <verbsfile>, <agentsfile>, <optionsfile>,
@@ -248,10 +252,8 @@ static dy_status project_files(const char *project, flist *l, dy_error *err)
             if (vl == 0) {
                 snprintf(err->msg, sizeof err->msg, "%s:%u: %s names no file", project, line, tags[t]);
                 st = DY_ERR_PARSE;
-            } else if (!flist_add(l, dir, v, vl)) {
-                snprintf(err->msg, sizeof err->msg, "%s:%u: too many files", project, line);
-                st = DY_ERR_LIMIT;
-            }
+            } else
+                st = flist_add(l, dir, v, vl, err);
         }
     }
     free(buf);
@@ -310,16 +312,21 @@ static dy_status config_files(const char *ini, flist *l, dy_error *err)
             size_t vl = strcspn(v, " \t\r#");
             if (!vl)
                 continue;
-            if (!flist_add(l, dir, v, vl))
+            if ((st = flist_add(l, dir, v, vl, err)) != DY_OK)
                 break;
             struct stat sb;
             if (stat(l->p[l->n - 1], &sb) != 0 && v[0] != '/') {
                 free(l->p[--l->n]);
-                flist_add(l, dicts, v, vl);
+                if ((st = flist_add(l, dicts, v, vl, err)) != DY_OK)
+                    break;
             }
         }
+        if (st != DY_OK)
+            break;
     }
     free(buf);
+    if (st != DY_OK)
+        return st;
     if (l->n == 0) {
         snprintf(err->msg, sizeof err->msg, "%s: no dictionaries named in [Dictionaries]", ini);
         return DY_ERR_PARSE;
@@ -349,8 +356,11 @@ static dy_status dir_files(const char *spec, flist *l, dy_error *err)
         fkind f = kind_of(e->d_name);
         if ((f.petr && f.kind == DY_PK_UNKNOWN) || (!f.petr && f.kind == DY_TK_UNKNOWN))
             continue;
-        if (!flist_add(l, pre, e->d_name, strlen(e->d_name)))
-            break;
+        dy_status st = flist_add(l, pre, e->d_name, strlen(e->d_name), err);
+        if (st != DY_OK) {
+            closedir(dir);
+            return st;
+        }
     }
     closedir(dir);
     if (l->n == 0) {
@@ -378,10 +388,9 @@ static dy_status spec_files(const char *spec, flist *l, dy_error *err)
         return dir_files(spec, l, err);
     for (const char *p = spec; *p;) {
         size_t n = strcspn(p, ",");
-        if (n && !flist_add(l, "", p, n)) {
-            snprintf(err->msg, sizeof err->msg, "too many dictionary files");
-            return DY_ERR_LIMIT;
-        }
+        dy_status st = n ? flist_add(l, "", p, n, err) : DY_OK;
+        if (st != DY_OK)
+            return st;
         p += n + (p[n] == ',');
     }
     return DY_OK;
@@ -543,7 +552,8 @@ dy_status dy_dict_load_spec_cached(const char *spec, const char *cache_dir, dy_l
         for (size_t i = 0; i < l.n; i++) {
             char *r = realpath(l.p[i], NULL);
             if (r) {
-                flist_add(&abs, "", r, strlen(r));
+                dy_error ignored; /* a short list: no cache */
+                flist_add(&abs, "", r, strlen(r), &ignored);
                 free(r);
             }
         }

@@ -540,8 +540,10 @@ static void add_agent_phrase(pctx *c, const char *phrase, uint32_t id, bool plur
 static void parse_agents(pctx *c, char *buf)
 {
     subst_t *subs = calloc(16, sizeof *subs);
-    if (!subs)
+    if (!subs) {
+        dy_dict_builder_fail(c->b);
         return;
+    }
     int nsub = 0;
     char line[PLINE];
     char *cur = buf;
@@ -786,8 +788,10 @@ void dy_petr_parse(dy_dict_builder *b, int kind, const char *file, const char *b
     }
     pctx c = {b, dy_arena_strndup(dy_dict_builder_arena(b), file, strlen(file)), 0, lo, false};
     char *copy = dy_tabari_text_copy(buf, len);
-    if (!copy)
+    if (!copy) {
+        dy_dict_builder_fail(b);
         return;
+    }
     switch (kind) {
     case DY_PK_VERBS:
         /* PETRARCH reads "not" off the parse: negated verbs are refusals */

@@ -54,7 +54,7 @@ dy_status dy_tabari_slurp(const char *path, char **buf, size_t *len, dy_error *e
     FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(errno));
-        return DY_ERR_IO;
+        return errno == ENOMEM ? DY_ERR_NOMEM : DY_ERR_IO;
     }
     size_t cap = 65536, n = 0;
     char *p = malloc(cap);
@@ -81,10 +81,11 @@ dy_status dy_tabari_slurp(const char *path, char **buf, size_t *len, dy_error *e
             break;
     }
     bool bad = ferror(f);
+    int e = errno;
     fclose(f);
     if (bad) {
         free(p);
-        snprintf(err->msg, sizeof err->msg, "%s: read error", path);
+        snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(e)); /* "Is a directory" */
         return DY_ERR_IO;
     }
     p[n] = '\0';
@@ -538,6 +539,8 @@ static void flush_actor(ctx_t *c, pending_t *p)
     }
     /* a default (unrestricted) code goes last */
     dy_dcode *cc = dy_arena_alloc(dy_dict_builder_arena(c->b), p->ncodes * sizeof *cc);
+    if (!cc)
+        return; /* the arena remembers: the set does not compile */
     uint16_t k = 0;
     for (uint16_t i = 0; i < p->ncodes; i++)
         if (!(p->codes[i].lo == INT32_MIN && p->codes[i].hi == INT32_MAX))
@@ -563,8 +566,10 @@ static void flush_actor(ctx_t *c, pending_t *p)
 static void parse_actors(ctx_t *c, char *buf, bool agents)
 {
     pending_t *p = calloc(1, sizeof *p);
-    if (!p)
+    if (!p) {
+        dy_dict_builder_fail(c->b);
         return;
+    }
     int section = 0; /* 0 actors, 1 nouns, 2 adjectives */
     bool in_xml_comment = false;
     bool blank = false; /* a blank line since the last entry */
@@ -680,7 +685,7 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
             split_entry(t + 1, &ph, &codes);
             hyphens(ph);
             if (*ph && !add_syn(p, ph, c->line))
-                diag(c, 1, "out of memory", NULL);
+                dy_dict_builder_fail(c->b);
             if (codes && !parse_blocks(c, codes, p->codes, &p->ncodes, 32, msg, sizeof msg)) {
                 diag(c, 1, "%s", msg);
                 p->bad = true;
@@ -712,7 +717,7 @@ static void parse_actors(ctx_t *c, char *buf, bool agents)
             /* a run of code-less phrases before their date lines: one
              * synonym group (the Phoenix files often omit the '+') */
             if (!add_syn(p, ph, c->line))
-                diag(c, 1, "out of memory", NULL);
+                dy_dict_builder_fail(c->b);
             continue;
         }
         flush_actor(c, p);
@@ -790,8 +795,10 @@ static void add_expanded(ctx_t *c, uint32_t verb, char (*alts)[MAX_LINE], int na
 static void add_verb_pattern(ctx_t *c, uint32_t verb, char *body, const char *code)
 {
     char (*alts)[MAX_LINE] = malloc(MAX_ALT_EXPAND * sizeof *alts);
-    if (!alts)
+    if (!alts) {
+        dy_dict_builder_fail(c->b);
         return;
+    }
     int na = expand_alts(body, alts, MAX_ALT_EXPAND, 0);
     add_expanded(c, verb, alts, na, code);
     free(alts);
@@ -1077,8 +1084,10 @@ void dy_tabari_parse_dialect(dy_dict_builder *b, int kind, const char *file, con
 {
     ctx_t c = {b, adup(b, file, strlen(file)), 0, lo, petr};
     char *copy = dy_tabari_text_copy(buf, len);
-    if (!copy)
+    if (!copy) {
+        dy_dict_builder_fail(b);
         return;
+    }
     switch (kind) {
     case DY_TK_ACTORS: parse_actors(&c, copy, false); break;
     case DY_TK_AGENTS: parse_actors(&c, copy, true); break;

@@ -183,3 +183,30 @@ if [ -d "$PHX" ]; then
         && ok "a pack with malformed lines codes (exit 0) with one warning; dict check is strict (exit 1)" \
         || not_ok "malformed pack lines" "exits $rc $rc2 $(head -3 "$TMP/err")"
 fi
+
+# ---- out of memory: every allocation failed in turn (tests/test_oom.c),
+# and whole runs under a small address-space limit: a clean exit 5 with a
+# message, never a crash (not under the sanitizers, which reserve more
+# address space than any such limit) ----
+if [ -x "${TEST_OOM:-}" ]; then
+    mkdir -p "$TMP/oomc"
+    for set in "tests/golden/mini.actors tests/golden/mini.verbs" \
+        "tests/golden/petr_actors.txt tests/golden/petr_agents.txt tests/golden/petr_verbs.txt tests/golden/petr_discards.txt" \
+        "tests/golden/feat.actors tests/golden/feat.verbs tests/golden/feat_issues.txt"; do
+        rm -f "$TMP"/oomc/*
+        # shellcheck disable=SC2086
+        "$TEST_OOM" "$TMP/oomc" $set >"$TMP/o" 2>&1; rc=$?
+        [ $rc = 0 ] && ok "allocation failures, $(echo "$set" | wc -w) files ($(tail -1 "$TMP/o")): $(grep -c '^ok - mode' "$TMP/o") set-ups, no crash, no leak" \
+            || not_ok "allocation failures ($set)" "exit $rc $(grep -v '^ok' "$TMP/o" | head -5)"
+    done
+    if [ -d "$PHX" ]; then
+        bad=""
+        for mb in $(seq 8 2 70); do
+            ( ulimit -v $((mb * 1024)); "$DYAD" code --no-cache --dict "$PHX" examples/sco-talks.txt >/dev/null 2>"$TMP/ulerr"; echo $? >"$TMP/ulrc" ) 2>/dev/null
+            rc=$(cat "$TMP/ulrc")
+            case $rc in 0) ;; 5) grep -q 'out of memory' "$TMP/ulerr" || bad="$bad ${mb}MB:no-message" ;; *) bad="$bad ${mb}MB:exit-$rc" ;; esac
+        done
+        [ -z "$bad" ] && ok "the Phoenix pack under ulimit -v 8-70 MB (32 runs): exit 0, or exit 5 with a message" \
+            || not_ok "ulimit -v runs" "$bad"
+    fi
+fi

@@ -8,6 +8,7 @@ LC_ALL=C
 export LC_ALL
 DYAD=${DYAD:-build/dyad}
 TEST_UNIT=${TEST_UNIT:-build/test_unit}
+TEST_OOM=${TEST_OOM:-}
 SHARED=${SHARED:-../shared}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
