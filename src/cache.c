@@ -9,6 +9,7 @@
  *   relocs   offsets of the pointer fields in the payload */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS and madvise, beyond POSIX */
 #include "cache.h"
+#include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include <sys/mman.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* The last character is the reader revision: bump it whenever a dictionary
@@ -28,22 +30,6 @@
 #ifndef DY_MODEL_SUM
 #define DY_MODEL_SUM 0u
 #endif
-
-typedef struct {
-    char magic[8];
-    uint32_t layout[12];
-    uint64_t payload;   /* payload bytes */
-    uint64_t nrel;      /* relocations */
-    uint64_t dict_off;  /* where the dy_dict is in the payload */
-    uint64_t nsrc;      /* source files */
-    uint64_t sum;       /* checksum of payload and relocations (accidental damage) */
-} header_t;
-
-typedef struct {
-    uint64_t size;
-    int64_t sec, nsec;
-    uint64_t pathlen;
-} srcrec_t;
 
 static void layout(uint32_t *l)
 {
@@ -65,7 +51,7 @@ static void layout(uint32_t *l)
 
 /* A fast checksum (rotate-and-add over 8-byte words): catches a damaged
  * or truncated image, not a forged one; cache files are the user's own. */
-static uint64_t checksum(const void *p, size_t n, uint64_t h)
+uint64_t dy_cache_checksum(const void *p, size_t n, uint64_t h)
 {
     const unsigned char *b = p;
     size_t i = 0;
@@ -260,8 +246,76 @@ static void patterns(img *m, size_t field, const dy_pattern *p, uint32_t n)
     relink(m, field, off);
 }
 
+bool dy_cache_stat_sources(const char *const *sources, size_t n, dy_cache_srcrec *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct stat sb;
+        if (stat(sources[i], &sb) != 0)
+            return false;
+        memset(&out[i], 0, sizeof out[i]);
+        out[i].size = (uint64_t)sb.st_size;
+        out[i].sec = (int64_t)sb.st_mtim.tv_sec;
+        out[i].nsec = (int64_t)sb.st_mtim.tv_nsec;
+        out[i].pathlen = strlen(sources[i]);
+    }
+    return true;
+}
+
+/* Removes the images of path's set (the name up to its '-') beyond the
+ * newest three, and leftover temporary files of the set. */
+static void prune(const char *path)
+{
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dash = strchr(base, '-');
+    if (!slash || !dash)
+        return;
+    size_t pl = (size_t)(dash - base) + 1;
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "%.*s", (int)(pl < sizeof prefix ? pl : sizeof prefix - 1), base);
+    *slash = '\0';
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    enum { KEEP = 3 };
+    struct { char name[256]; int64_t t; } keep[KEEP + 1];
+    int nk = 0;
+    for (struct dirent *e; (e = readdir(dp));) {
+        size_t nl = strlen(e->d_name);
+        if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 || nl >= 256)
+            continue;
+        char p[4500];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        struct stat sb;
+        if (lstat(p, &sb) != 0 || !S_ISREG(sb.st_mode))
+            continue;
+        bool tmp = nl > 5 && strstr(e->d_name, ".dict.") != NULL;
+        if (tmp) {
+            if (time(NULL) - sb.st_mtime > 3600) /* a writer that died */
+                unlink(p);
+            continue;
+        }
+        /* insert by modification time, newest first; drop the oldest */
+        int i = nk < KEEP + 1 ? nk++ : KEEP;
+        while (i > 0 && keep[i - 1].t < (int64_t)sb.st_mtime) {
+            keep[i] = keep[i - 1];
+            i--;
+        }
+        snprintf(keep[i].name, sizeof keep[i].name, "%s", e->d_name);
+        keep[i].t = (int64_t)sb.st_mtime;
+        if (nk == KEEP + 1) {
+            snprintf(p, sizeof p, "%s/%s", dir, keep[KEEP].name);
+            unlink(p);
+            nk = KEEP;
+        }
+    }
+    closedir(dp);
+}
+
 dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, size_t nsources,
-                         const char *path, dy_error *err)
+                         const dy_cache_srcrec *pre, const char *path, dy_error *err)
 {
     img m = {0};
     size_t dofs = put(&m, d, sizeof *d);
@@ -367,16 +421,23 @@ dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, si
         snprintf(err->msg, sizeof err->msg, "out of memory writing the dictionary cache");
         return DY_ERR_NOMEM;
     }
+    /* a fresh file of our own beside the image (O_EXCL: a name planted in
+     * the folder, a link included, is never opened) */
     char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
+    snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     dy_status st = DY_OK;
     if (!f) {
         snprintf(err->msg, sizeof err->msg, "%.900s: %s", tmp, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp);
+        }
         st = DY_ERR_IO;
         goto out;
     }
-    header_t h;
+    dy_cache_header h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, MAGIC, 8);
     layout(h.layout);
@@ -384,18 +445,11 @@ dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, si
     h.nrel = m.nrel;
     h.dict_off = dofs;
     h.nsrc = nsources;
-    h.sum = checksum(m.rel, m.nrel * sizeof *m.rel, checksum(m.buf, m.n, 0));
+    h.sum = dy_cache_checksum(m.rel, m.nrel * sizeof *m.rel, dy_cache_checksum(m.buf, m.n, 0));
     bool ok = fwrite(&h, sizeof h, 1, f) == 1;
     size_t written = sizeof h;
     for (size_t i = 0; ok && i < nsources; i++) {
-        struct stat sb;
-        srcrec_t r;
-        memset(&r, 0, sizeof r);
-        if (stat(sources[i], &sb) == 0) {
-            r.size = (uint64_t)sb.st_size;
-            r.sec = (int64_t)sb.st_mtim.tv_sec;
-            r.nsec = (int64_t)sb.st_mtim.tv_nsec;
-        }
+        dy_cache_srcrec r = pre[i];
         r.pathlen = strlen(sources[i]);
         ok = fwrite(&r, sizeof r, 1, f) == 1 && fwrite(sources[i], 1, r.pathlen, f) == r.pathlen;
         written += sizeof r + r.pathlen;
@@ -409,11 +463,19 @@ dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, si
     ok = ok && fwrite(m.rel, sizeof *m.rel, m.nrel, f) == m.nrel;
     if (fclose(f) != 0)
         ok = false;
-    if (!ok || rename(tmp, path) != 0) {
+    if (!ok || chmod(tmp, 0644) != 0 || rename(tmp, path) != 0) {
         snprintf(err->msg, sizeof err->msg, "%.900s: cannot write the dictionary cache", path);
         unlink(tmp);
         st = DY_ERR_IO;
+        goto out;
     }
+    /* a source edited while it was parsed: the image may hold either
+     * version, so it goes (the next run builds it again) */
+    dy_cache_srcrec *now = malloc((nsources ? nsources : 1) * sizeof *now);
+    if (!now || !dy_cache_stat_sources(sources, nsources, now) || memcmp(now, pre, nsources * sizeof *now) != 0)
+        unlink(path);
+    free(now);
+    prune(path);
 out:
     free(m.buf);
     free(m.rel);
@@ -456,20 +518,154 @@ static void image_free(char *p, size_t len)
         free(p);
 }
 
+/* ---- checking an image before use ----
+ * The checksum catches damage, not forgery: a planted image with a
+ * recomputed checksum must not make dyad read outside it. After relocation
+ * every pointer is checked to lie inside the payload with room for its
+ * count of objects, every string to end inside it, and every index to
+ * name an object that exists. */
+
+typedef struct {
+    const char *lo, *hi; /* the payload */
+    const struct dy_dict *d;
+} ick;
+
+static bool in_img(const ick *k, const void *p, size_t n, size_t size, size_t align)
+{
+    if (!p)
+        return n == 0;
+    const char *c = p;
+    if (c < k->lo || c > k->hi || (size_t)(c - k->lo) % align)
+        return false;
+    return size == 0 || n <= (size_t)(k->hi - c) / size;
+}
+
+static bool ick_str(const ick *k, const char *s)
+{
+    return !s || (in_img(k, s, 1, 1, 1) && memchr(s, '\0', (size_t)(k->hi - s)) != NULL);
+}
+
+static bool ick_seq(const ick *k, const dy_seq *q)
+{
+    if (!in_img(k, q->el, q->n, sizeof *q->el, _Alignof(dy_el)))
+        return false;
+    for (uint16_t i = 0; i < q->n; i++) {
+        const dy_el *e = &q->el[i];
+        if (e->kind > DY_EL_SYN || !ick_str(k, e->w) || (e->w && strlen(e->w) != e->len)
+            || (e->kind == DY_EL_SYN && e->syn >= k->d->nsyn))
+            return false;
+    }
+    return true;
+}
+
+static bool ick_ecode(const ick *k, const dy_ecode *e)
+{
+    return e->kind <= DY_EC_NONE && ick_str(k, e->code) && ick_str(k, e->code2);
+}
+
+#define ICK_ARRAY(k, p, n) in_img(k, p, n, sizeof *(p), _Alignof(__typeof__(*(p))))
+
+static bool ick_entries(const ick *k)
+{
+    const struct dy_dict *d = k->d;
+    for (uint32_t i = 0; i < d->nactors; i++) {
+        const dy_actor *a = &d->actors[i];
+        if (!ICK_ARRAY(k, a->codes.c, a->codes.n) || !ick_str(k, a->parent) || !ick_str(k, a->at.file))
+            return false;
+        for (uint16_t c = 0; c < a->codes.n; c++)
+            if (!ick_str(k, a->codes.c[c].code))
+                return false;
+    }
+    for (uint32_t i = 0; i < d->nagents; i++)
+        if (!ick_str(k, d->agents[i].code) || !ick_str(k, d->agents[i].at.file))
+            return false;
+    for (uint32_t i = 0; i < d->nverbs; i++) {
+        const dy_verb *v = &d->verbs[i];
+        if (!ick_ecode(k, &v->code) || !ick_str(k, v->at.file) || !ICK_ARRAY(k, v->pat, v->npat))
+            return false;
+        for (uint32_t j = 0; j < v->npat; j++) {
+            const dy_pattern *p = &v->pat[j];
+            if (!ick_seq(k, &p->upper) || !ick_seq(k, &p->lower) || !ick_ecode(k, &p->code) || !ick_str(k, p->text)
+                || !ick_str(k, p->at.file) || p->nwh > 3)
+                return false;
+        }
+    }
+    const uint32_t ids[8] = {0, d->nactors, d->nagents, d->nverbs, UINT32_MAX, UINT32_MAX, d->ndisc, d->niss};
+    for (uint32_t i = 0; i < d->nroots; i++) {
+        const dy_root *r = &d->roots[i];
+        if (!ick_seq(k, &r->ph) || !r->ph.n || r->type < DY_RT_ACTOR || r->type > DY_RT_ISSUE || r->id >= ids[r->type]
+            || !ick_str(k, r->text) || !ICK_ARRAY(k, r->code, r->code != NULL) || (r->code && !ick_ecode(k, r->code)))
+            return false;
+    }
+    for (uint32_t i = 0; i < d->nsyn; i++) {
+        if (!ICK_ARRAY(k, d->syn[i].mem, d->syn[i].n) || !ick_str(k, d->syn[i].name))
+            return false;
+        for (uint32_t m = 0; m < d->syn[i].n; m++)
+            if (!ick_seq(k, &d->syn[i].mem[m]))
+                return false;
+    }
+    for (uint32_t i = 0; i < d->ndisc; i++)
+        if (!ick_seq(k, &d->disc[i].ph) || !ick_str(k, d->disc[i].at.file))
+            return false;
+    for (uint32_t i = 0; i < d->niss; i++)
+        if (!ick_seq(k, &d->iss[i].ph) || !ick_str(k, d->iss[i].code) || !ick_str(k, d->iss[i].at.file))
+            return false;
+    for (uint32_t i = 0; i < d->ntr; i++) {
+        const dy_transform *t = &d->tr[i];
+        if (!ick_str(k, t->at.file) || !memchr(t->iverb, 0, sizeof t->iverb) || !memchr(t->overb, 0, sizeof t->overb)
+            || !memchr(t->icode, 0, sizeof t->icode) || !memchr(t->ocode, 0, sizeof t->ocode)
+            || !memchr(t->rcode, 0, sizeof t->rcode))
+            return false;
+    }
+    return true;
+}
+
+static bool ick_index(const ick *k)
+{
+    const struct dy_dict *d = k->d;
+    if (!ICK_ARRAY(k, d->root_order, (size_t)d->nroots + 1) || !ICK_ARRAY(k, d->ridx, d->ridx_cap) || !d->ridx_cap
+        || (d->ridx_cap & (d->ridx_cap - 1)))
+        return false;
+    for (uint32_t i = 0; i < d->nroots; i++)
+        if (d->root_order[i] >= d->nroots)
+            return false;
+    for (uint32_t i = 0; i < d->ridx_cap; i++) {
+        const dy_rindex *x = &d->ridx[i];
+        if (!ick_str(k, x->key) || (x->key && (strlen(x->key) != x->klen || x->first > d->nroots
+                                               || x->count > d->nroots - x->first)))
+            return false;
+    }
+    return memchr(d->opts.def_src, 0, sizeof d->opts.def_src) && memchr(d->opts.def_tgt, 0, sizeof d->opts.def_tgt);
+}
+
+/* true when the relocated image at base (payload bytes) holds a dy_dict at
+ * dict_off whose every pointer, string and index is sound */
+static bool image_sound(const char *base, size_t payload, size_t dict_off)
+{
+    const struct dy_dict *d = (const struct dy_dict *)(const void *)(base + dict_off);
+    ick k = {base, base + payload, d};
+    if (dict_off % _Alignof(struct dy_dict))
+        return false;
+    return ICK_ARRAY(&k, d->actors, d->nactors) && ICK_ARRAY(&k, d->agents, d->nagents)
+        && ICK_ARRAY(&k, d->verbs, d->nverbs) && ICK_ARRAY(&k, d->roots, d->nroots) && ICK_ARRAY(&k, d->syn, d->nsyn)
+        && ICK_ARRAY(&k, d->disc, d->ndisc) && ICK_ARRAY(&k, d->iss, d->niss) && ICK_ARRAY(&k, d->tr, d->ntr)
+        && ick_str(&k, d->name) && ick_entries(&k) && ick_index(&k);
+}
+
 dy_status dy_cache_read(const char *path, struct dy_dict **out, dy_error *err)
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
         return DY_OK; /* no cache yet */
-    header_t h;
+    dy_cache_header h;
     uint32_t l[12];
     layout(l);
     bool ok = fread(&h, sizeof h, 1, f) == 1 && memcmp(h.magic, MAGIC, 8) == 0
            && memcmp(h.layout, l, sizeof l) == 0 && h.nsrc <= 4096;
     size_t pos = sizeof h;
     for (uint64_t i = 0; ok && i < h.nsrc; i++) {
-        srcrec_t r;
+        dy_cache_srcrec r;
         char p[4097];
         ok = fread(&r, sizeof r, 1, f) == 1 && r.pathlen <= 4096 && fread(p, 1, r.pathlen, f) == r.pathlen;
         if (!ok)
@@ -504,7 +700,7 @@ dy_status dy_cache_read(const char *path, struct dy_dict **out, dy_error *err)
             return DY_ERR_NOMEM;
         }
         ok = fread(base, 1, h.payload, f) == h.payload && fread(rel, sizeof *rel, h.nrel, f) == h.nrel
-          && checksum(rel, h.nrel * sizeof *rel, checksum(base, h.payload, 0)) == h.sum;
+          && dy_cache_checksum(rel, h.nrel * sizeof *rel, dy_cache_checksum(base, h.payload, 0)) == h.sum;
     }
     fclose(f);
     for (uint64_t i = 0; ok && i < h.nrel; i++) {
@@ -522,10 +718,11 @@ dy_status dy_cache_read(const char *path, struct dy_dict **out, dy_error *err)
         memcpy(base + rel[i], &v, sizeof v);
     }
     free(rel);
+    ok = ok && image_sound(base, h.payload, h.dict_off);
     if (!ok) {
         if (base)
             image_free(base, maplen);
-        return DY_OK; /* stale, foreign or damaged: rebuilt by the caller */
+        return DY_OK; /* stale, foreign, damaged or forged: rebuilt by the caller */
     }
     struct dy_dict *d = (struct dy_dict *)(void *)(base + h.dict_off);
     d->image = base;

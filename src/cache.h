@@ -12,10 +12,40 @@
 #include "dict.h"
 #include "../include/dyad.h"
 
-/* Writes d, built from the given source files, to path (atomically: a
- * temporary file renamed into place). */
+/* The file: a header, per source file a record and its path, padding to
+ * 16 bytes, the payload, the relocations (uint64_t offsets). */
+typedef struct {
+    char magic[8];
+    uint32_t layout[12];
+    uint64_t payload;   /* payload bytes */
+    uint64_t nrel;      /* relocations */
+    uint64_t dict_off;  /* where the dy_dict is in the payload */
+    uint64_t nsrc;      /* source files */
+    uint64_t sum;       /* checksum of payload and relocations (accidental damage) */
+} dy_cache_header;
+
+typedef struct {
+    uint64_t size;
+    int64_t sec, nsec;
+    uint64_t pathlen;
+} dy_cache_srcrec;
+
+/* The checksum of the payload and relocations (over 8-byte words). */
+uint64_t dy_cache_checksum(const void *p, size_t n, uint64_t h);
+
+/* Each source file's size and modification time, taken with stat before
+ * it is parsed: an image records the files as they were read, so that one
+ * edited while the image was built is never trusted. false when one cannot
+ * be read. */
+bool dy_cache_stat_sources(const char *const *sources, size_t n, dy_cache_srcrec *out);
+
+/* Writes d, built from the given source files as stat'ed in pre, to path
+ * (a mkstemp file beside it, renamed into place). After the rename the
+ * sources are stat'ed again: if one changed meanwhile the image is
+ * removed. Older images of the same set (files named "SET-*.dict" with
+ * path's SET prefix) beyond the three newest are removed. */
 dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, size_t nsources,
-                         const char *path, dy_error *err);
+                         const dy_cache_srcrec *pre, const char *path, dy_error *err);
 
 /* Reads path if it is a valid, fresh image; *out is NULL (and DY_OK is
  * returned) when there is no usable cache. */

@@ -126,8 +126,16 @@ static const char *cache_dir(void)
             mkdir(dir, 0755);
             *p = '/';
         }
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
         return NULL;
+    /* images are trusted code paths: a folder that others can write to
+     * (or that is not ours) could hold a planted one */
+    struct stat sb;
+    if (lstat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode) || sb.st_uid != geteuid() || (sb.st_mode & 022)) {
+        fprintf(stderr, "dyad: warning: cache folder %s is not a folder of yours that only you can write to; "
+                        "dictionaries are compiled without a cache\n", dir);
+        return NULL;
+    }
     return dir;
 }
 

@@ -7,7 +7,9 @@
 #include <sys/mman.h>
 #include <string.h>
 
-/* growable array of T; cap doubles; failure sets b->failed */
+/* growable array of T; cap doubles; failure sets b->failed. The new room
+ * is zeroed: entries filled field by field keep zero padding, so that
+ * cache images of the same files are the same bytes */
 #define GROW(b, arr, n, cap)                                                   \
     do {                                                                       \
         if ((n) == (cap)) {                                                    \
@@ -17,6 +19,8 @@
                 (b)->failed = true;                                            \
                 break;                                                         \
             }                                                                  \
+            memset((char *)p_ + (size_t)(cap) * sizeof *(arr), 0,              \
+                   (nc_ - (size_t)(cap)) * sizeof *(arr));                     \
             (arr) = p_;                                                        \
             (cap) = (uint32_t)nc_;                                             \
         }                                                                      \
@@ -251,7 +255,9 @@ void dy_dict_synset_add(dy_dict_builder *b, uint32_t s, const dy_seq *member)
     GROW(b, b->syn[s].mem, b->syn[s].n, b->syncap[s]);
     if (b->failed)
         return;
-    b->syn[s].mem[b->syn[s].n++] = *member;
+    dy_seq *q = &b->syn[s].mem[b->syn[s].n++];
+    q->el = member->el; /* by field: the zeroed padding stays zero */
+    q->n = member->n;
 }
 
 int dy_dict_find_synset(dy_dict_builder *b, const char *name)
@@ -377,6 +383,7 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
         free(d);
         return NULL;
     }
+    order[b->nroots] = 0; /* the sentinel slot: images hold no stray bytes */
     rsort *rs = malloc((b->nroots + 1) * sizeof *rs);
     if (!rs) {
         free(order);

@@ -558,8 +558,9 @@ dy_status dy_dict_load_spec_cached(const char *spec, const char *cache_dir, dy_l
             }
         }
         if (abs.n == l.n) {
-            snprintf(cpath, sizeof cpath, "%s/%016llx.dict", cache_dir,
-                     (unsigned long long)(name_hash(spec, &l) ^ name_hash("", &abs)));
+            /* SET-SPEC.dict: the files, then how they were named */
+            snprintf(cpath, sizeof cpath, "%s/%016llx-%08llx.dict", cache_dir,
+                     (unsigned long long)name_hash("", &abs), (unsigned long long)(name_hash(spec, &l) & 0xffffffffu));
             struct dy_dict *d = NULL;
             st = dy_cache_read(cpath, &d, err);
             if (st == DY_OK && d) {
@@ -571,12 +572,17 @@ dy_status dy_dict_load_spec_cached(const char *spec, const char *cache_dir, dy_l
         } else
             cpath[0] = '\0';
     }
+    /* the sources as they are before parsing: what the image will say it
+     * was built from */
+    dy_cache_srcrec pre[MAX_FILES];
+    if (cpath[0] && !dy_cache_stat_sources((const char *const *)abs.p, abs.n, pre))
+        cpath[0] = '\0';
     st = tabari_project ? dy_dict_load_tabari_files((const char *const *)l.p, l.n, lo, out, err)
                         : dy_dict_load_files((const char *const *)l.p, l.n, lo, out, err);
     if (st == DY_OK && cpath[0]) {
         /* a cache that cannot be written only costs the next start time */
         dy_error ignored;
-        dy_cache_write(*out, (const char *const *)abs.p, abs.n, cpath, &ignored);
+        dy_cache_write(*out, (const char *const *)abs.p, abs.n, pre, cpath, &ignored);
     }
     flist_free(&abs);
     flist_free(&l);

@@ -210,3 +210,40 @@ if [ -x "${TEST_OOM:-}" ]; then
             || not_ok "ulimit -v runs" "$bad"
     fi
 fi
+
+# ---- the compiled cache: images of the same files are the same bytes;
+# a folder others can write to is not used; old images of a set are pruned;
+# no uninitialised byte is read or written (valgrind) ----
+D2="tests/golden/petr_actors.txt,tests/golden/petr_agents.txt,tests/golden/petr_verbs.txt,tests/golden/petr_discards.txt"
+for p in 17 200; do
+    rm -rf "$TMP/perturb$p"
+    DYAD_CACHE_DIR="$TMP/perturb$p" MALLOC_PERTURB_=$p "$DYAD" dict info --dict "$D2" >/dev/null 2>&1
+done
+i1=$(ls "$TMP"/perturb17/*.dict 2>/dev/null); i2=$(ls "$TMP"/perturb200/*.dict 2>/dev/null)
+[ -n "$i1" ] && [ -n "$i2" ] && cmp -s "$i1" "$i2" && ok "cache images of the same pack are byte-identical (heap filled with 17, then 200)" \
+    || not_ok "cache images byte-identical" "$(cmp -l "$i1" "$i2" 2>&1 | wc -l) bytes differ"
+mkdir -p "$TMP/openc"; chmod 777 "$TMP/openc"
+printf 'X\nPakistan condemned India and Nepal on Monday over the border shooting.\n' | DYAD_CACHE_DIR="$TMP/openc" "$DYAD" code --dict tests/golden/mini.actors,tests/golden/mini.verbs >"$TMP/o" 2>"$TMP/err"; rc=$?
+[ $rc = 0 ] && grep -q 'warning: cache folder' "$TMP/err" && [ -z "$(ls "$TMP/openc")" ] && grep -q '"code":"111"' "$TMP/o" \
+    && ok "a world-writable cache folder is not used (a warning; the run codes without a cache)" || not_ok "world-writable cache folder" "exit $rc $(cat "$TMP/err")"
+ADYAD="$(cd "$(dirname "$DYAD")" && pwd)/$(basename "$DYAD")"
+mkdir -p "$TMP/prune/d"; cp tests/golden/mini.actors tests/golden/mini.verbs "$TMP/prune/d/"
+for spec in "d/mini.actors,d/mini.verbs" "./d/mini.actors,d/mini.verbs" "d//mini.actors,d/mini.verbs" "d/./mini.actors,d/mini.verbs" "./d/mini.actors,./d/mini.verbs" "d"; do
+    (cd "$TMP/prune" && DYAD_CACHE_DIR="$TMP/prune/c" "$ADYAD" dict info --dict "$spec" >/dev/null 2>&1)
+    sleep 0.01
+done
+n=$(ls "$TMP/prune/c" | grep -c '\.dict$')
+[ "$n" = 3 ] && ok "one dictionary set named six ways: the three newest images kept" || not_ok "cache pruning" "$n images: $(ls "$TMP/prune/c")"
+case "$DYAD" in *-san/*) ;; *)
+    if command -v valgrind >/dev/null; then
+        printf 'X\nPakistan condemned India on Monday. It praised Nepal.\n' >"$TMP/vg.txt"
+        rm -rf "$TMP/vgc"
+        for k in 1 2; do # the first builds the image, the second reads it
+            DYAD_CACHE_DIR="$TMP/vgc" valgrind -q --error-exitcode=9 "$DYAD" code --dict "$D2" "$TMP/vg.txt" >/dev/null 2>"$TMP/vg$k"; echo $? >"$TMP/vgrc$k"
+        done
+        [ "$(cat "$TMP/vgrc1") $(cat "$TMP/vgrc2")" = "0 0" ] && ok "valgrind: building and reading a cache image, coding a small input: no uninitialised byte" \
+            || not_ok "valgrind" "$(head -20 "$TMP/vg1" "$TMP/vg2")"
+    else
+        not_ok "valgrind" "valgrind is not installed (scripts/deps.sh installs it)"
+    fi ;;
+esac

@@ -17,6 +17,8 @@
 #include "options.h"
 #include "petrarch.h"
 #include "petrxml.h"
+#include "cache.h"
+#include <unistd.h>
 
 /* ---- arena ---- */
 static void test_arena_alloc_reset(void **st)
@@ -256,6 +258,138 @@ static void test_segment_windows(void **st)
     }
     assert_int_equal(k, na);
     free(t);
+}
+
+/* ---- cache images ---- */
+/* Writes the image back with word w of the payload set to v and the
+ * checksum recomputed (a forgery, not damage); reads it and, when it is
+ * taken, codes a sentence with it. */
+static void forge_try(const char *path, const char *img, size_t len, size_t pay, size_t npay, size_t nrel, size_t w,
+                      uint64_t v)
+{
+    char *x = malloc(len);
+    assert_non_null(x);
+    memcpy(x, img, len);
+    memcpy(x + pay + w, &v, sizeof v);
+    dy_cache_header h;
+    memcpy(&h, x, sizeof h);
+    h.sum = dy_cache_checksum(x + pay + npay, nrel * 8, dy_cache_checksum(x + pay, npay, 0));
+    memcpy(x, &h, sizeof h);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(x, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+    free(x);
+    struct dy_dict *d = NULL;
+    dy_error err;
+    assert_int_equal(dy_cache_read(path, &d, &err), DY_OK);
+    if (d) {
+        dy_coder *c = dy_coder_new(d);
+        dy_result res;
+        if (c)
+            dy_code_sentence(c, "Pakistan condemned India and Nepal on Monday.", 45, 20180101, &res, &err);
+        dy_coder_free(&c);
+        dy_dict_free(&d);
+    }
+}
+
+/* A planted image with a recomputed checksum is read only when every
+ * pointer, string and index in it is sound: each relocated pointer and
+ * each word of the dy_dict record is forged in turn (the sanitizer pass of
+ * make check turns any read outside the image into a failure). */
+static void test_cache_forged(void **st)
+{
+    (void)st;
+    const char *files[2] = {"tests/golden/mini.actors", "tests/golden/mini.verbs"};
+    dy_load_opts lo = {0};
+    dy_error err;
+    dy_dict *d = NULL;
+    assert_int_equal(dy_dict_load_files(files, 2, &lo, &d, &err), DY_OK);
+    char path[] = "/tmp/dyad-forge-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    dy_cache_srcrec pre[2];
+    assert_true(dy_cache_stat_sources(files, 2, pre));
+    assert_int_equal(dy_cache_write(d, files, 2, pre, path, &err), DY_OK);
+    dy_dict_free(&d);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char img[1 << 22];
+    size_t len = fread(img, 1, sizeof img, f);
+    fclose(f);
+    dy_cache_header h;
+    memcpy(&h, img, sizeof h);
+    size_t pos = sizeof h;
+    for (uint64_t i = 0; i < h.nsrc; i++) {
+        dy_cache_srcrec r;
+        memcpy(&r, img + pos, sizeof r);
+        pos += sizeof r + r.pathlen;
+    }
+    pos += (16 - pos % 16) % 16;
+    assert_int_equal(pos + h.payload + h.nrel * 8, len);
+    const uint64_t vals[4] = {h.payload, h.payload - 2, 2, h.payload / 2 + 3};
+    for (uint64_t i = 0; i < h.nrel; i++) {
+        uint64_t at;
+        memcpy(&at, img + pos + h.payload + i * 8, 8);
+        for (int k = 0; k < 4; k++)
+            forge_try(path, img, len, pos, h.payload, h.nrel, at, vals[k]);
+    }
+    for (size_t w = 0; w < offsetof(struct dy_dict, lenmask); w += 4) {
+        forge_try(path, img, len, pos, h.payload, h.nrel, h.dict_off + w - w % 8,
+                  (uint64_t)0xfffffff0u << (w % 8 ? 32 : 0));
+        forge_try(path, img, len, pos, h.payload, h.nrel, h.dict_off + w - w % 8, 1000u);
+    }
+    unlink(path);
+}
+
+/* A source edited while its image was built: the image records the file
+ * as it was before parsing, so it is not trusted for the edited file */
+static void test_cache_edited_while_built(void **st)
+{
+    (void)st;
+    char dir[] = "/tmp/dyad-edit-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char a[64], v[64], img[80];
+    snprintf(a, sizeof a, "%s/x.actors", dir);
+    snprintf(v, sizeof v, "%s/x.verbs", dir);
+    snprintf(img, sizeof img, "%s/0123456789abcdef-00000000.dict", dir);
+    FILE *f = fopen(a, "w");
+    assert_non_null(f);
+    fputs("PAKISTAN_ [PAK]\nINDIA_ [IND]\n", f);
+    fclose(f);
+    f = fopen(v, "w");
+    assert_non_null(f);
+    fputs("CONDEMN [111]\n", f);
+    fclose(f);
+    const char *files[2] = {a, v};
+    dy_cache_srcrec pre[2];
+    assert_true(dy_cache_stat_sources(files, 2, pre));
+    dy_load_opts lo = {0};
+    dy_error err;
+    dy_dict *d = NULL;
+    assert_int_equal(dy_dict_load_files(files, 2, &lo, &d, &err), DY_OK);
+    f = fopen(a, "a"); /* the edit, after parsing and before the image */
+    assert_non_null(f);
+    fputs("NEPAL_ [NPL]\n", f);
+    fclose(f);
+    assert_int_equal(dy_cache_write(d, files, 2, pre, img, &err), DY_OK);
+    dy_dict_free(&d);
+    struct dy_dict *c = NULL;
+    assert_int_equal(dy_cache_read(img, &c, &err), DY_OK);
+    assert_null(c); /* stale: rebuilt */
+    /* and written again with the files unchanged it is used */
+    assert_true(dy_cache_stat_sources(files, 2, pre));
+    assert_int_equal(dy_dict_load_files(files, 2, &lo, &d, &err), DY_OK);
+    assert_int_equal(dy_cache_write(d, files, 2, pre, img, &err), DY_OK);
+    dy_dict_free(&d);
+    assert_int_equal(dy_cache_read(img, &c, &err), DY_OK);
+    assert_non_null(c);
+    dy_dict_free(&c);
+    unlink(img);
+    unlink(a);
+    unlink(v);
+    rmdir(dir);
 }
 
 /* ---- dictionary words and phrases ---- */
@@ -681,6 +815,8 @@ int main(void)
         cmocka_unit_test(test_segment_wrapped),
         cmocka_unit_test(test_segment_cap),
         cmocka_unit_test(test_segment_windows),
+        cmocka_unit_test(test_cache_forged),
+        cmocka_unit_test(test_cache_edited_while_built),
         cmocka_unit_test(test_word_match),
         cmocka_unit_test(test_phrase_flags),
         cmocka_unit_test(test_tabari_malformed_lines),
