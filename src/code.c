@@ -111,7 +111,16 @@ typedef struct {
     const clause_t *c;
     int16_t *pos_of;    /* token index -> position in clause, -1 if absent */
     const dy_coder *coder; /* for its synset index; NULL: none */
+    int lo, hi;         /* clause positions a pattern's elements may take:
+                         * PATTERN_REACH around the verb, so that a verb's
+                         * patterns cost the same in a sentence of any
+                         * length (every verb scanning the whole clause made
+                         * coding quadratic in its length) */
 } mctx;
+
+/* tokens before and after a verb that its patterns read: far more than any
+ * pattern spans in news text, a bound on the work per verb */
+#define PATTERN_REACH 48
 
 /* ---- element matching ---- */
 
@@ -308,7 +317,7 @@ static bool infinitive(const mctx *x, int p)
 
 static int scan_fwd(const mctx *x, const dy_el *e, int pos, bool adj, slots_t *sl, int *start)
 {
-    for (int p = pos; p < x->c->m; p++) {
+    for (int p = pos; p < x->c->m && p <= x->hi; p++) {
         if (!is_actor_el(e) && is_barrier(x, p))
             return -1;
         /* the infinitive itself only where the pattern names the "to"
@@ -382,7 +391,7 @@ static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl
         int found = -1;
         if (is_actor_el(e)) {
             /* the nearest actor before pos */
-            for (int p = pos; p >= 0 && found < 0; p--) {
+            for (int p = pos; p >= 0 && p >= x->lo && found < 0; p--) {
                 int uu = x->s->tok[x->c->L[p]].unit_in;
                 if (uu < 0 || x->s->unit[uu].dead || (e->kind == DY_EL_COMP && x->s->unit[uu].comp < 0)) {
                     if (adj)
@@ -404,7 +413,7 @@ static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl
                 assign(sl, e, uu);
             }
         } else {
-            for (int p = pos; p > floor; p--) {
+            for (int p = pos; p > floor && p >= x->lo; p--) {
                 if (is_barrier(x, p))
                     break;
                 slots_t tmp = *sl;
@@ -1128,7 +1137,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     const dy_ptok *vt = &s->tok[cl->L[v0]];
     const dy_root *root = &d->roots[vt->root];
     const dy_verb *verb = &d->verbs[root->id];
-    mctx x = {s, d, cl, pos_of, R->c};
+    mctx x = {s, d, cl, pos_of, R->c, v0 - PATTERN_REACH, v1 + PATTERN_REACH};
     slots_t sl = {-1, -1, false, false, {0}, 0, -1};
     const dy_ecode *code = NULL;
     dy_origin at = verb->at;
@@ -1832,7 +1841,7 @@ static const char *attribution(dy_coder *c, dy_sent *s)
         was_dead[u] = s->unit[u].dead;
         s->unit[u].dead = false;
     }
-    mctx x = {s, c->d, &cl, pos_of, NULL};
+    mctx x = {s, c->d, &cl, pos_of, NULL, 0, cl.m};
     const char *who = NULL;
     for (int p = cl.m - 1; p >= 0 && !who; p--) {
         const dy_ptok *t = &s->tok[L[p]];
@@ -1902,7 +1911,7 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
     if (!whole_clause(c, s, false, &cl, &pos_of))
         return date;
     const int16_t *L = cl.L;
-    mctx x = {s, c->d, &cl, pos_of, NULL};
+    mctx x = {s, c->d, &cl, pos_of, NULL, 0, cl.m};
     for (int p = 0; p < cl.m; p++) {
         const dy_ptok *t = &s->tok[L[p]];
         if (t->type != DY_T_TIME || t->head != L[p])

@@ -127,6 +127,40 @@ static bool abbreviation_before(const char *s, size_t dot)
     return false;
 }
 
+/* Where the first piece of the sentence t[a..b) ends: b when it is within
+ * both caps (DY_SEG_MAX_SENTENCE bytes, DY_SEG_MAX_WORDS words and marks);
+ * else at the last clause mark (, ; :) in the second half of the allowed
+ * stretch, else at its last blank, else at the cap itself. The coder's
+ * work on a sentence grows with the square of its length: the caps bound
+ * it (sentences of real text this long are a few in 100,000). */
+static size_t piece_end(const char *t, size_t a, size_t b)
+{
+    size_t lim = b - a > DY_SEG_MAX_SENTENCE ? a + DY_SEG_MAX_SENTENCE : b;
+    unsigned words = 0;
+    for (size_t i = a; i < lim; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (is_space(c))
+            continue;
+        /* a run of letters and digits is one word, each mark another */
+        if (!isalnum(c) || i == a || !isalnum((unsigned char)t[i - 1]))
+            words++;
+        if (words > DY_SEG_MAX_WORDS) {
+            lim = i;
+            break;
+        }
+    }
+    if (lim == b)
+        return b;
+    size_t half = a + (lim - a) / 2, c = lim;
+    while (c > half && t[c - 1] != ',' && t[c - 1] != ';' && t[c - 1] != ':')
+        c--;
+    if (c > half)
+        return c;
+    for (c = lim; c > a + 1 && !is_space((unsigned char)t[c]); c--)
+        ;
+    return c > a + 1 ? c : lim;
+}
+
 static int add(dy_span *out, int n, int max, const char *t, size_t a, size_t b)
 {
     while (a < b && is_space((unsigned char)t[a]))
@@ -134,25 +168,13 @@ static int add(dy_span *out, int n, int max, const char *t, size_t a, size_t b)
     while (b > a && is_space((unsigned char)t[b - 1]))
         b--;
     while (b > a && n < max) {
-        size_t l = b - a;
-        if (l > DY_SEG_MAX_SENTENCE) {
-            /* cut at the last blank before the cap */
-            size_t c = a + DY_SEG_MAX_SENTENCE;
-            while (c > a + 1 && !is_space((unsigned char)t[c]))
-                c--;
-            if (c <= a + 1)
-                c = a + DY_SEG_MAX_SENTENCE;
-            out[n].off = (uint32_t)a;
-            out[n].len = (uint32_t)(c - a);
-            n++;
-            a = c;
-            while (a < b && is_space((unsigned char)t[a]))
-                a++;
-            continue;
-        }
+        size_t c = piece_end(t, a, b);
         out[n].off = (uint32_t)a;
-        out[n].len = (uint32_t)l;
-        return n + 1;
+        out[n].len = (uint32_t)(c - a);
+        n++;
+        a = c;
+        while (a < b && is_space((unsigned char)t[a]))
+            a++;
     }
     return n;
 }

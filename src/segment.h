@@ -13,6 +13,7 @@ typedef struct {
 } dy_span;
 
 #define DY_SEG_MAX_SENTENCE 8192 /* longer sentences are cut at this many bytes */
+#define DY_SEG_MAX_WORDS 320     /* ... and at this many words and marks */
 
 /* Fills out with up to max sentences; returns the count. */
 int dy_segment(const char *text, size_t len, dy_span *out, int max);

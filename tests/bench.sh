@@ -95,3 +95,26 @@ if command -v valgrind >/dev/null; then
     [ -n "$ir" ] && echo "Phoenix pack: $(awk -v i="$ir" -v n="$k" 'BEGIN { printf "%d", i / n }') instructions per sentence (callgrind, $k sentences, dictionary load included)"
     echo "  command: valgrind --tool=callgrind $DYAD code --input tabari --dict $P FIRST_5000_RECORDS"
 fi
+
+# adversarial sentences (verbs and quoted clauses, no sentence end): the
+# instructions per word at 1,000 and 4,000 words, built-in pack, load
+# subtracted (an empty input's count); linear when the two are close
+if command -v valgrind >/dev/null; then
+    ir_of() {
+        valgrind --tool=callgrind --callgrind-out-file="$TMP/cga" $DYAD code --input jsonl "$1" >/dev/null 2>"$TMP/vga" || true
+        sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$TMP/vga"
+    }
+    : >"$TMP/empty.jsonl"
+    base=$(ir_of "$TMP/empty.jsonl")
+    for kind in verbs quotes; do
+        line=""
+        for n in 1000 4000; do
+            awk -v n="$n" -v k="$kind" 'BEGIN { split(k == "verbs" ? "attacked criticized met praised" : "\" US attacked UK \" said Iran", w, " ");
+                m = length(w); printf "{\"id\":\"a\",\"text\":\""; for (i = 0; i < n; i++) printf "%s ", (w[i % m + 1] == "\"" ? "\\\"" : w[i % m + 1]); print ".\"}" }' >"$TMP/adv.jsonl"
+            ir=$(ir_of "$TMP/adv.jsonl")
+            line="$line $n words: $(awk -v i="$ir" -v b="$base" -v n="$n" 'BEGIN { printf "%d", (i - b) / n }') instructions/word;"
+        done
+        echo "adversarial sentence ($kind):$line"
+    done
+    echo "  command: valgrind --tool=callgrind $DYAD code --input jsonl ONE_SENTENCE_OF_N_WORDS (minus an empty input)"
+fi

@@ -225,6 +225,34 @@ static void test_segment_cap(void **st)
     free(big);
 }
 
+/* A run-on sentence of short words is cut into pieces of at most
+ * DY_SEG_MAX_WORDS words and marks, at a comma where one is near the cap:
+ * the coder's work per piece is bounded */
+static void test_segment_word_cap(void **st)
+{
+    (void)st;
+    char *t = malloc(20000);
+    assert_non_null(t);
+    size_t n = 0;
+    for (int i = 0; i < 1000; i++)
+        n += (size_t)sprintf(t + n, i % 50 == 49 ? "US hit UK, " : "US hit UK ");
+    dy_span sp[64];
+    int k = dy_segment(t, n, sp, 64);
+    assert_true(k >= 10);
+    size_t covered = 0;
+    for (int i = 0; i < k; i++) {
+        unsigned words = 0;
+        for (size_t j = sp[i].off; j < sp[i].off + sp[i].len; j++)
+            words += t[j] == ',' || (t[j] != ' ' && (j == sp[i].off || t[j - 1] == ' '));
+        assert_true(words <= DY_SEG_MAX_WORDS);
+        if (i + 1 < k)
+            assert_int_equal(t[sp[i].off + sp[i].len - 1], ','); /* cut after a comma */
+        covered += sp[i].len;
+    }
+    assert_true(covered + (size_t)k >= n - 1); /* nothing dropped but blanks */
+    free(t);
+}
+
 /* Segmenting in windows of a few sentences gives the spans one call
  * gives: paragraphs, wrapped lines, credits and long runs across window
  * ends included */
@@ -815,6 +843,7 @@ int main(void)
         cmocka_unit_test(test_segment_wrapped),
         cmocka_unit_test(test_segment_cap),
         cmocka_unit_test(test_segment_windows),
+        cmocka_unit_test(test_segment_word_cap),
         cmocka_unit_test(test_cache_forged),
         cmocka_unit_test(test_cache_edited_while_built),
         cmocka_unit_test(test_word_match),
