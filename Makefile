@@ -72,10 +72,16 @@ FUZZ_REPLAY = $(BUILD)/fuzz_replay
 $(FUZZ_REPLAY): tests/fuzz/replay.c tests/fuzz/fuzz_all.c $(BUILD)/libdyad.a
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes tests/fuzz/replay.c tests/fuzz/fuzz_all.c $(BUILD)/libdyad.a $(LDFLAGS_ALL) $(LDLIBS_ALL) -o $@
 
-# libFuzzer build (needs clang): make fuzz; then build-fuzz/fuzz_all tests/fuzz/corpus
+# libFuzzer (needs clang): builds the target and runs it FUZZ_TIME seconds
+# on each of FUZZ_JOBS processes over a copy of the corpus; crashers are
+# left as build-fuzz/crash-*, to become corpus files (regression tests)
+FUZZ_TIME ?= 300
+FUZZ_JOBS ?= 2
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang SAN=fuzzer-no-link,address,undefined OPT=-O1 build-fuzz/libdyad.a
 	clang -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_all.c build-fuzz/libdyad.a $(LDLIBS_ALL) -o build-fuzz/fuzz_all
+	mkdir -p build-fuzz/corpus && cp tests/fuzz/corpus/* build-fuzz/corpus/
+	cd build-fuzz && ./fuzz_all -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) -max_total_time=$(FUZZ_TIME) -rss_limit_mb=4096 corpus
 
 # every test, then the same under AddressSanitizer and UBSan
 check: deps-quiet

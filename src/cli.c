@@ -40,7 +40,8 @@ static const char usage_text[] =
     "\n"
     "code options:\n"
     "  --input KIND      text, jsonl, tabari or petrarch (XML records); default:\n"
-    "                    detected from the input\n"
+    "                    detected (a .jsonl or .json name, else most of the\n"
+    "                    first lines)\n"
     "  --date YYYY-MM-DD date of plain-text articles (default: none)\n"
     "  --dict SPEC       builtin (default), a TABARI .project file, a PETRARCH\n"
     "                    config (.ini), a folder of dictionaries, or FILE[,FILE...]\n"
@@ -225,8 +226,13 @@ static int cmd_code(int argc, char **argv)
             }
         } else if (strcmp(a, "--dict") == 0 && i + 1 < argc)
             dict = argv[++i];
-        else if (strcmp(a, "--option") == 0 && i + 1 < argc && nopt < 64)
+        else if (strcmp(a, "--option") == 0 && i + 1 < argc) {
+            if (nopt == 64) {
+                fprintf(stderr, "dyad: more than 64 --option lines (put them in an .options file)\n");
+                return EX_USAGE;
+            }
             options[nopt++] = argv[++i];
+        }
         else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
             const char *f = argv[++i];
             if (strcmp(f, "phoenix") == 0)
@@ -258,6 +264,10 @@ static int cmd_code(int argc, char **argv)
             return usage(EX_USAGE);
         } else if (nfiles < 4096)
             files[nfiles++] = a;
+        else {
+            fprintf(stderr, "dyad: more than 4096 input files on one command line (xargs or cat them)\n");
+            return EX_USAGE;
+        }
     }
     dy_dict *d = NULL;
     int rc = load_dict(dict, &d, false);

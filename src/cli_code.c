@@ -25,8 +25,14 @@ void dy_cli_catch_signals(void)
     /* no SA_RESTART: a read blocked on a terminal or pipe returns, so the
      * run stops at once; a second signal kills as usual */
     sa.sa_flags = (int)SA_RESETHAND;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    /* a signal ignored on entry (a background job of a script, nohup)
+     * stays ignored, as the shell meant */
+    int sigs[2] = {SIGINT, SIGTERM};
+    for (int i = 0; i < 2; i++) {
+        struct sigaction old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
 }
 
 bool dy_cli_write(int fd, const char *p, size_t n)

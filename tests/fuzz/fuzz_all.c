@@ -3,8 +3,14 @@
  * JSON Lines, plain-text and TABARI-record readers (each followed by the
  * coder with the built-in dictionaries; plain text also through the
  * PETRARCH dialect of the coder), the PETRARCH verbs, agents,
- * discards and issues formats, and the PETRARCH XML scanner. Built with libFuzzer by `make fuzz`;
- * tests/fuzz/replay.c replays the corpus in `make check`. */
+ * discards and issues formats, and the PETRARCH XML scanner; first bytes
+ * 12-15 (added later, so that 0-255 % 12 keeps the corpus's meaning): the
+ * PETRARCH actors dialect, PETRARCH XML through the reader and the coder,
+ * streaming (the records of an input read whole must equal those read in
+ * pieces cut by dy_reader_cut), TABARI option lines, and cache images
+ * (edits to a valid image, checksum recomputed: a forgery must be refused
+ * or be sound). Built with libFuzzer by `make fuzz`; tests/fuzz/replay.c
+ * replays the corpus in `make check`. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +20,9 @@
 #include "../../src/tabari.h"
 #include "../../src/petrarch.h"
 #include "../../src/petrxml.h"
+#include "../../src/cache.h"
+#include <stdio.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -83,11 +92,120 @@ static void code_with(const dy_dict *d, dy_input_kind kind, const char *buf, siz
     dy_coder_free(&c);
 }
 
+/* The records of buf read whole and read in pieces (as `dyad code` reads a
+ * stream) are the same: ids and texts in order. */
+static void same_in_pieces(dy_input_kind kind, const char *buf, size_t len, size_t piece)
+{
+    char a[8192] = "", b[8192] = "";
+    size_t na = 0, nb = 0;
+    dy_error err;
+    for (int pass = 0; pass < 2; pass++) {
+        char *out = pass ? b : a;
+        size_t *n = pass ? &nb : &na;
+        size_t from = 0;
+        while (from < len) {
+            size_t want = pass ? (piece < len - from ? piece : len - from) : len - from;
+            size_t cut = want < len - from ? dy_reader_cut(kind, buf + from, want) : want;
+            if (!cut) {
+                if (want == len - from)
+                    cut = want;
+                else {
+                    piece *= 2; /* a record longer than the piece: a larger one */
+                    continue;
+                }
+            }
+            char *copy = malloc(cut + 1);
+            if (!copy)
+                return;
+            memcpy(copy, buf + from, cut);
+            copy[cut] = '\0';
+            dy_reader *r = dy_reader_new("fuzz", copy, cut, kind, 0);
+            for (int guard = 0; r && guard < 10000; guard++) {
+                dy_doc doc;
+                bool eof;
+                if (dy_reader_next(r, &doc, &eof, &err) != DY_OK)
+                    continue;
+                if (eof)
+                    break;
+                int w = snprintf(out + *n, 8192 - *n, "%s|%.*s\n", doc.id ? doc.id : "", (int)doc.text_len, doc.text);
+                *n = w > 0 && *n + (size_t)w < 8192 ? *n + (size_t)w : 8191;
+            }
+            dy_reader_free(&r);
+            free(copy);
+            from += cut;
+        }
+    }
+    if (na < 8191 && nb < 8191 && strcmp(a, b) != 0)
+        abort();
+}
+
+/* A valid image of the small PETRARCH set, built once. */
+static char img_path[64];
+static char *img;
+static size_t img_len;
+
+static void forged_image(const uint8_t *data, size_t size)
+{
+    if (!img) {
+        snprintf(img_path, sizeof img_path, "/tmp/dyad-fuzz-%ld.dict", (long)getpid());
+        const char *src[1] = {"fuzz"};
+        dy_cache_srcrec pre = {0};
+        dy_error err;
+        if (dy_cache_write(petr_dict(), src, 0, &pre, img_path, &err) != DY_OK)
+            abort();
+        FILE *f = fopen(img_path, "rb");
+        if (!f)
+            abort();
+        img = malloc(1 << 22);
+        img_len = img ? fread(img, 1, 1 << 22, f) : 0;
+        fclose(f);
+    }
+    dy_cache_header h;
+    memcpy(&h, img, sizeof h);
+    size_t pay = sizeof h + (16 - sizeof h % 16) % 16; /* no sources */
+    char *x = malloc(img_len);
+    if (!x)
+        return;
+    memcpy(x, img, img_len);
+    /* edits: 4 bytes of offset, 1 of width, then the value */
+    for (size_t i = 0; i + 6 <= size;) {
+        uint32_t off;
+        memcpy(&off, data + i, 4);
+        size_t w = (size_t)data[i + 4] % 8 + 1;
+        i += 5;
+        if (i + w > size)
+            break;
+        off %= (uint32_t)h.payload;
+        if (off + w <= h.payload)
+            memcpy(x + pay + off, data + i, w);
+        i += w;
+    }
+    h.sum = dy_cache_checksum(x + pay + h.payload, h.nrel * 8, dy_cache_checksum(x + pay, h.payload, 0));
+    memcpy(x, &h, sizeof h);
+    FILE *f = fopen(img_path, "wb");
+    if (f) {
+        fwrite(x, 1, img_len, f);
+        fclose(f);
+        struct dy_dict *d = NULL;
+        dy_error err;
+        if (dy_cache_read(img_path, &d, &err) == DY_OK && d) {
+            dy_coder *c = dy_coder_new(d);
+            dy_result r;
+            const char *s = "Arnor said Gondor attacked Rohan and the officials of Mordor met Arnor.";
+            if (c)
+                dy_code_sentence(c, s, strlen(s), 20180101, &r, &err);
+            dy_coder_free(&c);
+            dy_dict_free(&d);
+        }
+    }
+    free(x);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    int sel = data[0] % 12;
+    int sel = data[0] < 16 ? data[0] : data[0] % 12;
     const char *buf = (const char *)data + 1;
     size_t len = size - 1;
     if (sel < 4) {
@@ -121,6 +239,47 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             dy_dict_builder_free(&b);
         return 0;
     }
+    if (sel == 12) { /* PETRARCH actors: the TABARI format, PETRARCH dialect */
+        dy_dict_builder *b = dy_dict_builder_new();
+        dy_load_opts lo = {0};
+        dy_dict_builder_mark_petr(b);
+        dy_tabari_parse_dialect(b, DY_TK_ACTORS, "fuzz", buf, len, &lo, true);
+        struct dy_dict *d = dy_dict_compile(&b, "fuzz");
+        if (d)
+            dy_dict_free(&d);
+        else
+            dy_dict_builder_free(&b);
+        return 0;
+    }
+    if (sel == 13 && len >= 2) { /* streaming: kind and piece size, then the input */
+        static const dy_input_kind k[3] = {DY_IN_JSONL, DY_IN_TABARI, DY_IN_PETRARCH};
+        same_in_pieces(k[(unsigned char)buf[0] % 3], buf + 2, len - 2, (size_t)(unsigned char)buf[1] + 1);
+        return 0;
+    }
+    if (sel == 14) { /* option lines, then a sentence coded with them */
+        dy_coder *c = dy_coder_new(petr_dict());
+        char line[512];
+        dy_error err;
+        for (size_t i = 0; c && i < len;) {
+            size_t e = i;
+            while (e < len && buf[e] != '\n' && e - i < sizeof line - 1)
+                e++;
+            memcpy(line, buf + i, e - i);
+            line[e - i] = '\0';
+            dy_coder_set_option(c, line, &err);
+            i = e + 1;
+        }
+        dy_result r;
+        const char *s = "Arnor said Gondor attacked Rohan and the officials of Mordor met Arnor.";
+        if (c)
+            dy_code_sentence(c, s, strlen(s), 20180101, &r, &err);
+        dy_coder_free(&c);
+        return 0;
+    }
+    if (sel == 15) {
+        forged_image(data + 1, size - 1);
+        return 0;
+    }
     if (sel == 11) {
         dy_px px;
         dy_px_init(&px, buf, len);
@@ -132,14 +291,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 break;
         }
         dy_px_item_clear(&it);
-        return 0;
+        /* and the records through the reader and the coder, below */
     }
     char *copy = malloc(len + 1);
     if (!copy)
         return 0;
     memcpy(copy, buf, len);
     copy[len] = '\0';
-    code_all(sel == 4 ? DY_IN_JSONL : sel == 5 ? DY_IN_TEXT : DY_IN_TABARI, copy, len);
+    code_all(sel == 4 ? DY_IN_JSONL : sel == 5 ? DY_IN_TEXT : sel == 6 ? DY_IN_TABARI : DY_IN_PETRARCH, copy, len);
     free(copy);
     return 0;
 }
