@@ -558,9 +558,31 @@ static bool ick_seq(const ick *k, const dy_seq *q)
     return true;
 }
 
+/* a bool's byte is 0 or 1 (any other value is undefined behaviour to read) */
+static bool ick_bool(const bool *b)
+{
+    unsigned char v;
+    memcpy(&v, b, 1);
+    return v <= 1;
+}
+
 static bool ick_ecode(const ick *k, const dy_ecode *e)
 {
-    return e->kind <= DY_EC_NONE && ick_str(k, e->code) && ick_str(k, e->code2);
+    return e->kind <= DY_EC_NONE && ick_str(k, e->code) && ick_str(k, e->code2) && ick_bool(&e->sub)
+        && ick_bool(&e->dom) && ick_bool(&e->rev);
+}
+
+static bool ick_opts(const dy_opts *o)
+{
+    const bool *b[] = {&o->comma_off, &o->cx_noactprior, &o->cx_noactafter, &o->cx_noverb, &o->cx_nosource,
+                       &o->cx_notarget, &o->cx_noevent, &o->cx_explain, &o->def_src_prior, &o->def_tgt_after,
+                       &o->convert_agents, &o->yyyy, &o->fbis, &o->forward, &o->allow_half_dyad, &o->negation,
+                       &o->speculation, &o->own_acts, &o->subordinate, &o->places, &o->domestic, &o->neither};
+    for (size_t i = 0; i < sizeof b / sizeof *b; i++)
+        if (!ick_bool(b[i]))
+            return false;
+    return memchr(o->def_src, 0, sizeof o->def_src) && memchr(o->def_tgt, 0, sizeof o->def_tgt)
+        && memchr(o->fwd_fmt, 0, sizeof o->fwd_fmt);
 }
 
 #define ICK_ARRAY(k, p, n) in_img(k, p, n, sizeof *(p), _Alignof(__typeof__(*(p))))
@@ -577,16 +599,16 @@ static bool ick_entries(const ick *k)
                 return false;
     }
     for (uint32_t i = 0; i < d->nagents; i++)
-        if (!ick_str(k, d->agents[i].code) || !ick_str(k, d->agents[i].at.file))
+        if (!ick_str(k, d->agents[i].code) || !ick_str(k, d->agents[i].at.file) || !ick_bool(&d->agents[i].prefix))
             return false;
     for (uint32_t i = 0; i < d->nverbs; i++) {
         const dy_verb *v = &d->verbs[i];
-        if (!ick_ecode(k, &v->code) || !ick_str(k, v->at.file) || !ICK_ARRAY(k, v->pat, v->npat))
+        if (!ick_ecode(k, &v->code) || !ick_str(k, v->at.file) || !ICK_ARRAY(k, v->pat, v->npat) || v->sect > DY_VS_ATTRIB)
             return false;
         for (uint32_t j = 0; j < v->npat; j++) {
             const dy_pattern *p = &v->pat[j];
             if (!ick_seq(k, &p->upper) || !ick_seq(k, &p->lower) || !ick_ecode(k, &p->code) || !ick_str(k, p->text)
-                || !ick_str(k, p->at.file) || p->nwh > 3)
+                || !ick_str(k, p->at.file) || p->nwh > 3 || !ick_bool(&p->verb_adj_left) || !ick_bool(&p->verb_adj_right))
                 return false;
         }
     }
@@ -598,14 +620,14 @@ static bool ick_entries(const ick *k)
             return false;
     }
     for (uint32_t i = 0; i < d->nsyn; i++) {
-        if (!ICK_ARRAY(k, d->syn[i].mem, d->syn[i].n) || !ick_str(k, d->syn[i].name))
+        if (!ICK_ARRAY(k, d->syn[i].mem, d->syn[i].n) || !ick_str(k, d->syn[i].name) || !ick_bool(&d->syn[i].plain))
             return false;
         for (uint32_t m = 0; m < d->syn[i].n; m++)
             if (!ick_seq(k, &d->syn[i].mem[m]))
                 return false;
     }
     for (uint32_t i = 0; i < d->ndisc; i++)
-        if (!ick_seq(k, &d->disc[i].ph) || !ick_str(k, d->disc[i].at.file))
+        if (!ick_seq(k, &d->disc[i].ph) || !ick_str(k, d->disc[i].at.file) || !ick_bool(&d->disc[i].story))
             return false;
     for (uint32_t i = 0; i < d->niss; i++)
         if (!ick_seq(k, &d->iss[i].ph) || !ick_str(k, d->iss[i].code) || !ick_str(k, d->iss[i].at.file))
@@ -635,7 +657,7 @@ static bool ick_index(const ick *k)
                                                || x->count > d->nroots - x->first)))
             return false;
     }
-    return memchr(d->opts.def_src, 0, sizeof d->opts.def_src) && memchr(d->opts.def_tgt, 0, sizeof d->opts.def_tgt);
+    return ick_opts(&d->opts) && ick_bool(&d->has_time) && ick_bool(&d->has_attrib) && ick_bool(&d->petr);
 }
 
 /* true when the relocated image at base (payload bytes) holds a dy_dict at

@@ -19,6 +19,8 @@ void dy_px_init(dy_px *p, const char *buf, size_t len)
     p->len = len;
     p->pos = 0;
     p->line = 1;
+    p->dry = false;
+    p->ran_out = false;
 }
 
 void dy_px_item_clear(dy_px_item *it)
@@ -69,30 +71,6 @@ static const char *comment_end(const char *buf, size_t len, size_t open)
     if (again && find_in(buf, span, open + 4, "</Sentence>"))
         return NULL;
     return e + 3;
-}
-
-size_t dy_px_cut(const char *buf, size_t n)
-{
-    size_t cut = 0;
-    for (size_t i = 0; i < n;) {
-        const char *lt = memchr(buf + i, '<', n - i);
-        if (!lt)
-            break;
-        size_t k = (size_t)(lt - buf);
-        if (n - k >= 4 && memcmp(lt, "<!--", 4) == 0) {
-            const char *e = comment_end(buf, n, k);
-            if (!e && find_in(buf, n, k + 4, "-->"))
-                e = lt + 4; /* unclosed: scanned on, as dy_px_next does */
-            if (!e)
-                break; /* its end may be in the next piece */
-            i = (size_t)(e - buf);
-            continue;
-        }
-        if (n - k >= 11 && memcmp(lt, "</Sentence>", 11) == 0)
-            cut = k + 11;
-        i = k + 1;
-    }
-    return cut;
 }
 
 static const char *find(const dy_px *p, size_t from, const char *needle)
@@ -212,6 +190,7 @@ static int sentence(dy_px *p, const char *tag_end, dy_px_item *it, char *msg, si
         it->unclosed = true;
     }
     const char *body_end = close ? close : next ? next : p->buf + p->len;
+    p->ran_out = !close && !next;
     it->kind = DY_PX_SENTENCE;
     it->line = p->line;
     attr(tag, tag_end, "id", it->id, sizeof it->id);
@@ -270,7 +249,9 @@ static int sentence(dy_px *p, const char *tag_end, dy_px_item *it, char *msg, si
     size_t tn = 0;
     const char *tx = element(b, body_end, "Text", &tn);
     int rc = 0;
-    if (!tx) {
+    if (p->dry) {
+        /* the extent is all dy_px_cut asks */
+    } else if (!tx) {
         snprintf(msg, ml, "<Sentence id=\"%s\"> has no <Text>", it->id);
         rc = -1;
     } else {
@@ -293,6 +274,7 @@ static int sentence(dy_px *p, const char *tag_end, dy_px_item *it, char *msg, si
 int dy_px_next(dy_px *p, dy_px_item *it, char *msg, size_t ml)
 {
     dy_px_item_clear(it);
+    p->ran_out = false;
     for (;;) {
         const char *lt = p->pos < p->len ? memchr(p->buf + p->pos, '<', p->len - p->pos) : NULL;
         if (!lt) {
@@ -313,11 +295,13 @@ int dy_px_next(dy_px *p, dy_px_item *it, char *msg, size_t ml)
             it->line = p->line;
             snprintf(msg, ml, "comment <!-- not closed before the records after it (read on from the next <Sentence>)");
             const char *next = sentence_tag(p->buf, p->len, p->pos + 4);
+            p->ran_out = !next;
             advance(p, next ? (size_t)(next - p->buf) : p->len);
             return -1;
         }
         const char *te = memchr(lt, '>', rest);
         if (!te) {
+            p->ran_out = true;
             advance(p, p->len);
             it->kind = DY_PX_END;
             return 0;
@@ -335,6 +319,7 @@ int dy_px_next(dy_px *p, dy_px_item *it, char *msg, size_t ml)
         if (rest > 12 && memcmp(lt, "<Environment", 12) == 0) {
             const char *end = find(p, p->pos, "</Environment>");
             const char *e = end ? end : p->buf + p->len;
+            p->ran_out = !end;
             it->kind = DY_PX_ENV;
             it->line = p->line;
             static const char *const tags[5] = {"Verbfile", "Actorfile", "Agentfile", "Discardfile", "Issuefile"};
@@ -355,4 +340,22 @@ int dy_px_next(dy_px *p, dy_px_item *it, char *msg, size_t ml)
         }
         advance(p, (size_t)(te - p->buf) + 1);
     }
+}
+
+size_t dy_px_cut(const char *buf, size_t n)
+{
+    dy_px p;
+    dy_px_init(&p, buf, n);
+    p.dry = true;
+    dy_px_item it = {0};
+    char msg[8];
+    size_t cut = 0;
+    for (;;) {
+        dy_px_next(&p, &it, msg, sizeof msg);
+        if (it.kind == DY_PX_END || p.ran_out)
+            break;
+        cut = p.pos;
+    }
+    dy_px_item_clear(&it);
+    return cut;
 }

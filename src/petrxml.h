@@ -52,6 +52,9 @@ typedef struct {
     const char *buf;
     size_t len, pos;
     unsigned line;          /* line at pos */
+    bool dry;               /* find items' extents only: no text decoded */
+    bool ran_out;           /* the last item ran to the end of buf (more
+                             * input might have ended it elsewhere) */
 } dy_px;
 
 void dy_px_init(dy_px *p, const char *buf, size_t len);
@@ -59,9 +62,9 @@ void dy_px_init(dy_px *p, const char *buf, size_t len);
  * sentence (the scanner has moved past it). */
 int dy_px_next(dy_px *p, dy_px_item *it, char *msg, size_t msglen);
 void dy_px_item_clear(dy_px_item *it);
-/* Where the complete items of buf[0..n) end (after the last </Sentence>
- * outside a comment, or before a <Sentence> whose end is not in buf): a
- * stream is cut there into pieces that scan as the whole would. */
+/* Where the complete items of buf[0..n) end: after the last item whose end
+ * the scanner found inside buf (a </Sentence>, the next <Sentence>, a
+ * comment's end). A stream cut there scans as the whole would. */
 size_t dy_px_cut(const char *buf, size_t n);
 
 #endif
