@@ -69,27 +69,52 @@ static void code_all(dy_input_kind kind, const char *buf, size_t len)
         code_with(petr_dict(), kind, buf, len);
 }
 
-static void code_with(const dy_dict *d, dy_input_kind kind, const char *buf, size_t len)
+/* Calls fn for each record of buf read as kind (at most 100,000). */
+static void each_doc(dy_input_kind kind, const char *buf, size_t len, void (*fn)(void *, const dy_doc *), void *ctx)
 {
     dy_error err;
-    dy_coder *c = dy_coder_new(d);
     dy_reader *r = dy_reader_new("fuzz", buf, len, kind, 20180611);
-    for (int guard = 0; guard < 100000; guard++) {
+    for (int guard = 0; r && guard < 100000; guard++) {
         dy_doc doc;
         bool eof;
         if (dy_reader_next(r, &doc, &eof, &err) != DY_OK)
             continue;
         if (eof)
             break;
-        dy_result res;
-        if (dy_code_doc(c, &doc, &res, &err) == DY_OK)
-            for (size_t i = 0; i < res.n; i++) {
-                char line[4096];
-                dy_event_json(&res.events[i], doc.id, true, line, sizeof line);
-            }
+        fn(ctx, &doc);
     }
     dy_reader_free(&r);
+}
+
+static void code_one(void *ctx, const dy_doc *doc)
+{
+    dy_result res;
+    dy_error err;
+    if (dy_code_doc(ctx, doc, &res, &err) == DY_OK)
+        for (size_t i = 0; i < res.n; i++) {
+            char line[4096];
+            dy_event_json(&res.events[i], doc->id, true, line, sizeof line);
+        }
+}
+
+static void code_with(const dy_dict *d, dy_input_kind kind, const char *buf, size_t len)
+{
+    dy_coder *c = dy_coder_new(d);
+    if (c)
+        each_doc(kind, buf, len, code_one, c);
     dy_coder_free(&c);
+}
+
+typedef struct {
+    char *out;
+    size_t *n;
+} doclist;
+
+static void list_one(void *ctx, const dy_doc *doc)
+{
+    doclist *l = ctx;
+    int w = snprintf(l->out + *l->n, 8192 - *l->n, "%s|%.*s\n", doc->id ? doc->id : "", (int)doc->text_len, doc->text);
+    *l->n = w > 0 && *l->n + (size_t)w < 8192 ? *l->n + (size_t)w : 8191;
 }
 
 /* The records of buf read whole and read in pieces (as `dyad code` reads a
@@ -98,7 +123,6 @@ static void same_in_pieces(dy_input_kind kind, const char *buf, size_t len, size
 {
     char a[8192] = "", b[8192] = "";
     size_t na = 0, nb = 0;
-    dy_error err;
     for (int pass = 0; pass < 2; pass++) {
         char *out = pass ? b : a;
         size_t *n = pass ? &nb : &na;
@@ -119,18 +143,8 @@ static void same_in_pieces(dy_input_kind kind, const char *buf, size_t len, size
                 return;
             memcpy(copy, buf + from, cut);
             copy[cut] = '\0';
-            dy_reader *r = dy_reader_new("fuzz", copy, cut, kind, 0);
-            for (int guard = 0; r && guard < 10000; guard++) {
-                dy_doc doc;
-                bool eof;
-                if (dy_reader_next(r, &doc, &eof, &err) != DY_OK)
-                    continue;
-                if (eof)
-                    break;
-                int w = snprintf(out + *n, 8192 - *n, "%s|%.*s\n", doc.id ? doc.id : "", (int)doc.text_len, doc.text);
-                *n = w > 0 && *n + (size_t)w < 8192 ? *n + (size_t)w : 8191;
-            }
-            dy_reader_free(&r);
+            doclist l = {out, n};
+            each_doc(kind, copy, cut, list_one, &l);
             free(copy);
             from += cut;
         }
@@ -201,6 +215,24 @@ static void forged_image(const uint8_t *data, size_t size)
     free(x);
 }
 
+/* Compiles what a loader built and codes a sentence with it. */
+static void compile_and_code(dy_dict_builder *b)
+{
+    struct dy_dict *d = b ? dy_dict_compile(&b, "fuzz") : NULL;
+    if (!d) {
+        dy_dict_builder_free(&b);
+        return;
+    }
+    dy_coder *c = dy_coder_new(d);
+    dy_result r;
+    dy_error err;
+    const char *s = "Arnor and Gondor met Rohan, the Ent official said on Monday in Bree.";
+    if (c)
+        dy_code_sentence(c, s, strlen(s), 19950101, &r, &err);
+    dy_coder_free(&c);
+    dy_dict_free(&d);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -213,18 +245,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dy_dict_builder *b = dy_dict_builder_new();
         dy_load_opts lo = {0};
         dy_tabari_parse(b, kinds[sel], "fuzz", buf, len, &lo);
-        struct dy_dict *d = dy_dict_compile(&b, "fuzz");
-        if (d) {
-            /* code a sentence with whatever was loaded */
-            dy_coder *c = dy_coder_new(d);
-            dy_result r;
-            dy_error err;
-            const char *s = "Arnor and Gondor met Rohan, the Ent official said on Monday in Bree.";
-            dy_code_sentence(c, s, strlen(s), 19950101, &r, &err);
-            dy_coder_free(&c);
-            dy_dict_free(&d);
-        } else
-            dy_dict_builder_free(&b);
+        compile_and_code(b);
         return 0;
     }
     if (sel >= 7 && sel < 11) {
@@ -232,11 +253,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dy_dict_builder *b = dy_dict_builder_new();
         dy_load_opts lo = {0};
         dy_petr_parse(b, pk[sel - 7], "fuzz", buf, len, &lo);
-        struct dy_dict *d = dy_dict_compile(&b, "fuzz");
-        if (d)
-            dy_dict_free(&d);
-        else
-            dy_dict_builder_free(&b);
+        compile_and_code(b);
         return 0;
     }
     if (sel == 12) { /* PETRARCH actors: the TABARI format, PETRARCH dialect */
@@ -244,11 +261,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dy_load_opts lo = {0};
         dy_dict_builder_mark_petr(b);
         dy_tabari_parse_dialect(b, DY_TK_ACTORS, "fuzz", buf, len, &lo, true);
-        struct dy_dict *d = dy_dict_compile(&b, "fuzz");
-        if (d)
-            dy_dict_free(&d);
-        else
-            dy_dict_builder_free(&b);
+        compile_and_code(b);
         return 0;
     }
     if (sel == 13 && len >= 2) { /* streaming: kind and piece size, then the input */
