@@ -295,7 +295,8 @@ int dy_px_next(dy_px *p, dy_px_item *it, char *msg, size_t ml)
             it->line = p->line;
             snprintf(msg, ml, "comment <!-- not closed before the records after it (read on from the next <Sentence>)");
             const char *next = sentence_tag(p->buf, p->len, p->pos + 4);
-            p->ran_out = !next;
+            /* with no "-->" at all, more input may yet close it */
+            p->ran_out = !next || !find(p, p->pos + 4, "-->");
             advance(p, next ? (size_t)(next - p->buf) : p->len);
             return -1;
         }
