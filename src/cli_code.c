@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 volatile sig_atomic_t dy_cli_stop;
@@ -39,12 +40,18 @@ bool dy_cli_write(int fd, const char *p, size_t n)
 {
     if (dy_cli_out_errno)
         return false;
+    /* a disk that fills takes part of a buffer: into a file, the part is
+     * taken back, so that what stays ends at a line end */
+    struct stat sb;
+    off_t start = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? lseek(fd, 0, SEEK_CUR) : (off_t)-1;
     while (n) {
         ssize_t w = write(fd, p, n);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0) {
             dy_cli_out_errno = w < 0 ? errno : ENOSPC;
+            if (start >= 0 && ftruncate(fd, start) == 0)
+                lseek(fd, start, SEEK_SET);
             return false;
         }
         p += w;

@@ -2,6 +2,7 @@
 # SHARED, ok, not_ok, events); one block per bad-input class of the
 # README's Reliability table, each a case that lost data before its fix.
 
+WN="$SHARED/corpus/wikinews-2019-2020.jsonl"
 # ---- output that cannot be written: exit 6 and a message, never 0 ----
 "$DYAD" code --stats --input jsonl examples/articles.jsonl >/dev/full 2>"$TMP/err"; rc=$?
 [ $rc = 6 ] && grep -q "standard output: No space left on device" "$TMP/err" && grep -q '^events: 0$' "$TMP/err" \
@@ -13,6 +14,17 @@
 "$DYAD" --help >/dev/full 2>/dev/null; rc4=$?
 [ "$rc $rc2 $rc3 $rc4" = "6 6 6 6" ] && ok "write errors: --format phoenix, -j 2, dict info and --help exit 6 on a full device" \
     || not_ok "write errors (other outputs)" "exits $rc $rc2 $rc3 $rc4"
+# a disk that fills mid-run (a 64 KiB tmpfs, where this machine lets root
+# mount one): exit 6, and the file ends at a whole line
+if [ -f "$WN" ] && mkdir -p "$TMP/tiny" && mount -t tmpfs -o size=64k tmpfs "$TMP/tiny" 2>/dev/null; then
+    "$DYAD" code -j 2 --input jsonl "$WN" >"$TMP/tiny/out" 2>"$TMP/err"; rc=$?
+    last=$(tail -c 1 "$TMP/tiny/out" | od -An -c | tr -d ' ')
+    [ $rc = 6 ] && { [ ! -s "$TMP/tiny/out" ] || [ "$last" = '\n' ]; } && grep -q 'No space left' "$TMP/err" \
+        && ok "a disk that fills mid-run (64 KiB tmpfs): exit 6, the output ends at a whole line" || not_ok "full disk mid-run" "exit $rc last '$last'"
+    umount "$TMP/tiny"
+else
+    echo "# skipped: a disk that fills mid-run (no tmpfs mount here)"
+fi
 # a reader that goes away ends the run quietly (SIGPIPE), as Unix tools do
 # (many.jsonl: 800 articles, 3,600 events)
 awk '{ for (i = 0; i < 400; i++) print }' examples/articles.jsonl >"$TMP/many.jsonl"
