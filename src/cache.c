@@ -568,7 +568,9 @@ static bool ick_bool(const bool *b)
 
 static bool ick_ecode(const ick *k, const dy_ecode *e)
 {
-    return e->kind <= DY_EC_NONE && ick_str(k, e->code) && ick_str(k, e->code2) && ick_bool(&e->sub)
+    /* the coder reads an event's code without asking whether it is there */
+    return e->kind <= DY_EC_NONE && (e->kind != DY_EC_EVENT || e->code) && ick_str(k, e->code) && ick_str(k, e->code2)
+        && ick_bool(&e->sub)
         && ick_bool(&e->dom) && ick_bool(&e->rev);
 }
 
