@@ -26,7 +26,7 @@
  * changed, so the freshness check alone would keep them). Changes to the
  * records themselves, even a field that fits in old padding, change the
  * checksum of dict.h that layout() folds in. */
-#define MAGIC "DYADIMG6"
+#define MAGIC "DYADIMG7"
 #ifndef DY_MODEL_SUM
 #define DY_MODEL_SUM 0u
 #endif
@@ -414,6 +414,7 @@ dy_status dy_cache_write(const struct dy_dict *d, const char *const *sources, si
         str(&m, off + i * sizeof(dy_rindex) + offsetof(dy_rindex, key), d->ridx[i].key);
     relink(&m, F(dofs, struct dy_dict, ridx), off);
     str(&m, F(dofs, struct dy_dict, name), d->name);
+    put(&m, "", 1); /* the last byte a NUL: every string in the image ends in it */
     free(m.map);
     if (m.fail) {
         free(m.buf);
@@ -540,9 +541,11 @@ static bool in_img(const ick *k, const void *p, size_t n, size_t size, size_t al
     return size == 0 || n <= (size_t)(k->hi - c) / size;
 }
 
+/* A string inside the image ends inside it: the payload's last byte is a
+ * NUL (image_sound checks it), so no string needs reading here. */
 static bool ick_str(const ick *k, const char *s)
 {
-    return !s || (in_img(k, s, 1, 1, 1) && memchr(s, '\0', (size_t)(k->hi - s)) != NULL);
+    return !s || in_img(k, s, 1, 1, 1);
 }
 
 static bool ick_seq(const ick *k, const dy_seq *q)
@@ -551,7 +554,8 @@ static bool ick_seq(const ick *k, const dy_seq *q)
         return false;
     for (uint16_t i = 0; i < q->n; i++) {
         const dy_el *e = &q->el[i];
-        if (e->kind > DY_EL_SYN || !ick_str(k, e->w) || (e->w && strlen(e->w) != e->len)
+        /* the coder reads len bytes of the word: they lie inside the image */
+        if (e->kind > DY_EL_SYN || !ick_str(k, e->w) || (e->w && !in_img(k, e->w, (size_t)e->len + 1, 1, 1))
             || (e->kind == DY_EL_SYN && e->syn >= k->d->nsyn))
             return false;
     }
@@ -655,7 +659,7 @@ static bool ick_index(const ick *k)
             return false;
     for (uint32_t i = 0; i < d->ridx_cap; i++) {
         const dy_rindex *x = &d->ridx[i];
-        if (!ick_str(k, x->key) || (x->key && (strlen(x->key) != x->klen || x->first > d->nroots
+        if (!ick_str(k, x->key) || (x->key && (!in_img(k, x->key, (size_t)x->klen + 1, 1, 1) || x->first > d->nroots
                                                || x->count > d->nroots - x->first)))
             return false;
     }
@@ -668,7 +672,7 @@ static bool image_sound(const char *base, size_t payload, size_t dict_off)
 {
     const struct dy_dict *d = (const struct dy_dict *)(const void *)(base + dict_off);
     ick k = {base, base + payload, d};
-    if (dict_off % _Alignof(struct dy_dict))
+    if (dict_off % _Alignof(struct dy_dict) || !payload || base[payload - 1] != '\0')
         return false;
     return ICK_ARRAY(&k, d->actors, d->nactors) && ICK_ARRAY(&k, d->agents, d->nagents)
         && ICK_ARRAY(&k, d->verbs, d->nverbs) && ICK_ARRAY(&k, d->roots, d->nroots) && ICK_ARRAY(&k, d->syn, d->nsyn)

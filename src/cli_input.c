@@ -19,13 +19,15 @@ static bool input_waiting(int fd)
     return poll(&p, 1, 0) > 0;
 }
 
-/* Counts line ends in buf[0..n), as the readers do (CR LF is one). */
+/* Counts line ends in buf[0..n), as the readers do (CR LF is one): LFs,
+ * then the rare CRs with no LF after them (memchr, not a loop per byte). */
 static unsigned count_lines(const char *b, size_t n)
 {
     unsigned k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (b[i] == '\n' || (b[i] == '\r' && (i + 1 == n || b[i + 1] != '\n')))
-            k++;
+    for (const char *p = b, *e = b + n; (p = memchr(p, '\n', (size_t)(e - p))) != NULL; p++)
+        k++;
+    for (const char *p = b, *e = b + n; (p = memchr(p, '\r', (size_t)(e - p))) != NULL; p++)
+        k += p + 1 == e || p[1] != '\n';
     return k;
 }
 

@@ -135,6 +135,8 @@ static bool abbreviation_before(const char *s, size_t dot)
  * it (sentences of real text this long are a few in 100,000). */
 static size_t piece_end(const char *t, size_t a, size_t b)
 {
+    if (b - a <= DY_SEG_MAX_WORDS)
+        return b; /* no more words than bytes: most sentences need no count */
     size_t lim = b - a > DY_SEG_MAX_SENTENCE ? a + DY_SEG_MAX_SENTENCE : b;
     unsigned words = 0;
     for (size_t i = a; i < lim; i++) {
