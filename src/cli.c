@@ -163,7 +163,6 @@ static int load_dict(const char *spec, dy_dict **d, bool quiet)
         }
         spec = pack;
     }
-    const char *shown = spec;
     dy_status st = dy_dict_load_spec_cached(spec, use_cache ? cache_dir() : NULL, &lo, d, &err);
     if (st != DY_OK) {
         fprintf(stderr, "dyad: %s\n", err.msg);
@@ -173,7 +172,7 @@ static int load_dict(const char *spec, dy_dict **d, bool quiet)
      * `dyad dict check` is the strict tool that lists them (exit 1) */
     if (lo.nerrors && !quiet)
         fprintf(stderr, "dyad: warning: %u malformed dictionary line%s skipped in %s (dyad dict check lists them)\n",
-                lo.nerrors, lo.nerrors == 1 ? "" : "s", shown ? shown : "builtin");
+                lo.nerrors, lo.nerrors == 1 ? "" : "s", spec ? spec : "builtin");
     return EX_OK;
 }
 

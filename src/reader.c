@@ -194,19 +194,17 @@ static bool parse_iso_date(const char *s, int32_t *out)
 
 /* The string member key of o, copied into the record's arena; NULL when
  * absent or null. An escaped NUL (\u0000) becomes a blank, so the text
- * after it is still read. *bad: the member is of another JSON type (an
- * integer is taken for an id). */
-static const char *jstr(dy_reader *r, json_object *o, const char *key, bool *bad)
+ * after it is still read. A member of another JSON type (an integer is
+ * taken for an id) is NULL with why[] saying so (the first such member). */
+static const char *jstr(dy_reader *r, json_object *o, const char *key, char *why, size_t cap)
 {
     json_object *v;
     if (!json_object_object_get_ex(o, key, &v) || json_object_is_type(v, json_type_null))
         return NULL;
     bool id_int = strcmp(key, "id") == 0 && json_object_is_type(v, json_type_int);
     if (!json_object_is_type(v, json_type_string) && !id_int) {
-        if (!*bad)
-            snprintf(r->pending, sizeof r->pending, "\"%s\" is a JSON %s, not a string", key,
-                     json_type_to_name(json_object_get_type(v)));
-        *bad = true;
+        if (!why[0])
+            snprintf(why, cap, "\"%s\" is a JSON %s, not a string", key, json_type_to_name(json_object_get_type(v)));
         return NULL;
     }
     const char *s = json_object_get_string(v);
@@ -277,19 +275,16 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
             return DY_ERR_PARSE;
         }
         memset(doc, 0, sizeof *doc);
-        bool bad = false;
-        char pend[256];
-        memcpy(pend, r->pending, sizeof pend); /* content after the object */
-        const char *id = jstr(r, o, "id", &bad);
-        const char *date = jstr(r, o, "date", &bad);
-        doc->title = jstr(r, o, "title", &bad);
-        doc->url = jstr(r, o, "url", &bad);
-        doc->source = jstr(r, o, "source", &bad);
-        const char *text = jstr(r, o, "text", &bad);
+        char why[96] = "";
+        const char *id = jstr(r, o, "id", why, sizeof why);
+        const char *date = jstr(r, o, "date", why, sizeof why);
+        doc->title = jstr(r, o, "title", why, sizeof why);
+        doc->url = jstr(r, o, "url", why, sizeof why);
+        doc->source = jstr(r, o, "source", why, sizeof why);
+        const char *text = jstr(r, o, "text", why, sizeof why);
         json_object_put(o);
-        if (bad) {
-            snprintf(err->msg, sizeof err->msg, "%s:%u:1: %s", r->name, ln, r->pending);
-            memcpy(r->pending, pend, sizeof pend);
+        if (why[0]) {
+            snprintf(err->msg, sizeof err->msg, "%s:%u:1: %s", r->name, ln, why);
             return DY_ERR_PARSE;
         }
         if (!text) {
@@ -317,6 +312,20 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
     }
 }
 
+/* The date of a record's first line whose dl digits (6 or 8) open s, as
+ * yyyymmdd (YY: 1931-2030), or 0 when it is no day of the calendar. */
+static int32_t dateline_date(const char *s, size_t dl)
+{
+    int y = 0;
+    for (size_t i = 0; i < (dl == 6 ? 2u : 4u); i++)
+        y = y * 10 + (s[i] - '0');
+    if (dl == 6)
+        y += y <= 30 ? 2000 : 1900;
+    int m = (s[dl - 4] - '0') * 10 + (s[dl - 3] - '0');
+    int d = (s[dl - 2] - '0') * 10 + (s[dl - 1] - '0');
+    return dy_date_valid(y, m, d) ? y * 10000 + m * 100 + d : 0;
+}
+
 /* A TABARI record's first line: a valid YYMMDD or YYYYMMDD date, blanks
  * and one word (the id); a line of text that opens with a number
  * ("120000 people fled") is none. */
@@ -325,12 +334,11 @@ static bool record_start(const char *s, size_t n)
     if (!tabari_dateline(s, n, 0))
         return false;
     size_t dl = strspn(s, "0123456789");
-    int m = (s[dl - 4] - '0') * 10 + (s[dl - 3] - '0'), d = (s[dl - 2] - '0') * 10 + (s[dl - 1] - '0');
     size_t i = dl + strspn(s + dl, " \t");
     size_t w = i;
     while (w < n && s[w] != ' ' && s[w] != '\t')
         w++;
-    return dy_date_valid(2000, m, d) && w > i && w + strspn(s + w, " \t") >= n;
+    return dateline_date(s, dl) && w > i && w + strspn(s + w, " \t") >= n;
 }
 
 static dy_status next_tabari(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
@@ -359,21 +367,8 @@ static dy_status next_tabari(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err
             ip++;
         memset(doc, 0, sizeof *doc);
         doc->id = dy_arena_strndup(&r->arena, s + ip, n - ip);
-        int32_t date = 0;
-        bool ok = (dl == 6 || dl == 8);
-        if (ok) {
-            char tmp[16];
-            memcpy(tmp, s, dl);
-            int y = 0;
-            for (size_t i = 0; i < (dl == 6 ? 2u : 4u); i++)
-                y = y * 10 + (tmp[i] - '0');
-            if (dl == 6)
-                y += y <= 30 ? 2000 : 1900;
-            int m = (tmp[dl - 4] - '0') * 10 + (tmp[dl - 3] - '0');
-            int d = (tmp[dl - 2] - '0') * 10 + (tmp[dl - 1] - '0');
-            ok = dy_date_valid(y, m, d);
-            date = y * 10000 + m * 100 + d;
-        }
+        int32_t date = dl == 6 || dl == 8 ? dateline_date(s, dl) : 0;
+        bool ok = date != 0;
         /* gather text lines */
         size_t cap = 4096, tl = 0;
         char *t = dy_arena_alloc(&r->arena, cap);
