@@ -252,6 +252,58 @@ typedef struct {
 dy_status dy_validate_events(const char *file, const char *dict_spec, dy_vreport_fn fn, void *ctx,
                              dy_esummary *sum, dy_error *err);
 
+/* ---- Syntax: part-of-speech tagger and dependency parser ----
+ * A dy_syntax is the trained model (Universal Dependencies English: UPOS and
+ * Penn XPOS tags, UD relations), immutable and shared by any number of
+ * threads; each thread parses with its own dy_parser. Words and strings
+ * returned by a parse belong to the parser and stay valid until its next
+ * call. */
+typedef struct dy_syntax dy_syntax;
+typedef struct dy_parser dy_parser;
+
+#define DY_PARSE_MAX_WORDS 1024 /* words in one sentence */
+
+typedef struct {
+    size_t start, len;  /* the word's bytes in the text parsed: for
+                         * dy_parse_words, in the forms joined by one space */
+    const char *upos;   /* universal part of speech (NOUN, VERB, ...) */
+    const char *xpos;   /* Penn Treebank tag (NN, VBD, ...) */
+    const char *deprel; /* relation to the head (nsubj, obj, obl, ...) */
+    int head;           /* 0 for the root, else the head's 1-based number */
+} dy_word;
+
+/* Loads a model file (memory-mapped), or the model built into libdyad when
+ * path is NULL. */
+dy_status dy_syntax_load(const char *path, dy_syntax **out, dy_error *err);
+void dy_syntax_free(dy_syntax **s);
+/* How the model was made (training data, options, figures). */
+const char *dy_syntax_info(const dy_syntax *s);
+
+dy_parser *dy_parser_new(const dy_syntax *s);
+void dy_parser_free(dy_parser **p);
+/* Tokenises one sentence as UD English does (clitics, punctuation) and
+ * tags and parses it; *words gets *n words. DY_ERR_LIMIT: more than
+ * DY_PARSE_MAX_WORDS words. */
+dy_status dy_parse_text(dy_parser *p, const char *text, size_t len, const dy_word **words,
+                        size_t *n, dy_error *err);
+/* Tags and parses words already split (forms[i] of lens[i] bytes). */
+dy_status dy_parse_words(dy_parser *p, const char *const *forms, const size_t *lens, size_t n,
+                         const dy_word **words, dy_error *err);
+
+/* Scores of the model against gold trees (gold tokenisation). LAS counts
+ * the universal part of the relation (CoNLL 2018); las_full the whole
+ * relation with its subtype. */
+typedef struct {
+    size_t sentences, words; /* scored */
+    size_t skipped;          /* malformed sentences, reported and skipped */
+    size_t upos, xpos, uas, las, las_full; /* words right */
+    size_t rel_gold[5], rel_pred[5], rel_right[5]; /* per dy_ud_relations[] */
+} dy_ud_scores;
+extern const char *const dy_ud_relations[5]; /* nsubj nsubj:pass obj obl iobj */
+/* Scores a CoNLL-U file (plain or zstd); bad sentences go to diag. */
+dy_status dy_validate_ud(const char *file, const dy_syntax *s, dy_diag_fn diag, void *ctx,
+                         dy_ud_scores *out, dy_error *err);
+
 /* ---- CAMEO table ---- */
 typedef struct {
     const char *code;

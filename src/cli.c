@@ -4,6 +4,7 @@
 #include "cli_code.h"
 #include "cli_fetch.h"
 #include "cli_input.h"
+#include "cli_parse.h"
 #include <fcntl.h>
 #include <unistd.h>
 #include <errno.h>
@@ -31,6 +32,11 @@ static const char usage_text[] =
     "                                           run a PETRARCH validation file\n"
     "       dyad validate events FILE [--dict SPEC]\n"
     "                                           score hand-coded news sentences\n"
+    "       dyad parse [--input text|jsonl|conllu] [--model FILE] [FILE...]\n"
+    "                                           tag and parse sentences, print\n"
+    "                                           CoNLL-U (Universal Dependencies)\n"
+    "       dyad validate ud FILE.conllu[.zst] [--model FILE]\n"
+    "                                           score the parser on gold trees\n"
     "       dyad dict check FILE...             report malformed dictionary lines\n"
     "       dyad dict info [--dict SPEC]        list what a dictionary set holds\n"
     "       dyad dict fetch phoenix [--from URL|DIR]\n"
@@ -67,18 +73,27 @@ static const char usage_text[] =
     "With no FILE, or when FILE is -, dyad reads standard input. A plain-text\n"
     "article's first non-empty line is its headline.\n"
     "\n"
+    "parse options:\n"
+    "  --input KIND      text, jsonl or conllu (its words are kept as they are:\n"
+    "                    gold tokenisation); default: from the name (.conllu,\n"
+    "                    .conllu.zst, .jsonl, .json), else text\n"
+    "  --model FILE      a model written by 'make model' (default: built in)\n"
+    "Each word's MISC column holds TokenRange=START:END, its bytes in the\n"
+    "document's text (in the headline, for a headline's words).\n"
+    "\n"
     "examples:\n"
     "  dyad code --date 2018-06-10 examples/sco-talks.txt\n"
     "  dyad code --input jsonl examples/articles.jsonl\n"
+    "  dyad parse examples/sco-talks.txt\n"
     "  dyad validate tabari ../shared/peers/tabari/validation/Validate.project\n"
     "\n"
     "exit status:\n"
     "  0  success\n"
-    "  1  some input records were bad (every other record was coded), or\n"
-    "     validation records failed, or dict check found malformed lines\n"
-    "     (coding skips them with one warning)\n"
+    "  1  some input records were bad (every other record was coded or\n"
+    "     parsed), or validation records failed, or dict check found\n"
+    "     malformed lines (coding skips them with one warning)\n"
     "  2  usage error\n"
-    "  3  dictionaries could not be loaded\n"
+    "  3  dictionaries, or the syntax model (--model), could not be loaded\n"
     "  4  an input file could not be read\n"
     "  5  out of memory or input over a documented limit\n"
     "  6  output could not be written (a full disk, a closed device); what\n"
@@ -517,8 +532,12 @@ static int run(int argc, char **argv)
     }
     if (strcmp(cmd, "code") == 0)
         return cmd_code(argc - 2, argv + 2);
+    if (strcmp(cmd, "validate") == 0 && argc > 2 && strcmp(argv[2], "ud") == 0)
+        return dy_cli_validate_ud(argc - 3, argv + 3);
     if (strcmp(cmd, "validate") == 0)
         return cmd_validate(argc - 2, argv + 2);
+    if (strcmp(cmd, "parse") == 0)
+        return dy_cli_parse(argc - 2, argv + 2);
     if (strcmp(cmd, "dict") == 0)
         return cmd_dict(argc - 2, argv + 2);
     fprintf(stderr, "dyad: unknown command '%s'\n", cmd);

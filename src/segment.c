@@ -107,7 +107,7 @@ static const char *const abbrev[] = {
     "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Adm", "Brig", "Rev", "Hon", "Amb", "Pres", "approx",
     NULL};
 
-static bool abbreviation_before(const char *s, size_t dot)
+bool dy_segment_abbrev_before(const char *s, size_t dot)
 {
     size_t b = dot;
     while (b > 0 && (isalpha((unsigned char)s[b - 1]) || s[b - 1] == '.'))
@@ -276,7 +276,7 @@ int dy_segment_from(const char *t, size_t len, size_t from, dy_span *out, int ma
                 k++;
             if (k < b && islower((unsigned char)t[k]))
                 continue;
-            if (t[i] == '.' && abbreviation_before(t, i) && k < b)
+            if (t[i] == '.' && dy_segment_abbrev_before(t, i) && k < b)
                 continue;
             n = add(out, n, max, t, s, j);
             s = k;

@@ -7,6 +7,7 @@
 #define DY_SEGMENT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 
 typedef struct {
     uint32_t off, len; /* byte span of one sentence in the text */
@@ -24,5 +25,8 @@ int dy_segment_from(const char *text, size_t len, size_t from, dy_span *out, int
 
 /* Length of a dateline at the start of s (0 when none). */
 size_t dy_segment_dateline(const char *s, size_t n);
+/* Whether the period at s[dot] ends an abbreviation (Mr., U.S., J.) rather
+ * than a sentence; reads back from dot only. */
+bool dy_segment_abbrev_before(const char *s, size_t dot);
 
 #endif

@@ -422,5 +422,7 @@ else
     not_ok "CAMEO code table" "$T not found"
 fi
 
+. tests/syntax.sh
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

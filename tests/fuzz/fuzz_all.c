@@ -9,7 +9,10 @@
  * streaming (the records of an input read whole must equal those read in
  * pieces cut by dy_reader_cut), TABARI option lines, and cache images
  * (edits to a valid image, checksum recomputed: a forgery must be refused
- * or be sound). Built with libFuzzer by `make fuzz`; tests/fuzz/replay.c
+ * or be sound); first bytes 16-18: the CoNLL-U reader (each sentence then
+ * tagged and parsed), the tokeniser, tagger and parser on raw text, and
+ * syntax model images (edits to the built-in model, checksum recomputed:
+ * refused, or parsing with it stays in bounds). Built with libFuzzer by `make fuzz`; tests/fuzz/replay.c
  * replays the corpus in `make check`. */
 #include <stddef.h>
 #include <stdint.h>
@@ -18,6 +21,8 @@
 #include "../../include/dyad.h"
 #include "../../src/dict.h"
 #include "../../src/tabari.h"
+#include "../../src/conllu.h"
+#include "../../src/syntax.h"
 #include "../../src/petrarch.h"
 #include "../../src/petrxml.h"
 #include "../../src/cache.h"
@@ -233,11 +238,92 @@ static void compile_and_code(dy_dict_builder *b)
     dy_dict_free(&d);
 }
 
+/* Parses every sentence of a CoNLL-U input with the model m. */
+static void parse_conllu(const dy_syntax *m, const char *buf, size_t len)
+{
+    dy_conllu *r = dy_conllu_mem("fuzz", buf, len);
+    dy_parser *p = dy_parser_new(m);
+    static const char *forms[DY_CONLLU_MAX_WORDS];
+    static size_t lens[DY_CONLLU_MAX_WORDS];
+    for (int guard = 0; r && p && guard < 100000; guard++) {
+        dy_conllu_sent s;
+        bool eof;
+        dy_error err;
+        dy_status st = dy_conllu_next(r, &s, &eof, &err);
+        if (st == DY_ERR_PARSE || st == DY_ERR_LIMIT)
+            continue;
+        if (st || eof)
+            break;
+        for (int i = 0; i < s.n; i++) {
+            forms[i] = s.w[i].form;
+            lens[i] = strlen(s.w[i].form);
+            if (s.w[i].head < -1 || s.w[i].head > s.n)
+                abort();
+        }
+        const dy_word *w;
+        if (dy_parse_words(p, forms, lens, (size_t)s.n, &w, &err) == DY_OK)
+            for (int i = 0; i < s.n; i++)
+                if (w[i].head < 0 || w[i].head > s.n || !w[i].deprel || !w[i].upos)
+                    abort();
+    }
+    dy_parser_free(&p);
+    dy_conllu_free(&r);
+}
+
+/* 16: CoNLL-U; 17: raw text; 18: model edits (offset, byte) pairs. */
+static void syntax_input(int sel, const uint8_t *data, size_t size)
+{
+    static dy_syntax *syn;
+    dy_error err;
+    if (!syn && dy_syntax_load(NULL, &syn, &err) != DY_OK)
+        abort();
+    if (sel == 16) {
+        parse_conllu(syn, (const char *)data, size);
+        return;
+    }
+    if (sel == 17) {
+        dy_parser *p = dy_parser_new(syn);
+        const dy_word *w;
+        size_t n;
+        if (p && dy_parse_text(p, (const char *)data, size, &w, &n, &err) == DY_OK)
+            for (size_t i = 0; i < n; i++)
+                if (w[i].start + w[i].len > size || w[i].len == 0 || w[i].head > (int)n)
+                    abort();
+        dy_parser_free(&p);
+        return;
+    }
+    size_t len = (size_t)dy_syn_blob_size;
+    unsigned char *mimg = malloc(len);
+    if (!mimg)
+        return;
+    memcpy(mimg, dy_syn_blob, len);
+    for (size_t i = 0; i + 4 <= size; i += 4) { /* 3 bytes of offset, 1 of value */
+        size_t off = ((size_t)data[i] << 16 | (size_t)data[i + 1] << 8 | data[i + 2]);
+        off = off < 1024 ? off : off * 7 % len; /* the header often, the rest anywhere */
+        mimg[off % len] = data[i + 3];
+    }
+    uint64_t sum = dy_syn_checksum(mimg, len);
+    memcpy(mimg + 32, &sum, 8);
+    dy_syn_model m;
+    if (dy_syn_view(mimg, len, &m, &err) == DY_OK) {
+        dy_syn_work *w = malloc(sizeof *w);
+        static const char *const forms[] = {"The", "talks", "were", "held", "in", "Qingdao", "."};
+        static const size_t lens[] = {3, 5, 4, 4, 2, 7, 1};
+        if (w)
+            dy_syn_run(&m, w, forms, lens, 7);
+        for (int i = 0; w && i < 7; i++)
+            if (w->tag[i] >= m.ntags || w->label[i] >= m.nlabels || w->head[i] < 0 || w->head[i] > 7)
+                abort();
+        free(w);
+    }
+    free(mimg);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    int sel = data[0] < 16 ? data[0] : data[0] % 12;
+    int sel = data[0] < 19 ? data[0] : data[0] % 12;
     const char *buf = (const char *)data + 1;
     size_t len = size - 1;
     if (sel < 4) {
@@ -291,6 +377,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (sel == 15) {
         forged_image(data + 1, size - 1);
+        return 0;
+    }
+    if (sel >= 16) {
+        syntax_input(sel, data + 1, size - 1);
         return 0;
     }
     if (sel == 11) {

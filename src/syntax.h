@@ -1,0 +1,64 @@
+/* syntax.h: the syntax model file (tagger + parser) and the per-sentence
+ * pipeline: words -> descriptions -> tags -> tree.
+ *
+ * Model file layout (little-endian; sections 8-byte aligned):
+ *   0   "DYADSYN\0"
+ *   8   u32 version (DY_SYN_VERSION)
+ *   12  u32 tags, u32 labels, u32 root label
+ *   24  u64 total bytes
+ *   32  u64 checksum (dy_syn_checksum of the whole file, this field as 0)
+ *   40  5 x {u32 offset, u32 length}: strings, lexicon, tagger, parser, info
+ *   80  u32 tagger features (DY_TAG_FEATURES), u32 parser features (DY_DEP_FEATURES)
+ *   88  zeros up to 128
+ * strings: for each tag "UPOS\0XPOS\0", then for each label "label\0"
+ * lexicon: dy_tag_lex bytes; tagger, parser: dy_pc_model bytes; info: text.
+ * The model is used where it lies (in the binary or a mapped file).
+ *
+ * Ownership: dy_syn_view fills a caller's struct that points into the bytes,
+ * which must outlive it. */
+#ifndef DY_SYNTAX_H
+#define DY_SYNTAX_H
+#include "../include/dyad.h"
+#include "depparse.h"
+#include "tagger.h"
+
+#define DY_SYN_MAGIC "DYADSYN"
+#define DY_SYN_VERSION 1u
+#define DY_SYN_HEADER 128u
+enum { DY_SYN_STRINGS, DY_SYN_LEX, DY_SYN_TAGGER, DY_SYN_PARSER, DY_SYN_INFO, DY_SYN_NSECT };
+
+typedef struct {
+    unsigned ntags, nlabels, root;
+    const char *upos[DY_PC_MAX_CLASSES]; /* per tag */
+    const char *xpos[DY_PC_MAX_CLASSES];
+    const char *label[DY_DEP_MAX_LABELS];
+    dy_tag_lex lex;
+    dy_pc_model tagger, parser;
+    const char *info; /* how the model was made (NUL-terminated) */
+    size_t info_len;
+} dy_syn_model;
+
+/* The model built into libdyad (model_blob.S). */
+extern const unsigned char dy_syn_blob[];
+extern const unsigned long long dy_syn_blob_size;
+
+uint64_t dy_syn_checksum(const void *buf, size_t len);
+/* Checks and views a model file image; message in err on failure. */
+dy_status dy_syn_view(const void *buf, size_t len, dy_syn_model *m, dy_error *err);
+
+/* The words of one sentence, processed. */
+typedef struct {
+    int n;
+    dy_tag_word tw[DY_DEP_MAX_WORDS];
+    uint64_t norm[DY_DEP_MAX_WORDS];
+    uint8_t tag[DY_DEP_MAX_WORDS];
+    int head[DY_DEP_MAX_WORDS];
+    uint8_t label[DY_DEP_MAX_WORDS];
+    dy_dep_state st;
+} dy_syn_work;
+
+/* Tags and parses n words (n <= DY_DEP_MAX_WORDS). */
+void dy_syn_run(const dy_syn_model *m, dy_syn_work *w, const char *const *forms, const size_t *lens,
+                int n);
+
+#endif
