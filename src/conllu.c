@@ -454,3 +454,11 @@ dy_status dy_conllu_next(dy_conllu *r, dy_conllu_sent *s, bool *eof, dy_error *e
     *eof = true;
     return DY_OK;
 }
+
+void dy_conllu_forms(const dy_conllu_sent *s, const char **forms, size_t *lens)
+{
+    for (int i = 0; i < s->n; i++) {
+        forms[i] = s->w[i].form;
+        lens[i] = strlen(s->w[i].form);
+    }
+}

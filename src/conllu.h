@@ -42,5 +42,8 @@ dy_conllu *dy_conllu_mem(const char *name, const char *buf, size_t len);
  * call again. DY_ERR_IO or DY_ERR_NOMEM: reading cannot go on. */
 dy_status dy_conllu_next(dy_conllu *r, dy_conllu_sent *s, bool *eof, dy_error *err);
 void dy_conllu_free(dy_conllu **r);
+/* The forms of a sentence's words and their lengths, as the parser takes
+ * them (forms[i] belongs to the reader like the sentence). */
+void dy_conllu_forms(const dy_conllu_sent *s, const char **forms, size_t *lens);
 
 #endif

@@ -82,10 +82,7 @@ dy_status dy_validate_ud(const char *file, const dy_syntax *syn, dy_diag_fn diag
         }
         if (st || eof)
             break;
-        for (int i = 0; i < s.n; i++) {
-            forms[i] = s.w[i].form;
-            lens[i] = strlen(s.w[i].form);
-        }
+        dy_conllu_forms(&s, forms, lens);
         const dy_word *w;
         st = dy_parse_words(p, forms, lens, (size_t)s.n, &w, err);
         if (!st)

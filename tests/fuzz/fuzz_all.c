@@ -254,12 +254,10 @@ static void parse_conllu(const dy_syntax *m, const char *buf, size_t len)
             continue;
         if (st || eof)
             break;
-        for (int i = 0; i < s.n; i++) {
-            forms[i] = s.w[i].form;
-            lens[i] = strlen(s.w[i].form);
+        dy_conllu_forms(&s, forms, lens);
+        for (int i = 0; i < s.n; i++)
             if (s.w[i].head < -1 || s.w[i].head > s.n)
                 abort();
-        }
         const dy_word *w;
         if (dy_parse_words(p, forms, lens, (size_t)s.n, &w, &err) == DY_OK)
             for (int i = 0; i < s.n; i++)
