@@ -121,7 +121,7 @@ $(BUILD)/bench-syntax: tools/bench_syntax.c $(BUILD)/libdyad.a
 bench: all
 	@$(MAKE) --no-print-directory $(BUILD)/bench-syntax
 	sh tests/bench.sh $(BUILD)/dyad
-	sh tests/bench_syntax.sh $(BUILD)/bench-syntax
+	sh tests/bench_syntax.sh $(BUILD)/bench-syntax $(BUILD)/dyad
 
 clean:
 	rm -rf build build-san build-fuzz build-trace

@@ -298,6 +298,10 @@ typedef struct {
     size_t skipped;          /* malformed sentences, reported and skipped */
     size_t upos, xpos, uas, las, las_full; /* words right */
     size_t rel_gold[5], rel_pred[5], rel_right[5]; /* per dy_ud_relations[] */
+    /* the tokeniser on each sentence's "# text", against the gold words
+     * (words right: the same bytes of the text) */
+    size_t tok_sentences, tok_exact;      /* sentences with a text; split exactly as gold */
+    size_t tok_gold, tok_pred, tok_right; /* words */
 } dy_ud_scores;
 extern const char *const dy_ud_relations[5]; /* nsubj nsubj:pass obj obl iobj */
 /* Scores a CoNLL-U file (plain or zstd); bad sentences go to diag. */

@@ -366,6 +366,10 @@ int dy_cli_validate_ud(int argc, char **argv)
     for (int i = 0; i < 5; i++)
         printf("%-10s gold %5zu  recall %6.2f  precision %6.2f\n", dy_ud_relations[i], sc.rel_gold[i],
                pct(sc.rel_right[i], sc.rel_gold[i]), pct(sc.rel_right[i], sc.rel_pred[i]));
+    printf("tokeniser on the sentences' text: words F1 %.2f (precision %.2f, recall %.2f); %zu of %zu sentences "
+           "split exactly as gold\n",
+           sc.tok_gold + sc.tok_pred ? 200.0 * (double)sc.tok_right / (double)(sc.tok_gold + sc.tok_pred) : 0.0,
+           pct(sc.tok_right, sc.tok_pred), pct(sc.tok_right, sc.tok_gold), sc.tok_exact, sc.tok_sentences);
     printf("tokens=%zu upos=%.2f xpos=%.2f uas=%.2f las=%.2f\n", sc.words, pct(sc.upos, sc.words),
            pct(sc.xpos, sc.words), pct(sc.uas, sc.words), pct(sc.las, sc.words));
     return rc;

@@ -106,6 +106,28 @@ static size_t clitic(const char *s, size_t n)
     return 0;
 }
 
+/* Whether s[0..n) is a prefix that EWT keeps joined to the word after its
+ * hyphen (e-mail, co-workers, pre-war, non-human, anti-ship, mid-July):
+ * UD English writes a bound prefix and its word as one word. */
+static bool bound_prefix(const char *s, size_t n)
+{
+    static const char *const prefixes[] = {
+        "a", "anti", "bi", "co", "counter", "de", "e", "ex", "extra", "inter", "intra", "micro",
+        "mid", "mini", "multi", "neo", "non", "over", "post", "pre", "pro", "pseudo", "re", "semi",
+        "sub", "super", "trans", "tri", "ultra", "un", "under", "vice", NULL};
+    if (n == 0 || n > 7)
+        return false;
+    for (int i = 0; prefixes[i]; i++) {
+        size_t l = strlen(prefixes[i]);
+        size_t j = 0;
+        while (j < l && j < n && lower((unsigned char)s[j]) == (unsigned char)prefixes[i][j])
+            j++;
+        if (j == l && l == n)
+            return true;
+    }
+    return false;
+}
+
 /* Cuts the core of a chunk at hyphens, slashes and dashes between words. */
 static void split_middle(sink_t *k, const char *t, size_t a, size_t b)
 {
@@ -117,6 +139,8 @@ static void split_middle(sink_t *k, const char *t, size_t a, size_t b)
         /* 3-4, 1/2 and dates stay whole when both sides are digits */
         if (cut && ml == 1 && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' && t[i + 1] <= '9')
             cut = false;
+        if (cut && ml == 1 && t[i] == '-' && bound_prefix(t + start, i - start))
+            cut = false;
         if (!cut)
             continue;
         emit(k, start, i - start);
@@ -127,21 +151,39 @@ static void split_middle(sink_t *k, const char *t, size_t a, size_t b)
     emit(k, start, b - start);
 }
 
+/* Bytes of the run of marks ending at t[b-1] that is one word: '.', '!'
+ * and '?' mixed ("?!", "..."), or one other ASCII mark repeated ("--",
+ * "***", ">>"), as EWT writes them. */
+static size_t mark_run(const char *t, size_t a, size_t b)
+{
+    unsigned char c = (unsigned char)t[b - 1];
+    bool end = c == '.' || c == '!' || c == '?';
+    size_t s = b - 1;
+    while (s > a && (end ? strchr(".!?", t[s - 1]) != NULL : t[s - 1] == (char)c) && t[s - 1])
+        s--;
+    return b - s;
+}
+
 static void chunk(sink_t *k, const char *t, size_t a, size_t b)
 {
     size_t l;
+    unsigned char c0 = (unsigned char)t[a];
+    if (c0 < 0x80 && !alnum(c0) && mark_run(t, a, b) == b - a) { /* a chunk of marks only */
+        emit(k, a, b - a);
+        return;
+    }
     while (a < b && (l = mark_len(t + a, b - a, true)) > 0 && !(t[a] == '\'' && clitic(t + a, b - a) == b - a)) {
+        while (l == 1 && a + l < b && t[a + l] == t[a]) /* "<<", "``" */
+            l++;
         emit(k, a, l);
         a += l;
     }
     size_t tails[64], nt = 0; /* closing marks, emitted after the core */
     while (a < b && nt < 64) {
-        if (b - a >= 3 && memcmp(t + b - 3, "...", 3) == 0) {
-            size_t s = b - 3;
-            while (s > a && t[s - 1] == '.')
-                s--;
-            tails[nt++] = s << 8 | (b - s);
-            b = s;
+        size_t run = strchr(".!?*>-", t[b - 1]) && t[b - 1] ? mark_run(t, a, b) : 0;
+        if (run > 1 && run < b - a) {
+            tails[nt++] = (b - run) << 8 | run;
+            b -= run;
             continue;
         }
         if (t[b - 1] == '.' && b - a > 1 && (!dy_segment_abbrev_before(t, b - 1) || is_url(t + a, b - a))) {

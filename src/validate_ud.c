@@ -4,6 +4,7 @@
  * (before ':'), las_full the whole of it. */
 #include "conllu.h"
 #include "syntax.h"
+#include "tok.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,40 @@ static void score_sentence(const dy_conllu_sent *s, const dy_word *w, dy_ud_scor
     }
 }
 
+/* Scores the tokeniser on the sentence's text: gold words are found in the
+ * text in order (a sentence whose words are not all found is left out). */
+static void score_tokens(const dy_conllu_sent *s, dy_tok_span *sp, dy_ud_scores *o)
+{
+    if (!s->text)
+        return;
+    size_t tl = strlen(s->text), pos = 0, starts[DY_CONLLU_MAX_WORDS];
+    for (int i = 0; i < s->n; i++) {
+        size_t fl = strlen(s->w[i].form);
+        while (pos < tl && (s->text[pos] == ' ' || s->text[pos] == '\t'))
+            pos++;
+        if (pos + fl > tl || memcmp(s->text + pos, s->w[i].form, fl) != 0)
+            return;
+        starts[i] = pos;
+        pos += fl;
+    }
+    bool over;
+    size_t np = dy_tok_split(s->text, tl, sp, DY_CONLLU_MAX_WORDS, &over), right = 0;
+    for (size_t g = 0, p = 0; g < (size_t)s->n && p < np;) { /* both in text order */
+        size_t gs = starts[g], gl = strlen(s->w[g].form);
+        if (sp[p].start == gs && sp[p].len == gl)
+            right++, g++, p++;
+        else if (sp[p].start < gs || (sp[p].start == gs && sp[p].len < gl))
+            p++;
+        else
+            g++;
+    }
+    o->tok_sentences++;
+    o->tok_exact += right == (size_t)s->n && np == (size_t)s->n;
+    o->tok_gold += (size_t)s->n;
+    o->tok_pred += np;
+    o->tok_right += right;
+}
+
 dy_status dy_validate_ud(const char *file, const dy_syntax *syn, dy_diag_fn diag, void *ctx,
                          dy_ud_scores *out, dy_error *err)
 {
@@ -60,7 +95,8 @@ dy_status dy_validate_ud(const char *file, const dy_syntax *syn, dy_diag_fn diag
     dy_parser *p = dy_parser_new(syn);
     const char **forms = malloc(DY_CONLLU_MAX_WORDS * sizeof *forms);
     size_t *lens = malloc(DY_CONLLU_MAX_WORDS * sizeof *lens);
-    if (!p || !forms || !lens) {
+    dy_tok_span *spans = malloc(DY_CONLLU_MAX_WORDS * sizeof *spans);
+    if (!p || !forms || !lens || !spans) {
         snprintf(err->msg, sizeof err->msg, "out of memory");
         st = DY_ERR_NOMEM;
     }
@@ -85,9 +121,12 @@ dy_status dy_validate_ud(const char *file, const dy_syntax *syn, dy_diag_fn diag
         dy_conllu_forms(&s, forms, lens);
         const dy_word *w;
         st = dy_parse_words(p, forms, lens, (size_t)s.n, &w, err);
-        if (!st)
+        if (!st) {
             score_sentence(&s, w, out);
+            score_tokens(&s, spans, out);
+        }
     }
+    free(spans);
     free(forms);
     free(lens);
     dy_parser_free(&p);

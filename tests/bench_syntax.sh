@@ -3,9 +3,11 @@
 # (gold words), one thread (not a test): model load time, words per second
 # tagging and tagging + parsing (medians of 5 passes), and instructions per
 # word from callgrind (each stage's count less that of only reading the
-# file). Usage: tests/bench_syntax.sh build/bench-syntax
+# file); and the accuracy on EWT test and dev (dyad validate ud).
+# Usage: tests/bench_syntax.sh build/bench-syntax build/dyad
 set -eu
 B=${1:-build/bench-syntax}
+DYAD=${2:-build/dyad}
 SHARED=${SHARED:-../shared}
 F=$SHARED/ud/en_ewt-ud-test.conllu.zst
 TMP=$(mktemp -d)
@@ -21,3 +23,8 @@ if command -v valgrind >/dev/null; then
     awk -v w="$w" -v n="$(cat "$TMP/ir.none")" -v t="$(cat "$TMP/ir.tag")" -v p="$(cat "$TMP/ir.parse")" 'BEGIN {
         printf "callgrind: %d instructions per word tagging, %d tagging + parsing (%d words)\n", (t - n) / w, (p - n) / w, w }'
 fi
+for set in test dev; do
+    "$DYAD" validate ud "$SHARED/ud/en_ewt-ud-$set.conllu.zst" >"$TMP/ud" 2>&1 || true
+    echo "EWT $set (gold words): $(tail -1 "$TMP/ud"); nsubj:pass recall $(awk '$1 == "nsubj:pass" { print $5 }' "$TMP/ud")"
+    echo "  $(grep '^tokeniser' "$TMP/ud")"
+done

@@ -60,10 +60,12 @@ if [ -f "$UD/en_ewt-ud-dev.conllu.zst" ]; then
     "$DYAD" validate ud "$UD/en_ewt-ud-dev.conllu.zst" >"$TMP/ud" 2>&1; rc=$?
     last=$(tail -1 "$TMP/ud")
     up=$(echo "$last" | sed -n 's/.* upos=\([0-9.]*\) .*/\1/p'); las=$(echo "$last" | sed -n 's/.* las=\([0-9.]*\)$/\1/p')
+    tf=$(sed -n 's/^tokeniser .* words F1 \([0-9.]*\) .*/\1/p' "$TMP/ud")
     if [ $rc = 0 ] && echo "$last" | grep -Eq '^tokens=25147 upos=[0-9]+\.[0-9]{2} xpos=[0-9]+\.[0-9]{2} uas=[0-9]+\.[0-9]{2} las=[0-9]+\.[0-9]{2}$' \
-        && awk -v a="$up" -v b="$(best ud-dev-upos)" -v c="$las" -v d="$(best ud-dev-las)" 'BEGIN { exit !(a >= b && c >= d) }'; then
-        ok "validate ud, EWT dev: $last"
-    else not_ok "validate ud, EWT dev below upos $(best ud-dev-upos) / las $(best ud-dev-las)" "exit $rc $last"; fi
+        && awk -v a="$up" -v b="$(best ud-dev-upos)" -v c="$las" -v d="$(best ud-dev-las)" -v e="$tf" -v f="$(best ud-dev-tokf1)" \
+            'BEGIN { exit !(a >= b && c >= d && e >= f) }'; then
+        ok "validate ud, EWT dev: $last; tokeniser words F1 $tf"
+    else not_ok "validate ud, EWT dev below upos $(best ud-dev-upos) / las $(best ud-dev-las) / tokeniser F1 $(best ud-dev-tokf1)" "exit $rc $last, F1 $tf"; fi
 else
     not_ok "EWT dev" "$UD/en_ewt-ud-dev.conllu.zst not found"
 fi
