@@ -74,6 +74,7 @@ typedef struct {
     float scale;
     const uint32_t *slots;   /* 2 * nslots words */
     const uint32_t *entries; /* nentries words */
+    bool avx2;               /* the processor has AVX2: dense rows use it */
 } dy_pc_model;
 
 /* Writes the averaged, quantised model into buf (may be NULL to measure);

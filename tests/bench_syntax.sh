@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench_syntax.sh: the tagger's and parser's speed on UD English-EWT test
 # (gold words), one thread (not a test): model load time, words per second
-# tagging and tagging + parsing (medians of 5 passes), and instructions per
+# tagging and tagging + parsing (medians of 21 passes), and instructions per
 # word from callgrind (each stage's count less that of only reading the
 # file); and the accuracy on EWT test and dev (dyad validate ud).
 # Usage: tests/bench_syntax.sh build/bench-syntax build/dyad
@@ -12,8 +12,8 @@ SHARED=${SHARED:-../shared}
 F=$SHARED/ud/en_ewt-ud-test.conllu.zst
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-"$B" "$F" --reps 5
-echo "  command: $B $F --reps 5"
+"$B" "$F" --reps 21
+echo "  command: $B $F --reps 21"
 if command -v valgrind >/dev/null; then
     for m in none tag parse; do
         valgrind --tool=callgrind --callgrind-out-file="$TMP/cg.$m" "$B" "$F" --mode $m >"$TMP/w" 2>/dev/null
