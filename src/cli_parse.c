@@ -177,9 +177,10 @@ static void conllu_input(run_t *r, const char *path)
 {
     dy_conllu *in;
     dy_error err = {{0}};
-    if (dy_conllu_open(path, &in, &err)) {
+    dy_status st0 = dy_conllu_open(path, &in, &err);
+    if (st0) {
         fprintf(stderr, "dyad: %s\n", err.msg);
-        worse(r, EX_INPUT);
+        worse(r, st0 == DY_ERR_NOMEM ? EX_MEMORY : EX_INPUT);
         return;
     }
     const char **forms = malloc(DY_CONLLU_MAX_WORDS * sizeof *forms);
@@ -307,8 +308,9 @@ int dy_cli_parse(int argc, char **argv)
         }
         FILE *fp = strcmp(files[f], "-") == 0 ? stdin : fopen(files[f], "rb");
         if (!fp) {
-            fprintf(stderr, "dyad: %s: %s\n", files[f], strerror(errno));
-            worse(&r, EX_INPUT);
+            int e = errno;
+            fprintf(stderr, "dyad: %s: %s\n", files[f], strerror(e));
+            worse(&r, e == ENOMEM ? EX_MEMORY : EX_INPUT);
             continue;
         }
         plain_input(&r, fp, strcmp(k, "jsonl") == 0 ? DY_IN_JSONL : DY_IN_TEXT);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #define INBUF (1 << 16)
 
@@ -91,11 +92,12 @@ dy_status dy_conllu_open(const char *path, dy_conllu **out, dy_error *err)
     bool std = strcmp(path, "-") == 0;
     r->fp = std ? stdin : fopen(path, "rb");
     r->own_fp = !std;
-    if (!r->fp) {
-        snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(errno));
+    if (!r->fp) { /* fopen allocates: it may fail for want of memory */
+        int e = errno;
+        snprintf(err->msg, sizeof err->msg, "%s: %s", path, strerror(e));
         r->own_fp = false;
         dy_conllu_free(&r);
-        return DY_ERR_IO;
+        return e == ENOMEM ? DY_ERR_NOMEM : DY_ERR_IO;
     }
     r->rawlen = fread(r->raw, 1, sizeof r->raw, r->fp);
     static const unsigned char zmagic[4] = {0x28, 0xb5, 0x2f, 0xfd};
@@ -165,9 +167,11 @@ static bool refill(dy_conllu *r)
         ZSTD_outBuffer zo = {r->in, sizeof r->in, 0};
         size_t rc = ZSTD_decompressStream(r->zs, &zo, &zi);
         r->rawpos = zi.pos;
-        if (ZSTD_isError(rc)) {
+        if (ZSTD_isError(rc)) { /* a failed allocation is out of memory, not bad input */
             snprintf(r->ioerrmsg, sizeof r->ioerrmsg, "zstd: %s", ZSTD_getErrorName(rc));
-            r->ioerr = r->eof = true;
+            r->nomem = ZSTD_getErrorCode(rc) == ZSTD_error_memory_allocation;
+            r->ioerr = !r->nomem;
+            r->eof = true;
             return false;
         }
         if (zo.pos > 0) {

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "../include/dyad.h"
+#include <zstd.h>
 
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
@@ -148,6 +149,65 @@ static int run(const char *const *files, size_t nf, const char *spec)
     return rc;
 }
 
+static char ud_plain[4200], ud_zst[4200];
+
+/* The syntax layer: the built-in model and a model file, a sentence
+ * parsed, and a small treebank scored, plain and zstd-compressed. */
+static int run_syntax(void)
+{
+    dy_error err;
+    dy_syntax *s = NULL, *f = NULL;
+    dy_status st = dy_syntax_load(NULL, &s, &err);
+    if (st == DY_OK)
+        st = dy_syntax_load("model/en-ewt.dym", &f, &err);
+    int rc = st == DY_OK || st == DY_ERR_NOMEM ? 0 : -1;
+    if (st != DY_OK)
+        snprintf(last_err, sizeof last_err, "%s", err.msg);
+    dy_parser *p = s ? dy_parser_new(s) : NULL;
+    if (p) {
+        const dy_word *w;
+        size_t n;
+        const char *t = "Gunmen attacked the embassy in Kabul.";
+        if (dy_parse_text(p, t, strlen(t), &w, &n, &err) != DY_OK || n != 7)
+            rc = -1;
+    }
+    dy_parser_free(&p);
+    const char *files[2] = {ud_plain, ud_zst};
+    for (int i = 0; s && rc == 0 && i < 2; i++) {
+        dy_ud_scores sc;
+        st = dy_validate_ud(files[i], s, NULL, NULL, &sc, &err);
+        if (st != DY_OK && st != DY_ERR_NOMEM) {
+            snprintf(last_err, sizeof last_err, "%s", err.msg);
+            rc = -1;
+        }
+    }
+    dy_syntax_free(&f);
+    dy_syntax_free(&s);
+    return rc;
+}
+
+/* Writes the small treebank that run_syntax scores, plain and as zstd. */
+static int write_treebank(void)
+{
+    static const char tb[] = "# text = They saw it.\n"
+                             "1\tThey\t_\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+                             "2\tsaw\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                             "3\tit\t_\tPRON\tPRP\t_\t2\tobj\t_\tSpaceAfter=No\n"
+                             "4\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    snprintf(ud_plain, sizeof ud_plain, "%s/tiny.conllu", cache_dir);
+    snprintf(ud_zst, sizeof ud_zst, "%s/tiny.conllu.zst", cache_dir);
+    char z[1024];
+    size_t zl = ZSTD_compress(z, sizeof z, tb, sizeof tb - 1, 3);
+    FILE *a = fopen(ud_plain, "wb"), *b = fopen(ud_zst, "wb");
+    int ok = a && b && !ZSTD_isError(zl) && fwrite(tb, 1, sizeof tb - 1, a) == sizeof tb - 1 &&
+             fwrite(z, 1, zl, b) == zl;
+    if (a)
+        ok &= fclose(a) == 0;
+    if (b)
+        ok &= fclose(b) == 0;
+    return ok ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -163,9 +223,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < nf; i++)
         snprintf(spec + strlen(spec), sizeof spec - strlen(spec), "%s%s", i ? "," : "", files[i]);
     unsigned pass = 0, fail = 0;
-    /* three set-ups: files straight, through the cache as it is built, and
-     * from the built image */
-    for (int mode = 0; mode < 3; mode++) {
+    if (write_treebank() != 0)
+        return 2;
+    /* four set-ups: files straight, through the cache as it is built, from
+     * the built image, and the syntax layer */
+    for (int mode = 0; mode < 4; mode++) {
         long n;
         for (n = 0;; n++) {
             if (mode == 1) {
@@ -178,7 +240,7 @@ int main(int argc, char **argv)
             seen = 0;
             injected = 0;
             fail_at = n;
-            int rc = run(files, nf, mode ? spec : NULL);
+            int rc = mode == 3 ? run_syntax() : run(files, nf, mode ? spec : NULL);
             fail_at = -1;
             if (rc != 0 || live != live0) {
                 printf("not ok - mode %d, allocation %ld failed: %s (%ld blocks not freed) %s\n", mode, n,
