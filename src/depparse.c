@@ -166,7 +166,7 @@ void dy_dep_run(const dy_pc_model *m, const dy_dep_input *in, dy_dep_state *st, 
     init(in, st);
     while (st->b < n || st->sp > 0) {
         size_t k = features(in, st, f);
-        memset(scores, 0, sizeof scores);
+        memset(scores, 0, dy_pc_score_bytes(m));
         dy_pc_score(m, f, k, scores);
         apply(in, st, best_valid(in, st, scores));
     }

@@ -17,7 +17,7 @@
 /* Version of the feature templates and word descriptions: a model records
  * the one it was trained with, and is refused by code with another. Bump it
  * on any change to features() or dy_tag_describe(). */
-#define DY_TAG_FEATURES 1u
+#define DY_TAG_FEATURES 2u
 
 /* The lexicon: word (normalised form) -> ambiguity class and fixed tag.
  * Byte layout: u32 nslots (power of two), u32 0, then nslots x
