@@ -532,6 +532,10 @@ static int run(int argc, char **argv)
     }
     if (strcmp(cmd, "code") == 0)
         return cmd_code(argc - 2, argv + 2);
+    if (strcmp(cmd, "parse") == 0 || (strcmp(cmd, "validate") == 0 && argc > 2 && strcmp(argv[2], "ud") == 0))
+        for (int i = 2; i < argc; i++)
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+                return usage(EX_OK);
     if (strcmp(cmd, "validate") == 0 && argc > 2 && strcmp(argv[2], "ud") == 0)
         return dy_cli_validate_ud(argc - 3, argv + 3);
     if (strcmp(cmd, "validate") == 0)
