@@ -75,10 +75,17 @@ static void code_all(dy_input_kind kind, const char *buf, size_t len)
 }
 
 /* Calls fn for each record of buf read as kind (at most 100,000). */
-static void each_doc(dy_input_kind kind, const char *buf, size_t len, void (*fn)(void *, const dy_doc *), void *ctx)
+/* Reads the records of buf; *line and *records, when given, say where buf
+ * starts in its stream and get where it ends (as dyad code carries them
+ * from one piece of a stream to the next, so that ids made from record
+ * numbers are the same). */
+static void each_doc_at(dy_input_kind kind, const char *buf, size_t len, void (*fn)(void *, const dy_doc *),
+                        void *ctx, unsigned *line, unsigned *records)
 {
     dy_error err;
     dy_reader *r = dy_reader_new("fuzz", buf, len, kind, 20180611);
+    if (r && line)
+        dy_reader_set_position(r, *line, *records);
     for (int guard = 0; r && guard < 100000; guard++) {
         dy_doc doc;
         bool eof;
@@ -88,7 +95,14 @@ static void each_doc(dy_input_kind kind, const char *buf, size_t len, void (*fn)
             break;
         fn(ctx, &doc);
     }
+    if (r && line)
+        dy_reader_get_position(r, line, records);
     dy_reader_free(&r);
+}
+
+static void each_doc(dy_input_kind kind, const char *buf, size_t len, void (*fn)(void *, const dy_doc *), void *ctx)
+{
+    each_doc_at(kind, buf, len, fn, ctx, NULL, NULL);
 }
 
 static void code_one(void *ctx, const dy_doc *doc)
@@ -132,6 +146,7 @@ static void same_in_pieces(dy_input_kind kind, const char *buf, size_t len, size
         char *out = pass ? b : a;
         size_t *n = pass ? &nb : &na;
         size_t from = 0;
+        unsigned line = 1, records = 0;
         while (from < len) {
             size_t want = pass ? (piece < len - from ? piece : len - from) : len - from;
             size_t cut = want < len - from ? dy_reader_cut(kind, buf + from, want) : want;
@@ -149,7 +164,7 @@ static void same_in_pieces(dy_input_kind kind, const char *buf, size_t len, size
             memcpy(copy, buf + from, cut);
             copy[cut] = '\0';
             doclist l = {out, n};
-            each_doc(kind, copy, cut, list_one, &l);
+            each_doc_at(kind, copy, cut, list_one, &l, &line, &records);
             free(copy);
             from += cut;
         }
