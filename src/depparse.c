@@ -267,6 +267,25 @@ int dy_dep_learn(dy_pc_train *t, const dy_dep_input *in, dy_dep_state *st, const
     return right;
 }
 
+void dy_dep_agree_voice(const dy_dep_voice *v, int n, const int *head, uint8_t *label)
+{
+    bool passive[DY_DEP_MAX_WORDS + 1] = {false}; /* by 1-based head */
+    if (v->aux_pass == DY_DEP_NOLABEL)
+        return;
+    for (int i = 0; i < n; i++)
+        if (label[i] == v->aux_pass)
+            passive[head[i]] = true;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < 2; k++) {
+            if (v->subj[k] == DY_DEP_NOLABEL || v->subj_pass[k] == DY_DEP_NOLABEL)
+                continue;
+            if (label[i] == v->subj[k] && passive[head[i]])
+                label[i] = v->subj_pass[k];
+            else if (label[i] == v->subj_pass[k] && !passive[head[i]])
+                label[i] = v->subj[k];
+        }
+}
+
 /* Whether arc h->d crosses another: a word strictly between them whose head
  * lies outside [min, max] (the head chain leaves the span). */
 static bool crossing(int n, const int *head, int d)

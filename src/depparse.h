@@ -53,6 +53,22 @@ void dy_dep_run(const dy_pc_model *m, const dy_dep_input *in, dy_dep_state *st, 
  * Returns the arcs that were right (head and label), or -1 without memory. */
 int dy_dep_learn(dy_pc_train *t, const dy_dep_input *in, dy_dep_state *st, const int *gold_head,
                  const uint8_t *gold_label, bool explore, uint64_t *rng);
+/* The relations that mark voice, as label ids (DY_DEP_NOLABEL when the
+ * model lacks one). */
+#define DY_DEP_NOLABEL 255
+typedef struct {
+    uint8_t aux_pass;                /* aux:pass */
+    uint8_t subj[2], subj_pass[2];   /* nsubj, csubj; nsubj:pass, csubj:pass */
+} dy_dep_voice;
+
+/* Makes each subject's relation agree with its clause's voice, as UD
+ * annotates it: a subject is :pass exactly when its head has an aux:pass
+ * dependent (in EWT train, no nsubj or csubj has such a head, and 97% of
+ * nsubj:pass do; on EWT dev this raises nsubj:pass recall from 82.5 to
+ * 84.4 and precision from 79.9 to 82.8). The greedy parser often picks the
+ * subject's label before it has seen the auxiliary, or without it. */
+void dy_dep_agree_voice(const dy_dep_voice *v, int n, const int *head, uint8_t *label);
+
 /* Makes a tree projective by lifting each crossing arc to the head's head
  * (the shortest first) until none cross. head is 1-based, 0 = root. */
 void dy_dep_projectivize(int n, int *head);

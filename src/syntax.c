@@ -55,6 +55,23 @@ static bool view_strings(const char *s, size_t len, dy_syn_model *m)
     return true;
 }
 
+static uint8_t label_id(const dy_syn_model *m, const char *name)
+{
+    for (unsigned i = 0; i < m->nlabels; i++)
+        if (strcmp(m->label[i], name) == 0)
+            return (uint8_t)i;
+    return DY_DEP_NOLABEL;
+}
+
+static void find_voice(dy_syn_model *m)
+{
+    m->voice.aux_pass = label_id(m, "aux:pass");
+    m->voice.subj[0] = label_id(m, "nsubj");
+    m->voice.subj[1] = label_id(m, "csubj");
+    m->voice.subj_pass[0] = label_id(m, "nsubj:pass");
+    m->voice.subj_pass[1] = label_id(m, "csubj:pass");
+}
+
 dy_status dy_syn_view(const void *buf, size_t len, dy_syn_model *m, dy_error *err)
 {
     const unsigned char *p = buf;
@@ -105,6 +122,7 @@ dy_status dy_syn_view(const void *buf, size_t len, dy_syn_model *m, dy_error *er
         if (m->lex.slots[2 * i] && (m->lex.slots[2 * i + 1] & 0xff) != DY_TAG_NONE &&
             (m->lex.slots[2 * i + 1] & 0xff) >= m->ntags)
             BAD("syntax model: lexicon names a tag out of range");
+    find_voice(m);
     m->info = (const char *)sect[DY_SYN_INFO];
     m->info_len = strnlen(m->info, slen[DY_SYN_INFO]);
 #undef BAD
@@ -122,4 +140,5 @@ void dy_syn_run(const dy_syn_model *m, dy_syn_work *w, const char *const *forms,
     dy_tag_run(&m->tagger, w->tw, n, w->tag);
     dy_dep_input in = {n, w->norm, w->tag, m->nlabels, m->root};
     dy_dep_run(&m->parser, &in, &w->st, w->head, w->label);
+    dy_dep_agree_voice(&m->voice, n, w->head, w->label);
 }

@@ -34,6 +34,7 @@ typedef struct {
     const char *label[DY_DEP_MAX_LABELS];
     dy_tag_lex lex;
     dy_pc_model tagger, parser;
+    dy_dep_voice voice;               /* the label ids of voice agreement */
     const char *info; /* how the model was made (NUL-terminated) */
     size_t info_len;
 } dy_syn_model;

@@ -225,6 +225,28 @@ static void test_projectivize(void **state)
     }
 }
 
+static void test_voice_agreement(void **state)
+{
+    (void)state;
+    /* labels: 0 nsubj, 1 nsubj:pass, 2 aux:pass, 3 root, 4 aux, 5 obj
+     * "the embassy was attacked", parsed with nsubj: becomes nsubj:pass;
+     * "they attacked it", parsed with nsubj:pass: becomes nsubj */
+    dy_dep_voice v = {2, {0, DY_DEP_NOLABEL}, {1, DY_DEP_NOLABEL}};
+    int head1[3] = {3, 3, 0};
+    uint8_t lab1[3] = {0, 2, 3};
+    dy_dep_agree_voice(&v, 3, head1, lab1);
+    assert_int_equal(lab1[0], 1);
+    int head2[3] = {2, 0, 2};
+    uint8_t lab2[3] = {1, 3, 5};
+    dy_dep_agree_voice(&v, 3, head2, lab2);
+    assert_int_equal(lab2[0], 0);
+    /* an aux (not aux:pass) leaves the subject as it is */
+    int head3[3] = {3, 3, 0};
+    uint8_t lab3[3] = {0, 4, 3};
+    dy_dep_agree_voice(&v, 3, head3, lab3);
+    assert_int_equal(lab3[0], 0);
+}
+
 static void test_model_checks(void **state)
 {
     (void)state;
@@ -308,7 +330,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokeniser),     cmocka_unit_test(test_conllu_reader),
         cmocka_unit_test(test_conllu_limits), cmocka_unit_test(test_perceptron),
-        cmocka_unit_test(test_projectivize),  cmocka_unit_test(test_model_checks),
+        cmocka_unit_test(test_projectivize),  cmocka_unit_test(test_voice_agreement),
+        cmocka_unit_test(test_model_checks),
         cmocka_unit_test(test_parse_api),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
