@@ -55,6 +55,20 @@ static bool view_strings(const char *s, size_t len, dy_syn_model *m)
     return true;
 }
 
+/* The bound prefixes: NUL-terminated strings, at most DY_TOK_MAX_PREFIXES. */
+static bool view_prefixes(const char *s, size_t len, dy_tok_rules *r)
+{
+    r->nprefix = 0;
+    for (size_t pos = 0; pos < len;) {
+        const char *z = memchr(s + pos, '\0', len - pos);
+        if (!z || r->nprefix == DY_TOK_MAX_PREFIXES)
+            return false;
+        r->prefix[r->nprefix++] = s + pos;
+        pos = (size_t)(z - s) + 1;
+    }
+    return true;
+}
+
 static uint8_t label_id(const dy_syn_model *m, const char *name)
 {
     for (unsigned i = 0; i < m->nlabels; i++)
@@ -90,9 +104,9 @@ dy_status dy_syn_view(const void *buf, size_t len, dy_syn_model *m, dy_error *er
         BAD("syntax model image is not 8-byte aligned");
     if (dy_syn_checksum(buf, len) != sum)
         BAD("syntax model checksum mismatch (damaged file)");
-    if (u32at(p, 80) != DY_TAG_FEATURES || u32at(p, 84) != DY_DEP_FEATURES)
+    if (u32at(p, DY_SYN_FEATURES_AT) != DY_TAG_FEATURES || u32at(p, DY_SYN_FEATURES_AT + 4) != DY_DEP_FEATURES)
         BAD("syntax model made for features %u/%u; this dyad computes %u/%u (retrain: make model)",
-            u32at(p, 80), u32at(p, 84), DY_TAG_FEATURES, DY_DEP_FEATURES);
+            u32at(p, DY_SYN_FEATURES_AT), u32at(p, DY_SYN_FEATURES_AT + 4), DY_TAG_FEATURES, DY_DEP_FEATURES);
     m->ntags = u32at(p, 12);
     m->nlabels = u32at(p, 16);
     m->root = u32at(p, 20);
@@ -123,6 +137,8 @@ dy_status dy_syn_view(const void *buf, size_t len, dy_syn_model *m, dy_error *er
             (m->lex.slots[2 * i + 1] & 0xff) >= m->ntags)
             BAD("syntax model: lexicon names a tag out of range");
     find_voice(m);
+    if (!view_prefixes((const char *)sect[DY_SYN_PREFIXES], slen[DY_SYN_PREFIXES], &m->tok))
+        BAD("syntax model: bad tokeniser prefixes");
     m->info = (const char *)sect[DY_SYN_INFO];
     m->info_len = strnlen(m->info, slen[DY_SYN_INFO]);
 #undef BAD

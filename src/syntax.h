@@ -7,11 +7,13 @@
  *   12  u32 tags, u32 labels, u32 root label
  *   24  u64 total bytes
  *   32  u64 checksum (dy_syn_checksum of the whole file, this field as 0)
- *   40  5 x {u32 offset, u32 length}: strings, lexicon, tagger, parser, info
- *   80  u32 tagger features (DY_TAG_FEATURES), u32 parser features (DY_DEP_FEATURES)
- *   88  zeros up to 128
+ *   40  6 x {u32 offset, u32 length}: strings, lexicon, tagger, parser, info,
+ *       bound prefixes
+ *   88  u32 tagger features (DY_TAG_FEATURES), u32 parser features (DY_DEP_FEATURES)
+ *   96  zeros up to 128
  * strings: for each tag "UPOS\0XPOS\0", then for each label "label\0"
- * lexicon: dy_tag_lex bytes; tagger, parser: dy_pc_model bytes; info: text.
+ * lexicon: dy_tag_lex bytes; tagger, parser: dy_pc_model bytes; info: text;
+ * bound prefixes: the tokeniser's (tok.h), each followed by a NUL.
  * The model is used where it lies (in the binary or a mapped file).
  *
  * Ownership: dy_syn_view fills a caller's struct that points into the bytes,
@@ -21,11 +23,13 @@
 #include "../include/dyad.h"
 #include "depparse.h"
 #include "tagger.h"
+#include "tok.h"
 
 #define DY_SYN_MAGIC "DYADSYN"
-#define DY_SYN_VERSION 1u
+#define DY_SYN_VERSION 2u
 #define DY_SYN_HEADER 128u
-enum { DY_SYN_STRINGS, DY_SYN_LEX, DY_SYN_TAGGER, DY_SYN_PARSER, DY_SYN_INFO, DY_SYN_NSECT };
+enum { DY_SYN_STRINGS, DY_SYN_LEX, DY_SYN_TAGGER, DY_SYN_PARSER, DY_SYN_INFO, DY_SYN_PREFIXES, DY_SYN_NSECT };
+#define DY_SYN_FEATURES_AT (40 + 8 * DY_SYN_NSECT) /* the two feature versions */
 
 typedef struct {
     unsigned ntags, nlabels, root;
@@ -35,6 +39,7 @@ typedef struct {
     dy_tag_lex lex;
     dy_pc_model tagger, parser;
     dy_dep_voice voice;               /* the label ids of voice agreement */
+    dy_tok_rules tok;                 /* the tokeniser's bound prefixes */
     const char *info; /* how the model was made (NUL-terminated) */
     size_t info_len;
 } dy_syn_model;
@@ -46,6 +51,9 @@ extern const unsigned long long dy_syn_blob_size;
 uint64_t dy_syn_checksum(const void *buf, size_t len);
 /* Checks and views a model file image; message in err on failure. */
 dy_status dy_syn_view(const void *buf, size_t len, dy_syn_model *m, dy_error *err);
+
+/* The model a dy_syntax holds (syntax_api.c). */
+const dy_syn_model *dy_syntax_model(const dy_syntax *s);
 
 /* The words of one sentence, processed. */
 typedef struct {

@@ -82,6 +82,8 @@ void dy_syntax_free(dy_syntax **sp)
 
 const char *dy_syntax_info(const dy_syntax *s) { return s->m.info; }
 
+const dy_syn_model *dy_syntax_model(const dy_syntax *s) { return &s->m; }
+
 dy_parser *dy_parser_new(const dy_syntax *s)
 {
     dy_parser *p = malloc(sizeof *p);
@@ -133,7 +135,7 @@ dy_status dy_parse_text(dy_parser *p, const char *text, size_t len, const dy_wor
                         size_t *n, dy_error *err)
 {
     bool over;
-    size_t k = dy_tok_split(text, len, p->spans, DY_PARSE_MAX_WORDS, &over);
+    size_t k = dy_tok_split(&p->s->m.tok, text, len, p->spans, DY_PARSE_MAX_WORDS, &over);
     *n = 0;
     if (over) {
         snprintf(err->msg, sizeof err->msg, "sentence of more than %d words", DY_PARSE_MAX_WORDS);

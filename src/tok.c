@@ -4,7 +4,8 @@
  * address stays whole but for trailing punctuation; opening punctuation is
  * peeled from the front; closing punctuation from the back (a period stays
  * on an abbreviation); a clitic is split from the end; and the middle is cut
- * at hyphens and slashes between letters or digits. */
+ * at hyphens and slashes between letters or digits (not after a bound
+ * prefix of the rules). */
 #include "tok.h"
 #include "segment.h"
 #include <string.h>
@@ -106,30 +107,22 @@ static size_t clitic(const char *s, size_t n)
     return 0;
 }
 
-/* Whether s[0..n) is a prefix that EWT keeps joined to the word after its
- * hyphen (e-mail, co-workers, pre-war, non-human, anti-ship, mid-July):
- * UD English writes a bound prefix and its word as one word. */
-static bool bound_prefix(const char *s, size_t n)
+/* Whether s[0..n) is one of the rules' bound prefixes (any case). */
+static bool bound_prefix(const dy_tok_rules *rules, const char *s, size_t n)
 {
-    static const char *const prefixes[] = {
-        "a", "anti", "bi", "co", "counter", "de", "e", "ex", "extra", "inter", "intra", "micro",
-        "mid", "mini", "multi", "neo", "non", "over", "post", "pre", "pro", "pseudo", "re", "semi",
-        "sub", "super", "trans", "tri", "ultra", "un", "under", "vice", NULL};
-    if (n == 0 || n > 7)
-        return false;
-    for (int i = 0; prefixes[i]; i++) {
-        size_t l = strlen(prefixes[i]);
+    for (size_t i = 0; rules && i < rules->nprefix; i++) {
+        const char *p = rules->prefix[i];
         size_t j = 0;
-        while (j < l && j < n && lower((unsigned char)s[j]) == (unsigned char)prefixes[i][j])
+        while (j < n && p[j] && lower((unsigned char)s[j]) == (unsigned char)p[j])
             j++;
-        if (j == l && l == n)
+        if (j == n && p[j] == '\0')
             return true;
     }
     return false;
 }
 
 /* Cuts the core of a chunk at hyphens, slashes and dashes between words. */
-static void split_middle(sink_t *k, const char *t, size_t a, size_t b)
+static void split_middle(sink_t *k, const dy_tok_rules *rules, const char *t, size_t a, size_t b)
 {
     size_t start = a;
     for (size_t i = a + 1; i + 1 < b; i++) {
@@ -139,7 +132,7 @@ static void split_middle(sink_t *k, const char *t, size_t a, size_t b)
         /* 3-4, 1/2 and dates stay whole when both sides are digits */
         if (cut && ml == 1 && t[i - 1] >= '0' && t[i - 1] <= '9' && t[i + 1] >= '0' && t[i + 1] <= '9')
             cut = false;
-        if (cut && ml == 1 && t[i] == '-' && bound_prefix(t + start, i - start))
+        if (cut && ml == 1 && t[i] == '-' && bound_prefix(rules, t + start, i - start))
             cut = false;
         if (!cut)
             continue;
@@ -164,7 +157,7 @@ static size_t mark_run(const char *t, size_t a, size_t b)
     return b - s;
 }
 
-static void chunk(sink_t *k, const char *t, size_t a, size_t b)
+static void chunk(sink_t *k, const dy_tok_rules *rules, const char *t, size_t a, size_t b)
 {
     size_t l;
     unsigned char c0 = (unsigned char)t[a];
@@ -216,7 +209,7 @@ static void chunk(sink_t *k, const char *t, size_t a, size_t b)
             emit(k, a, b - a);
         } else {
             size_t c = clitic(t + a, b - a);
-            split_middle(k, t, a, b - c);
+            split_middle(k, rules, t, a, b - c);
             emit(k, b - c, c);
         }
     }
@@ -226,7 +219,8 @@ static void chunk(sink_t *k, const char *t, size_t a, size_t b)
     }
 }
 
-size_t dy_tok_split(const char *text, size_t len, dy_tok_span *out, size_t cap, bool *over)
+size_t dy_tok_split(const dy_tok_rules *rules, const char *text, size_t len, dy_tok_span *out, size_t cap,
+                    bool *over)
 {
     sink_t k = {out, cap, 0, false};
     size_t i = 0;
@@ -237,7 +231,7 @@ size_t dy_tok_split(const char *text, size_t len, dy_tok_span *out, size_t cap, 
         while (i < len && text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r')
             i++;
         if (i > a)
-            chunk(&k, text, a, i);
+            chunk(&k, rules, text, a, i);
     }
     *over = k.over;
     return k.n;

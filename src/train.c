@@ -34,6 +34,8 @@ typedef struct {
     unsigned ntags;
     const char *labels[DY_DEP_MAX_LABELS + 1];
     unsigned nlabels, root;
+    char prefixes[DY_TOK_MAX_PREFIXES * 8]; /* the tokeniser's bound prefixes, NUL after each */
+    size_t prefixes_len;
     uint32_t *lex;  /* lexicon image: u32 nslots, u32 0, slots */
     size_t lexbytes;
 } trainer_t;
@@ -204,6 +206,53 @@ static dy_status map_names(trainer_t *t, dy_error *err)
         dy_dep_projectivize(c->len[s], c->head + c->first[s]);
     logf_(t->o, "%u tags, %u labels", t->ntags, t->nlabels);
     return DY_OK;
+}
+
+/* The tokeniser's bound prefixes: a word of the treebank that keeps a
+ * hyphen after 1 to 7 letters ("e-mail", "co-workers") shows that UD
+ * English writes that prefix joined; kept when two different words show
+ * it, so that one odd word ("meh-risk") teaches nothing. Sorted. */
+static int cmp_cstr(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static bool collect_prefixes(trainer_t *t)
+{
+    corpus_t *c = &t->c;
+    char **seen = malloc((c->nword ? c->nword : 1) * sizeof *seen); /* "prefix-word", lower case */
+    size_t n = 0;
+    if (!seen)
+        return false;
+    for (size_t w = 0; w < c->nword; w++) {
+        const char *f = c->form[w];
+        size_t i = 0;
+        while (i < 8 && ((f[i] | 32) >= 'a' && (f[i] | 32) <= 'z'))
+            i++;
+        if (i == 0 || i > 7 || f[i] != '-' || !((f[i + 1] | 32) >= 'a' && (f[i + 1] | 32) <= 'z'))
+            continue;
+        char *x = dy_arena_strndup(&c->arena, f, c->flen[w]);
+        if (!x)
+            break;
+        for (char *q = x; *q; q++)
+            *q = (char)((*q >= 'A' && *q <= 'Z') ? *q + 32 : *q);
+        seen[n++] = x;
+    }
+    qsort(seen, n, sizeof *seen, cmp_cstr);
+    t->prefixes_len = 0;
+    size_t np = 0;
+    for (size_t i = 0; i < n;) { /* a prefix with two different words after it */
+        size_t pl = strcspn(seen[i], "-"), j = i + 1, words = 1;
+        for (; j < n && strncmp(seen[j], seen[i], pl + 1) == 0; j++)
+            words += strcmp(seen[j], seen[j - 1]) != 0;
+        if (words >= 2 && np < DY_TOK_MAX_PREFIXES) {
+            memcpy(t->prefixes + t->prefixes_len, seen[i], pl);
+            t->prefixes[t->prefixes_len + pl] = '\0';
+            t->prefixes_len += pl + 1;
+            np++;
+        }
+        i = j;
+    }
+    free(seen);
+    logf_(t->o, "tokeniser: %zu bound prefixes", np);
+    return !c->arena.failed;
 }
 
 typedef struct {
@@ -513,7 +562,7 @@ static unsigned char *assemble(trainer_t *t, const job_t *tagger, const job_t *p
         slen += strlen(t->labels[i]) + 1;
     const char *info = t->o->info ? t->o->info : "";
     size_t sizes[DY_SYN_NSECT] = {slen, t->lexbytes, tagger->model_len, parser->model_len,
-                                  strlen(info) + 1};
+                                  strlen(info) + 1, t->prefixes_len};
     size_t off[DY_SYN_NSECT], total = DY_SYN_HEADER;
     for (int i = 0; i < DY_SYN_NSECT; i++) {
         off[i] = total;
@@ -528,7 +577,7 @@ static unsigned char *assemble(trainer_t *t, const job_t *tagger, const job_t *p
     uint32_t hdr[4] = {DY_SYN_VERSION, t->ntags, t->nlabels, t->root};
     memcpy(buf + 8, hdr, sizeof hdr);
     uint32_t feats[2] = {DY_TAG_FEATURES, DY_DEP_FEATURES};
-    memcpy(buf + 80, feats, sizeof feats);
+    memcpy(buf + DY_SYN_FEATURES_AT, feats, sizeof feats);
     uint64_t tot64 = total;
     memcpy(buf + 24, &tot64, 8);
     for (int i = 0; i < DY_SYN_NSECT; i++) {
@@ -553,6 +602,7 @@ static unsigned char *assemble(trainer_t *t, const job_t *tagger, const job_t *p
     memcpy(buf + off[DY_SYN_TAGGER], tagger->model, tagger->model_len);
     memcpy(buf + off[DY_SYN_PARSER], parser->model, parser->model_len);
     memcpy(buf + off[DY_SYN_INFO], info, strlen(info) + 1);
+    memcpy(buf + off[DY_SYN_PREFIXES], t->prefixes, t->prefixes_len);
     uint64_t sum = dy_syn_checksum(buf, total);
     memcpy(buf + 32, &sum, 8);
     *len = total;
@@ -599,6 +649,10 @@ dy_status dy_train_run(const dy_train_opts *o, dy_error *err)
     }
     if (!st)
         st = map_names(&t, err);
+    if (!st && !collect_prefixes(&t)) {
+        snprintf(err->msg, sizeof err->msg, "training: out of memory");
+        st = DY_ERR_NOMEM;
+    }
     unsigned folds = o->folds > 1 ? (o->folds > 64 ? 64 : o->folds) : 0;
     if (!st)
         st = build_lexicon(&t, folds, err);

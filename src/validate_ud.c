@@ -52,7 +52,7 @@ static void score_sentence(const dy_conllu_sent *s, const dy_word *w, dy_ud_scor
 
 /* Scores the tokeniser on the sentence's text: gold words are found in the
  * text in order (a sentence whose words are not all found is left out). */
-static void score_tokens(const dy_conllu_sent *s, dy_tok_span *sp, dy_ud_scores *o)
+static void score_tokens(const dy_tok_rules *rules, const dy_conllu_sent *s, dy_tok_span *sp, dy_ud_scores *o)
 {
     if (!s->text)
         return;
@@ -67,7 +67,7 @@ static void score_tokens(const dy_conllu_sent *s, dy_tok_span *sp, dy_ud_scores 
         pos += fl;
     }
     bool over;
-    size_t np = dy_tok_split(s->text, tl, sp, DY_CONLLU_MAX_WORDS, &over), right = 0;
+    size_t np = dy_tok_split(rules, s->text, tl, sp, DY_CONLLU_MAX_WORDS, &over), right = 0;
     for (size_t g = 0, p = 0; g < (size_t)s->n && p < np;) { /* both in text order */
         size_t gs = starts[g], gl = strlen(s->w[g].form);
         if (sp[p].start == gs && sp[p].len == gl)
@@ -123,7 +123,7 @@ dy_status dy_validate_ud(const char *file, const dy_syntax *syn, dy_diag_fn diag
         st = dy_parse_words(p, forms, lens, (size_t)s.n, &w, err);
         if (!st) {
             score_sentence(&s, w, out);
-            score_tokens(&s, spans, out);
+            score_tokens(&dy_syntax_model(syn)->tok, &s, spans, out);
         }
     }
     free(spans);
