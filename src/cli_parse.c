@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ORDER EXIT: the exit statuses of cli.c's table (3 is the model here) */
 enum { EX_OK, EX_RECORDS, EX_USAGE, EX_MODEL, EX_INPUT, EX_MEMORY, EX_OUTPUT };
 #define SEG_WINDOW 4096
 
@@ -112,7 +113,7 @@ static void records(run_t *r, const char *buf, size_t len, dy_input_kind kind, u
         return;
     }
     dy_reader_set_position(rd, *recno + 1, *recno);
-    for (bool eof = false; !eof;) {
+    for (bool eof = false; !eof && !ferror(stdout);) { /* output that fails stops the run (exit 6) */
         dy_doc doc;
         dy_error err = {{0}};
         if (dy_reader_next(rd, &doc, &eof, &err)) {
@@ -135,7 +136,7 @@ static void plain_input(run_t *r, FILE *fp, dy_input_kind kind)
     unsigned recno = 0;
     if (kind == DY_IN_JSONL) {
         ssize_t n;
-        while ((n = getline(&line, &cap, fp)) > 0) {
+        while (!ferror(stdout) && (n = getline(&line, &cap, fp)) > 0) {
             if ((size_t)n > DY_CLI_MAX_RECORD) {
                 fprintf(stderr, "dyad: %s:%u: line longer than 64 MiB; skipped\n", r->file, recno + 1);
                 worse(r, EX_MEMORY);
@@ -186,7 +187,7 @@ static void conllu_input(run_t *r, const char *path)
     const char **forms = malloc(DY_CONLLU_MAX_WORDS * sizeof *forms);
     size_t *lens = malloc(DY_CONLLU_MAX_WORDS * sizeof *lens);
     size_t *at = malloc(DY_CONLLU_MAX_WORDS * sizeof *at);
-    for (unsigned no = 1; forms && lens && at; no++) {
+    for (unsigned no = 1; forms && lens && at && !ferror(stdout); no++) {
         dy_conllu_sent s;
         bool eof;
         dy_status st = dy_conllu_next(in, &s, &eof, &err);

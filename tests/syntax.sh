@@ -51,6 +51,10 @@ else not_ok "parse: bad CoNLL-U" "exit $rc $(cat "$TMP/err")"; fi
     && ok "validate ud: bad sentences skipped and counted" || not_ok "validate ud: bad sentences" "exit $rc $(cat "$TMP/o" "$TMP/err")"
 "$DYAD" parse --model "$TMP/no-such.dym" examples/sco-talks.txt >/dev/null 2>"$TMP/err"; rc=$?
 [ $rc = 3 ] && grep -q "no-such.dym" "$TMP/err" && ok "parse: a missing model exits 3" || not_ok "parse: missing model" "exit $rc"
+if [ -w /dev/full ]; then
+    "$DYAD" parse examples/sco-talks.txt >/dev/full 2>"$TMP/err"; rc=$?
+    [ $rc = 6 ] && grep -q "standard output" "$TMP/err" && ok "parse: a full device is exit 6" || not_ok "parse: full device" "exit $rc"
+fi
 "$DYAD" parse --help >"$TMP/o" 2>&1; rc=$?
 [ $rc = 0 ] && grep -q "dyad parse" "$TMP/o" && ok "parse --help" || not_ok "parse --help" "exit $rc"
 "$DYAD" parse --input xml x >/dev/null 2>&1; rc=$?
