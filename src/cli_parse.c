@@ -204,17 +204,9 @@ static void conllu_input(run_t *r, const char *path)
         if (eof)
             break;
         const char *text = s.text;
-        size_t pos = 0, tl = text ? strlen(text) : 0;
-        bool aligned = text != NULL;
-        for (int i = 0; i < s.n; i++) {
-            forms[i] = s.w[i].form;
-            lens[i] = strlen(forms[i]);
-            while (aligned && pos < tl && blank(text[pos]))
-                pos++;
-            aligned = aligned && pos + lens[i] <= tl && memcmp(text + pos, forms[i], lens[i]) == 0;
-            at[i] = pos;
-            pos += lens[i];
-        }
+        size_t tl = text ? strlen(text) : 0;
+        dy_conllu_forms(&s, forms, lens);
+        bool aligned = dy_conllu_offsets(&s, at);
         const dy_word *w;
         if (dy_parse_words(r->p, forms, lens, (size_t)s.n, &w, &err)) {
             fprintf(stderr, "dyad: %s:%u: %s; skipped\n", path, s.line, err.msg);
@@ -229,8 +221,8 @@ static void conllu_input(run_t *r, const char *path)
             print_text(text, tl);
         for (int i = 0; i < s.n; i++) {
             dy_word x = w[i];
-            x.start = at[i];
-            size_t end = at[i] + lens[i];
+            x.start = aligned ? at[i] : 0; /* the offsets hold only when every word was found */
+            size_t end = x.start + lens[i];
             print_word((size_t)i, forms[i], lens[i], &x, aligned ? 0 : SIZE_MAX,
                        !aligned || end >= tl || blank(text[end]));
         }

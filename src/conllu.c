@@ -466,3 +466,20 @@ void dy_conllu_forms(const dy_conllu_sent *s, const char **forms, size_t *lens)
         lens[i] = strlen(s->w[i].form);
     }
 }
+
+bool dy_conllu_offsets(const dy_conllu_sent *s, size_t *starts)
+{
+    if (!s->text)
+        return false;
+    size_t tl = strlen(s->text), pos = 0;
+    for (int i = 0; i < s->n; i++) {
+        size_t fl = strlen(s->w[i].form);
+        while (pos < tl && (s->text[pos] == ' ' || s->text[pos] == '\t' || s->text[pos] == '\n'))
+            pos++;
+        if (pos + fl > tl || memcmp(s->text + pos, s->w[i].form, fl) != 0)
+            return false;
+        starts[i] = pos;
+        pos += fl;
+    }
+    return true;
+}

@@ -45,5 +45,9 @@ void dy_conllu_free(dy_conllu **r);
 /* The forms of a sentence's words and their lengths, as the parser takes
  * them (forms[i] belongs to the reader like the sentence). */
 void dy_conllu_forms(const dy_conllu_sent *s, const char **forms, size_t *lens);
+/* Where each word starts in the sentence's "# text" (words in order,
+ * white space between them skipped); false when there is no text or a word
+ * is not found there. */
+bool dy_conllu_offsets(const dy_conllu_sent *s, size_t *starts);
 
 #endif

@@ -54,18 +54,10 @@ static void score_sentence(const dy_conllu_sent *s, const dy_word *w, dy_ud_scor
  * text in order (a sentence whose words are not all found is left out). */
 static void score_tokens(const dy_tok_rules *rules, const dy_conllu_sent *s, dy_tok_span *sp, dy_ud_scores *o)
 {
-    if (!s->text)
+    size_t starts[DY_CONLLU_MAX_WORDS];
+    if (!dy_conllu_offsets(s, starts))
         return;
-    size_t tl = strlen(s->text), pos = 0, starts[DY_CONLLU_MAX_WORDS];
-    for (int i = 0; i < s->n; i++) {
-        size_t fl = strlen(s->w[i].form);
-        while (pos < tl && (s->text[pos] == ' ' || s->text[pos] == '\t'))
-            pos++;
-        if (pos + fl > tl || memcmp(s->text + pos, s->w[i].form, fl) != 0)
-            return;
-        starts[i] = pos;
-        pos += fl;
-    }
+    size_t tl = strlen(s->text);
     bool over;
     size_t np = dy_tok_split(rules, s->text, tl, sp, DY_CONLLU_MAX_WORDS, &over), right = 0;
     for (size_t g = 0, p = 0; g < (size_t)s->n && p < np;) { /* both in text order */
