@@ -37,6 +37,9 @@ deps-quiet:
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) include/dyad.h | $(BUILD)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
+# the tagger and parser's inner loops: -O3 unrolls and vectorises them (9% fewer
+# instructions per word than -O2, callgrind)
+$(BUILD)/percep.o $(BUILD)/depparse.o $(BUILD)/tagger.o: CFLAGS_ALL += -O3
 # cache images record a checksum of the dictionary model's headers (the options are part of it): an image
 # written for other record definitions is never trusted
 $(BUILD)/cache.o: CFLAGS_ALL += -DDY_MODEL_SUM=$(shell cat src/dict.h src/options.h | cksum | cut -d' ' -f1)u
@@ -109,7 +112,7 @@ $(BUILD)/dyad-train: tools/train.c tools/noblob.c $(TRAIN_OBJ)
 
 # retrains the model from the treebank: same data, same file, byte for byte
 UD = ../shared/ud
-TRAIN_ARGS = --tag-epochs 10 --dep-epochs 15 --folds 10 --threads 2 --seed 1 --prune-tagger 512 --prune-parser 512
+TRAIN_ARGS = --tag-epochs 10 --dep-epochs 15 --folds 10 --threads 2 --seed 1 --prune-tagger 64 --prune-parser 64 --parsers 3
 model: deps-quiet
 	@$(MAKE) --no-print-directory $(BUILD)/dyad-train
 	$(BUILD)/dyad-train --train $(UD)/en_ewt-ud-train.conllu.zst --dev $(UD)/en_ewt-ud-dev.conllu.zst \

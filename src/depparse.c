@@ -133,28 +133,43 @@ static size_t features(const dy_dep_input *in, const dy_dep_state *st, uint64_t 
     return k;
 }
 
-/* The best-scored valid class; the first of equals in class order. The
- * same choice as testing valid() on every class, without the tests. */
-static unsigned best_valid(const dy_dep_input *in, const dy_dep_state *st, const int32_t *scores)
+/* The first of the highest of s[0..n): a maximum the compiler can keep in
+ * registers, then one pass to find where it is. */
+static unsigned argmax(const int32_t *s, unsigned n)
 {
-    unsigned L = in->nlabels, nc = nclasses(in), b = nc;
+    int32_t m = s[0];
+    for (unsigned i = 1; i < n; i++)
+        m = s[i] > m ? s[i] : m;
+    unsigned i = 0;
+    while (s[i] != m)
+        i++;
+    return i;
+}
+
+/* The best-scored valid class; the first of equals in class order, as
+ * testing valid() on every class would choose. The valid classes are one
+ * run of class numbers less the arcs by the root label, which only the last
+ * left arc may use: those two are scored out of reach. */
+/* The one valid class where there is no choice (an empty stack must shift;
+ * the last word left goes to the root), else nclasses. */
+static unsigned forced(const dy_dep_input *in, const dy_dep_state *st)
+{
+    if (st->sp == 0)
+        return 0;
+    if (st->b == in->n && st->sp == 1)
+        return 1 + in->root;
+    return nclasses(in);
+}
+
+static unsigned best_valid(const dy_dep_input *in, const dy_dep_state *st, int32_t *scores)
+{
+    unsigned L = in->nlabels, c = forced(in, st);
     bool more = st->b < in->n;
-#define TRY(c) do { if (b == nc || scores[c] > scores[b]) b = (c); } while (0)
-    if (more)
-        TRY(0u);
-    if (st->sp >= 1 && more) {
-        for (unsigned l = 0; l < L; l++)
-            if (l != in->root)
-                TRY(1 + l);
-    } else if (st->sp == 1) {
-        TRY(1 + in->root);
-    }
-    if (st->sp >= 2)
-        for (unsigned l = 0; l < L; l++)
-            if (l != in->root)
-                TRY(1 + L + l);
-#undef TRY
-    return b;
+    if (c != nclasses(in))
+        return c;
+    unsigned lo = more ? 0 : 1 + L, hi = st->sp >= 2 ? 1 + 2 * L : 1 + L;
+    scores[1 + in->root] = scores[1 + L + in->root] = INT32_MIN;
+    return lo + argmax(scores + lo, hi - lo);
 }
 
 void dy_dep_run(const dy_pc_model *m, const dy_dep_input *in, dy_dep_state *st, int *head,
@@ -165,10 +180,13 @@ void dy_dep_run(const dy_pc_model *m, const dy_dep_input *in, dy_dep_state *st, 
     int n = in->n;
     init(in, st);
     while (st->b < n || st->sp > 0) {
-        size_t k = features(in, st, f);
-        memset(scores, 0, dy_pc_score_bytes(m));
-        dy_pc_score(m, f, k, scores);
-        apply(in, st, best_valid(in, st, scores));
+        unsigned c = forced(in, st); /* about one transition in ten: not scored */
+        if (c == nclasses(in)) {
+            size_t k = features(in, st, f);
+            dy_pc_score(m, f, k, scores);
+            c = best_valid(in, st, scores);
+        }
+        apply(in, st, c);
     }
     for (int i = 0; i < n; i++) {
         head[i] = st->head[i] == n ? 0 : st->head[i] + 1;

@@ -20,7 +20,7 @@
 #define DY_DEP_MAX_LABELS 64 /* label sets are 64-bit masks */
 /* Version of the transition system and feature templates (as
  * DY_TAG_FEATURES): bump it on any change to them. */
-#define DY_DEP_FEATURES 5u
+#define DY_DEP_FEATURES 6u
 
 typedef struct {
     int n;              /* words */

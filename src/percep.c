@@ -225,229 +225,388 @@ static double average(const dy_pc_train *t, size_t x)
     return (double)sum / (double)t->clock;
 }
 
-/* The scale that maps the largest averaged weight to the int16 range. */
-static float pick_scale(const dy_pc_train *t)
-{
-    double maxabs = 0;
-    for (size_t i = 0; i < t->nslots; i++)
-        for (unsigned e = 0; e < t->slots[i].n; e++) {
-            double a = fabs(average(t, t->slots[i].off + e));
-            if (a > maxabs)
-                maxabs = a;
-        }
-    return maxabs > 0 ? (float)(32767.0 / maxabs) : 1.0f;
-}
-
 static inline int16_t quant(double a, float scale)
 {
     double q = nearbyint(a * scale);
-    return (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+    return (int16_t)(q > DY_PC_QMAX ? DY_PC_QMAX : q < -DY_PC_QMAX ? -DY_PC_QMAX : q);
 }
 
-/* Words a dense row of n classes takes: int16 weights padded to a whole
- * block of DY_PC_BLOCK. */
+/* Words a dense row of n classes takes: int16 weights padded to whole
+ * groups of DY_PC_GROUP, so that rows are whole cache lines. */
 static size_t dense_words(unsigned n)
 {
-    return ((n + DY_PC_BLOCK - 1) / DY_PC_BLOCK) * DY_PC_BLOCK / 2;
+    return ((n + DY_PC_GROUP - 1) / DY_PC_GROUP) * DY_PC_GROUP / 2;
 }
 
-/* The weights of training slot i that survive pruning, in class order (so
- * that the bytes do not depend on the order in which updates first touched
- * each class): classes into cls, weights into q; returns how many. */
-static unsigned kept(const dy_pc_train *t, size_t i, int min_abs, float scale, uint8_t *cls, int16_t *q)
+/* Several tables trained alike (another seed each) are compiled into one
+ * model whose weights are their means: as the scores are linear in the
+ * weights, the model scores as the mean of the tables' scores would. A
+ * feature is taken up from the first table that has it. */
+typedef struct {
+    const dy_pc_train *const *t;
+    unsigned k;
+} tables_t;
+
+/* The mean weight of each class for table a's slot i into w (0 for classes
+ * no table weighs); false when an earlier table has the feature. */
+static bool mean_row(const tables_t *ts, unsigned a, size_t i, double *w)
 {
+    uint64_t key = ts->t[a]->slots[i].key;
+    for (unsigned b = 0; b < a; b++)
+        if (find(ts->t[b], key))
+            return false;
+    memset(w, 0, ts->t[a]->nclasses * sizeof *w);
+    for (unsigned b = a; b < ts->k; b++) {
+        const dy_pc_train *t = ts->t[b];
+        const slot_t *sl = b == a ? &t->slots[i] : find(t, key);
+        for (unsigned e = 0; sl && e < sl->n; e++)
+            w[t->cls[sl->off + e]] += average(t, sl->off + e);
+    }
+    for (unsigned c = 0; c < ts->t[a]->nclasses; c++)
+        w[c] /= ts->k;
+    return true;
+}
+
+/* The scale that maps the largest mean weight to DY_PC_QMAX. */
+static float pick_scale(const tables_t *ts)
+{
+    double maxabs = 0, w[DY_PC_MAX_CLASSES];
+    for (unsigned a = 0; a < ts->k; a++)
+        for (size_t i = 0; i < ts->t[a]->nslots; i++)
+            if (ts->t[a]->slots[i].key && mean_row(ts, a, i, w))
+                for (unsigned c = 0; c < ts->t[a]->nclasses; c++)
+                    maxabs = fabs(w[c]) > maxabs ? fabs(w[c]) : maxabs;
+    return maxabs > 0 ? (float)(DY_PC_QMAX / maxabs) : 1.0f;
+}
+
+/* The weights of table a's slot i that survive pruning, in class order:
+ * classes into cls, weights into q; returns how many. */
+static unsigned kept(const tables_t *ts, unsigned a, size_t i, int min_abs, float scale, uint8_t *cls,
+                     int16_t *q)
+{
+    double w[DY_PC_MAX_CLASSES];
+    if (!ts->t[a]->slots[i].key || !mean_row(ts, a, i, w))
+        return 0;
     unsigned k = 0;
-    for (unsigned c = 0; c < t->nclasses; c++)
-        for (unsigned e = 0; e < t->slots[i].n; e++) {
-            size_t x = t->slots[i].off + e;
-            if (t->cls[x] != c)
-                continue;
-            int16_t v = quant(average(t, x), scale);
-            if (abs(v) >= min_abs) {
-                cls[k] = (uint8_t)c;
-                q[k++] = v;
-            }
+    for (unsigned c = 0; c < ts->t[a]->nclasses; c++) {
+        int16_t v = quant(w[c], scale);
+        if (w[c] != 0 && abs(v) >= min_abs) {
+            cls[k] = (uint8_t)c;
+            q[k++] = v;
         }
+    }
     return k;
 }
 
-/* A feature that weighs many classes gets a dense row (at least as small
- * as its list, and summed a block at a time); others a list. */
-static bool is_dense(unsigned k, unsigned nclasses) { return 2 * (size_t)k >= dense_words(nclasses); }
-
-size_t dy_pc_compile(const dy_pc_train *t, int min_abs, void *buf, size_t cap)
+/* Summing a dense row costs about as much as a list of four entries (a
+ * register add per 16 classes, against a load and a scattered add per
+ * entry), but takes 256 bytes; from ten weights on, the EWT model stays
+ * within 16 MB (15.6; 17.0 from eight) and parses 1% slower than from
+ * eight (callgrind). */
+unsigned dy_pc_dense_default(unsigned nclasses)
 {
-    float scale = pick_scale(t);
+    (void)nclasses;
+    return 10;
+}
+
+/* Puts a feature in the first bucket with room from its home on. */
+static void place(uint32_t *buckets, uint32_t nb, uint64_t f, uint32_t run)
+{
+    for (uint32_t b = dy_pc_home(f, nb);; b = b + 1 == nb ? 0 : b + 1) {
+        uint32_t *bk = buckets + 16 * (size_t)b;
+        for (unsigned i = 0; i < DY_PC_BUCKET; i++)
+            if (!bk[i]) {
+                bk[i] = (uint32_t)(f >> 32) | 1u;
+                bk[DY_PC_BUCKET + i] = run;
+                return;
+            }
+    }
+}
+
+/* Writes the entries (dense rows first, each on whole cache lines, then the
+ * lists) and places every feature; the first pass (ents NULL) only counts
+ * features and entry words. */
+static void lay_out(const tables_t *ts, int min_abs, unsigned dense_min, float scale, uint32_t *buckets,
+                    uint32_t nb, uint32_t *ents, size_t *nfeat, size_t *nent)
+{
     uint8_t cls[DY_PC_MAX_CLASSES];
     int16_t q[DY_PC_MAX_CLASSES];
-    size_t nfeat = 0, nent = 0;
-    for (size_t i = 0; i < t->nslots; i++) {
-        unsigned k = kept(t, i, min_abs, scale, cls, q);
-        nfeat += k > 0;
-        nent += k == 0 ? 0 : is_dense(k, t->nclasses) ? dense_words(t->nclasses) : k;
-    }
-    /* three quarters full: a missing feature (most of those looked up)
-     * probes about eight slots, one or two cache lines */
-    size_t nslots = nfeat + nfeat / 3 + 16;
-    if (nent >= (1u << 24) || nslots > UINT32_MAX)
+    size_t row = dense_words(ts->t[0]->nclasses), next = 0;
+    *nfeat = 0;
+    for (int dense = 1; dense >= 0; dense--)
+        for (unsigned a = 0; a < ts->k; a++)
+        for (size_t i = 0; i < ts->t[a]->nslots; i++) {
+            unsigned k = kept(ts, a, i, min_abs, scale, cls, q);
+            if (k == 0 || (k >= dense_min || k >= DY_PC_ONE) != dense)
+                continue;
+            ++*nfeat;
+            uint32_t run = (uint32_t)next << 8 | (dense ? DY_PC_DENSE : k);
+            if (k == 1 && !dense) { /* the weight in the bucket, no entry */
+                if (ents)
+                    place(buckets, nb, ts->t[a]->slots[i].key,
+                          (uint32_t)(uint16_t)q[0] << 16 | (uint32_t)cls[0] << 8 | DY_PC_ONE);
+                continue;
+            }
+            if (dense && ents) {
+                int16_t *r = (int16_t *)(ents + next); /* zeros already */
+                for (unsigned e = 0; e < k; e++)
+                    r[cls[e]] = q[e];
+            } else if (ents) {
+                for (unsigned e = 0; e < k; e++)
+                    ents[next + e] = (uint16_t)q[e] | (uint32_t)cls[e] << 16;
+            }
+            next += dense ? row : k;
+            if (ents)
+                place(buckets, nb, ts->t[a]->slots[i].key, run);
+        }
+    *nent = next;
+}
+
+size_t dy_pc_compile_mean(const dy_pc_train *const *t, unsigned k, int min_abs, unsigned dense_min,
+                          void *buf, size_t cap)
+{
+    tables_t ts = {t, k};
+    for (unsigned a = 1; a < k; a++)
+        if (t[a]->nclasses != t[0]->nclasses)
+            return 0;
+    if (k == 0)
         return 0;
-    size_t need = 16 + nslots * 8 + ((nent * 4 + 7) & ~(size_t)7);
+    float scale = pick_scale(&ts);
+    size_t nfeat, nent;
+    if (dense_min == 0)
+        dense_min = 1;
+    lay_out(&ts, min_abs, dense_min, scale, NULL, 0, NULL, &nfeat, &nent);
+    /* three quarters full: a bucket overflows into the next seldom, and
+     * most lookups (most are of features the model lacks) read one line */
+    size_t nb = (nfeat + nfeat / 3) / DY_PC_BUCKET + 2;
+    if (nent >= (1u << 24) || nb > UINT32_MAX / 16)
+        return 0;
+    size_t need = DY_PC_HEADER + nb * 64 + ((nent * 4 + 63) & ~(size_t)63);
     if (!buf)
         return need;
     if (cap < need)
         return 0;
     memset(buf, 0, need);
     uint32_t *hdr = buf;
-    hdr[0] = t->nclasses;
-    hdr[1] = (uint32_t)nslots;
+    hdr[0] = t[0]->nclasses;
+    hdr[1] = (uint32_t)nb;
     hdr[2] = (uint32_t)nent;
     memcpy(&hdr[3], &scale, 4);
-    uint32_t *slots = hdr + 4, *ents = slots + 2 * nslots;
-    uint32_t next = 0;
-    for (size_t i = 0; i < t->nslots; i++) {
-        unsigned k = kept(t, i, min_abs, scale, cls, q);
-        if (k == 0)
-            continue;
-        uint32_t first = next, count = k;
-        if (is_dense(k, t->nclasses)) {
-            int16_t *row = (int16_t *)(ents + next); /* zeros already */
-            for (unsigned e = 0; e < k; e++)
-                row[cls[e]] = q[e];
-            next += (uint32_t)dense_words(t->nclasses);
-            count = DY_PC_DENSE;
-        } else {
-            for (unsigned e = 0; e < k; e++)
-                ents[next++] = (uint16_t)q[e] | (uint32_t)cls[e] << 16;
-        }
-        uint64_t f = t->slots[i].key;
-        size_t j = dy_pc_home(f, (uint32_t)nslots);
-        while (slots[2 * j])
-            j = j + 1 == nslots ? 0 : j + 1;
-        slots[2 * j] = (uint32_t)(f >> 32) | 1u;
-        slots[2 * j + 1] = first << 8 | count;
-    }
+    hdr[4] = DY_PC_QMAX;
+    uint32_t *buckets = hdr + DY_PC_HEADER / 4;
+    lay_out(&ts, min_abs, dense_min, scale, buckets, (uint32_t)nb, buckets + 16 * nb, &nfeat, &nent);
     return need;
+}
+
+size_t dy_pc_compile(const dy_pc_train *t, int min_abs, unsigned dense_min, void *buf, size_t cap)
+{
+    return dy_pc_compile_mean(&t, 1, min_abs, dense_min, buf, cap);
+}
+
+/* Every run must lie inside the entries and every listed class be in range:
+ * a model that passed its checksum but was written by another build must
+ * still never read out of bounds. */
+static bool run_ok(const dy_pc_model *m, uint32_t v)
+{
+    uint32_t off = v >> 8, n = v & 0xff;
+    if (n == DY_PC_ONE)
+        return ((v >> 8) & 0xff) < m->nclasses;
+    if (n == DY_PC_DENSE)
+        return (size_t)off + dense_words(m->nclasses) <= m->nentries;
+    if (n == 0 || (size_t)off + n > m->nentries)
+        return false;
+    for (uint32_t e = 0; e < n; e++)
+        if (((m->entries[off + e] >> 16) & 0xff) >= m->nclasses)
+            return false;
+    return true;
 }
 
 bool dy_pc_view(const void *buf, size_t len, dy_pc_model *m)
 {
-    if (len < 16 || ((uintptr_t)buf & 3))
+    if (len < DY_PC_HEADER || ((uintptr_t)buf & 3))
         return false;
     const uint32_t *hdr = buf;
     m->nclasses = hdr[0];
-    m->nslots = hdr[1];
+    m->nbuckets = hdr[1];
     m->nentries = hdr[2];
     memcpy(&m->scale, &hdr[3], 4);
-    if (m->nclasses == 0 || m->nclasses > DY_PC_MAX_CLASSES || m->nslots == 0 ||
-        m->nentries >= (1u << 24))
+    /* weights over DY_PC_QMAX would overflow the 16-bit sums */
+    if (m->nclasses == 0 || m->nclasses > DY_PC_MAX_CLASSES || m->nbuckets == 0 ||
+        m->nbuckets > UINT32_MAX / 16 || m->nentries >= (1u << 24) || hdr[4] > DY_PC_QMAX)
         return false;
-    size_t need = 16 + (size_t)m->nslots * 8 + (((size_t)m->nentries * 4 + 7) & ~(size_t)7);
+    size_t need = DY_PC_HEADER + (size_t)m->nbuckets * 64 + (((size_t)m->nentries * 4 + 63) & ~(size_t)63);
     if (len < need)
         return false;
-    m->slots = hdr + 4;
-    m->entries = m->slots + 2 * (size_t)m->nslots;
+    m->buckets = hdr + DY_PC_HEADER / 4;
+    m->entries = m->buckets + 16 * (size_t)m->nbuckets;
 #ifdef HAVE_AVX2_PATH
     m->avx2 = __builtin_cpu_supports("avx2");
 #else
     m->avx2 = false;
 #endif
-    /* every slot must point inside the entries, and every listed class must
-     * be in range: a model that passed its checksum but was written by
-     * another build must still never read out of bounds */
-    size_t empty = 0, dense = dense_words(m->nclasses);
-    for (uint32_t i = 0; i < m->nslots; i++) {
-        uint32_t v = m->slots[2 * i + 1], off = v >> 8, n = v & 0xff;
-        if (!m->slots[2 * i]) {
-            empty++;
-            continue;
-        }
-        if (n == DY_PC_DENSE) {
-            if (off + dense > m->nentries)
+    size_t empty = 0;
+    for (uint32_t b = 0; b < m->nbuckets; b++)
+        for (unsigned i = 0; i < DY_PC_BUCKET; i++) {
+            const uint32_t *bk = m->buckets + 16 * (size_t)b;
+            if (!bk[i])
+                empty++;
+            else if (!run_ok(m, bk[DY_PC_BUCKET + i]))
                 return false;
-            continue;
         }
-        if ((size_t)off + n > m->nentries)
-            return false;
-        for (uint32_t e = 0; e < n; e++)
-            if (((m->entries[off + e] >> 16) & 0xff) >= m->nclasses)
-                return false;
-    }
     return empty > 0; /* a probe always ends */
 }
 
-/* Adds a dense row to the scores, eight classes at a time where SSE2 is
- * there (every x86-64): the common features weigh nearly every class. */
-#if defined(__SSE2__)
-static void add_dense(int32_t *scores, const int16_t *row, unsigned blocks)
+/* The run of a feature, or 0 when the model lacks it (a run is never 0:
+ * its count is at least 1). The eight fingerprints of a bucket are compared
+ * at once where SSE2 is there (every x86-64). */
+static inline uint32_t lookup(const dy_pc_model *m, uint32_t b, uint32_t key)
 {
-    for (unsigned b = 0; b < blocks * (DY_PC_BLOCK / 8); b++) {
-        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(row + 8 * b));
-        __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16); /* sign-extended */
-        __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16);
-        __m128i *sc = (__m128i *)(void *)(scores + 8 * b);
-        _mm_storeu_si128(sc, _mm_add_epi32(_mm_loadu_si128(sc), lo));
-        _mm_storeu_si128(sc + 1, _mm_add_epi32(_mm_loadu_si128(sc + 1), hi));
+    for (;;) {
+        const uint32_t *bk = m->buckets + 16 * (size_t)b;
+#if defined(__SSE2__)
+        __m128i k = _mm_set1_epi32((int)key);
+        __m128i lo = _mm_loadu_si128((const __m128i *)(const void *)bk);
+        __m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(bk + 4));
+        unsigned hit = (unsigned)_mm_movemask_epi8(_mm_packs_epi32(_mm_cmpeq_epi32(lo, k), _mm_cmpeq_epi32(hi, k)));
+        if (hit)
+            return bk[DY_PC_BUCKET + __builtin_ctz(hit) / 2];
+#else
+        for (unsigned i = 0; i < DY_PC_BUCKET; i++)
+            if (bk[i] == key)
+                return bk[DY_PC_BUCKET + i];
+#endif
+        if (!bk[DY_PC_BUCKET - 1])
+            return 0; /* places fill in order: this bucket has room, so no
+                         feature went on to the next */
+        b = b + 1 == m->nbuckets ? 0 : b + 1;
     }
 }
-#else
-static void add_dense(int32_t *scores, const int16_t *row, unsigned blocks)
+
+/* Sums the dense rows into scores. Weights are at most DY_PC_QMAX, so up
+ * to BATCH rows are summed in 16-bit lanes, sixteen classes an AVX2
+ * register (eight with SSE2), before each batch is widened into the 32-bit
+ * scores. */
+#define BATCH (32767 / DY_PC_QMAX)
+#if defined(__SSE2__)
+static inline __m128i widen_lo(__m128i w) { return _mm_srai_epi32(_mm_unpacklo_epi16(w, w), 16); }
+static inline __m128i widen_hi(__m128i w) { return _mm_srai_epi32(_mm_unpackhi_epi16(w, w), 16); }
+static inline void widen_add(int32_t *sc, __m128i a)
 {
-    for (unsigned x = 0; x < blocks * DY_PC_BLOCK; x++)
-        scores[x] += row[x];
+    __m128i *p = (__m128i *)(void *)sc;
+    _mm_storeu_si128(p, _mm_add_epi32(_mm_loadu_si128(p), widen_lo(a)));
+    _mm_storeu_si128(p + 1, _mm_add_epi32(_mm_loadu_si128(p + 1), widen_hi(a)));
+}
+#define QADD(i) a##i = _mm_add_epi16(a##i, _mm_loadu_si128(w + (i)))
+static void add_dense(int32_t *scores, const int16_t **rows, size_t n, unsigned groups)
+{
+    memset(scores, 0, groups * DY_PC_GROUP * sizeof *scores);
+    for (unsigned g = 0; g < groups; g++)
+        for (size_t r0 = 0; r0 < n; r0 += BATCH) {
+            __m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+            for (size_t r = r0; r < n && r < r0 + BATCH; r++) {
+                const __m128i *w = (const __m128i *)(const void *)(rows[r] + DY_PC_GROUP * g);
+                QADD(0); QADD(1); QADD(2); QADD(3); QADD(4); QADD(5); QADD(6); QADD(7);
+            }
+            int32_t *sc = scores + DY_PC_GROUP * g;
+            widen_add(sc, a0); widen_add(sc + 8, a1); widen_add(sc + 16, a2); widen_add(sc + 24, a3);
+            widen_add(sc + 32, a4); widen_add(sc + 40, a5); widen_add(sc + 48, a6); widen_add(sc + 56, a7);
+        }
+}
+#undef QADD
+#else
+static void add_dense(int32_t *scores, const int16_t **rows, size_t n, unsigned groups)
+{
+    for (unsigned x = 0; x < groups * DY_PC_GROUP; x++) {
+        int32_t s = 0;
+        for (size_t r = 0; r < n; r++)
+            s += rows[r][x];
+        scores[x] = s;
+    }
 }
 #endif
 
 #ifdef HAVE_AVX2_PATH
-/* The same with AVX2, where the processor has it (dy_pc_view asks): eight
- * weights widened and added with two instructions. */
-__attribute__((target("avx2"))) static void add_dense_avx2(int32_t *scores, const int16_t *row,
-                                                            unsigned blocks)
+/* The same with AVX2, where the processor has it (dy_pc_view asks): two
+ * groups (128 classes) in eight registers, one add a register a row. */
+__attribute__((target("avx2"))) static inline void widen_add_avx2(int32_t *sc, __m256i a)
 {
-    for (unsigned b = 0; b < blocks * (DY_PC_BLOCK / 8); b++) {
-        __m256i w = _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(row + 8 * b)));
-        __m256i *sc = (__m256i *)(void *)(scores + 8 * b);
-        _mm256_storeu_si256(sc, _mm256_add_epi32(_mm256_loadu_si256(sc), w));
-    }
+    __m256i *p = (__m256i *)(void *)sc;
+    __m256i lo = _mm256_cvtepi16_epi32(_mm256_castsi256_si128(a));
+    __m256i hi = _mm256_cvtepi16_epi32(_mm256_extracti128_si256(a, 1));
+    _mm256_storeu_si256(p, _mm256_add_epi32(_mm256_loadu_si256(p), lo));
+    _mm256_storeu_si256(p + 1, _mm256_add_epi32(_mm256_loadu_si256(p + 1), hi));
 }
+#define QADD(i) a##i = _mm256_add_epi16(a##i, _mm256_loadu_si256(w + (i)))
+#define WIDEN(i) widen_add_avx2(sc + 16 * (i), a##i)
+__attribute__((target("avx2"))) static void add_dense_avx2(int32_t *scores, const int16_t **rows,
+                                                            size_t n, unsigned groups)
+{
+    memset(scores, 0, groups * DY_PC_GROUP * sizeof *scores);
+    unsigned g = 0;
+    for (; g + 2 <= groups; g += 2)
+        for (size_t r0 = 0; r0 < n; r0 += BATCH) {
+            __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0,
+                    a7 = a0;
+            for (size_t r = r0; r < n && r < r0 + BATCH; r++) {
+                const __m256i *w = (const __m256i *)(const void *)(rows[r] + DY_PC_GROUP * g);
+                QADD(0); QADD(1); QADD(2); QADD(3); QADD(4); QADD(5); QADD(6); QADD(7);
+            }
+            int32_t *sc = scores + DY_PC_GROUP * g;
+            WIDEN(0); WIDEN(1); WIDEN(2); WIDEN(3); WIDEN(4); WIDEN(5); WIDEN(6); WIDEN(7);
+        }
+    for (; g < groups; g++)
+        for (size_t r0 = 0; r0 < n; r0 += BATCH) {
+            __m256i a0 = _mm256_setzero_si256(), a1 = a0, a2 = a0, a3 = a0;
+            for (size_t r = r0; r < n && r < r0 + BATCH; r++) {
+                const __m256i *w = (const __m256i *)(const void *)(rows[r] + DY_PC_GROUP * g);
+                QADD(0); QADD(1); QADD(2); QADD(3);
+            }
+            int32_t *sc = scores + DY_PC_GROUP * g;
+            WIDEN(0); WIDEN(1); WIDEN(2); WIDEN(3);
+        }
+}
+#undef QADD
+#undef WIDEN
 #endif
 
 void dy_pc_score(const dy_pc_model *m, const uint64_t *f, size_t n, int32_t *scores)
 {
     uint32_t at[DY_PC_MAX_FEATS], run[DY_PC_MAX_FEATS];
-    size_t k = 0;
+    const int16_t *dense[DY_PC_MAX_FEATS];
+    size_t nd = 0, ns = 0;
+    unsigned groups = (m->nclasses + DY_PC_GROUP - 1) / DY_PC_GROUP;
     for (size_t j = 0; j < n; j++) {
-        at[j] = dy_pc_home(f[j], m->nslots);
-        __builtin_prefetch(&m->slots[2 * (size_t)at[j]]);
+        at[j] = dy_pc_home(f[j], m->nbuckets);
+        __builtin_prefetch(&m->buckets[16 * (size_t)at[j]]);
     }
     for (size_t j = 0; j < n; j++) { /* probe; keep the runs found */
-        uint32_t key = (uint32_t)(f[j] >> 32) | 1u;
-        for (uint32_t i = at[j];; i = i + 1 == m->nslots ? 0 : i + 1) {
-            uint32_t s = m->slots[2 * i];
-            if (s == key) {
-                run[k] = m->slots[2 * i + 1];
-                __builtin_prefetch(&m->entries[run[k] >> 8]);
-                k++;
-                break;
-            }
-            if (s == 0)
-                break;
+        uint32_t r = lookup(m, at[j], (uint32_t)(f[j] >> 32) | 1u);
+        if (!r)
+            continue;
+        const uint32_t *e = m->entries + (r >> 8);
+        if ((r & 0xff) == DY_PC_DENSE) {
+            __builtin_prefetch(e);
+            dense[nd++] = (const int16_t *)(const void *)e;
+        } else {
+            if ((r & 0xff) != DY_PC_ONE)
+                __builtin_prefetch(e);
+            run[ns++] = r;
         }
     }
-    unsigned blocks = (m->nclasses + DY_PC_BLOCK - 1) / DY_PC_BLOCK;
-    for (size_t j = 0; j < k; j++) {
-        const uint32_t *e = m->entries + (run[j] >> 8);
-        uint32_t c = run[j] & 0xff;
-        if (c != DY_PC_DENSE) {
-            for (uint32_t x = 0; x < c; x++)
-                scores[(e[x] >> 16) & 0xff] += (int16_t)(e[x] & 0xffff);
-            continue;
-        }
 #ifdef HAVE_AVX2_PATH
-        if (m->avx2) {
-            add_dense_avx2(scores, (const int16_t *)e, blocks);
+    if (m->avx2)
+        add_dense_avx2(scores, dense, nd, groups);
+    else
+#endif
+        add_dense(scores, dense, nd, groups);
+    for (size_t j = 0; j < ns; j++) {
+        uint32_t r = run[j], c = r & 0xff;
+        if (c == DY_PC_ONE) {
+            scores[(r >> 8) & 0xff] += (int16_t)(r >> 16);
             continue;
         }
-#endif
-        add_dense(scores, (const int16_t *)e, blocks);
+        const uint32_t *e = m->entries + (r >> 8);
+        for (uint32_t x = 0; x < c; x++)
+            scores[(e[x] >> 16) & 0xff] += (int16_t)(e[x] & 0xffff);
     }
 }

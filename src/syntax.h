@@ -1,7 +1,8 @@
 /* syntax.h: the syntax model file (tagger + parser) and the per-sentence
  * pipeline: words -> descriptions -> tags -> tree.
  *
- * Model file layout (little-endian; sections 8-byte aligned):
+ * Model file layout (little-endian; sections start on 64-byte lines, the
+ * weights laid out in cache lines: percep.h):
  *   0   "DYADSYN\0"
  *   8   u32 version (DY_SYN_VERSION)
  *   12  u32 tags, u32 labels, u32 root label
@@ -26,7 +27,7 @@
 #include "tok.h"
 
 #define DY_SYN_MAGIC "DYADSYN"
-#define DY_SYN_VERSION 2u
+#define DY_SYN_VERSION 3u
 #define DY_SYN_HEADER 128u
 enum { DY_SYN_STRINGS, DY_SYN_LEX, DY_SYN_TAGGER, DY_SYN_PARSER, DY_SYN_INFO, DY_SYN_PREFIXES, DY_SYN_NSECT };
 #define DY_SYN_FEATURES_AT (40 + 8 * DY_SYN_NSECT) /* the two feature versions */

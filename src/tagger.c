@@ -186,7 +186,6 @@ void dy_tag_run(const dy_pc_model *m, const dy_tag_word *w, int n, uint8_t *tags
             continue;
         }
         size_t k = features(w, n, i, tags, f);
-        memset(scores, 0, dy_pc_score_bytes(m));
         dy_pc_score(m, f, k, scores);
         tags[i] = (uint8_t)best(scores, m->nclasses);
     }

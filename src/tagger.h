@@ -16,8 +16,8 @@
 #define DY_TAG_NONE 255 /* no fixed tag */
 /* Version of the feature templates and word descriptions: a model records
  * the one it was trained with, and is refused by code with another. Bump it
- * on any change to features() or dy_tag_describe(). */
-#define DY_TAG_FEATURES 2u
+ * on any change to features(), dy_tag_describe() or dy_pc_feat(). */
+#define DY_TAG_FEATURES 3u
 
 /* The lexicon: word (normalised form) -> ambiguity class and fixed tag.
  * Byte layout: u32 nslots (power of two), u32 0, then nslots x

@@ -381,8 +381,9 @@ nomem:
 typedef struct {
     trainer_t *t;
     int kind;          /* JOB_* */
-    unsigned fold;     /* for JOB_FOLD */
-    void *model;       /* out: compiled weights (JOB_TAGGER, JOB_PARSER) */
+    unsigned fold;     /* for JOB_FOLD; for JOB_PARSER, which of the parsers */
+    void *model;       /* out: compiled weights (JOB_TAGGER) */
+    dy_pc_train *pc;   /* out: the weights learnt (JOB_PARSER) */
     size_t model_len;
     bool nomem;        /* out */
 } job_t;
@@ -409,12 +410,14 @@ static size_t job_sentences(const job_t *j, uint32_t *out)
     return n;
 }
 
-static void *compile(dy_pc_train *pc, int prune, size_t *len)
+static void *compile(const dy_pc_train *const *pc, unsigned k, int prune, unsigned dense_min, size_t *len)
 {
     prune = prune < 1 ? 1 : prune;
-    *len = dy_pc_compile(pc, prune, NULL, 0);
+    if (dense_min == 0)
+        dense_min = dy_pc_dense_default(dy_pc_train_classes(pc[0]));
+    *len = dy_pc_compile_mean(pc, k, prune, dense_min, NULL, 0);
     void *buf = *len ? malloc(*len) : NULL;
-    if (buf && dy_pc_compile(pc, prune, buf, *len) != *len) {
+    if (buf && dy_pc_compile_mean(pc, k, prune, dense_min, buf, *len) != *len) {
         free(buf);
         buf = NULL;
     }
@@ -449,7 +452,7 @@ static bool learn_parser(job_t *j, uint32_t *order, size_t n, dy_pc_train *pc)
 {
     trainer_t *t = j->t;
     const corpus_t *c = &t->c;
-    uint64_t rng = t->o->seed * 0x9e3779b97f4a7c15ULL + 12345;
+    uint64_t rng = t->o->seed * 0x9e3779b97f4a7c15ULL + 12345 + (uint64_t)j->fold * 0x2545f4914f6cdd1dULL;
     dy_dep_state *st = malloc(sizeof *st);
     if (!st)
         return false;
@@ -468,7 +471,7 @@ static bool learn_parser(job_t *j, uint32_t *order, size_t n, dy_pc_train *pc)
             right += (size_t)r;
             total += (size_t)in.n;
         }
-        logf_(t->o, "parser epoch %u: %.2f%% of training arcs right (labelled)", e + 1,
+        logf_(t->o, "parser %u epoch %u: %.2f%% of training arcs right (labelled)", j->fold + 1, e + 1,
               100.0 * (double)right / (double)(total ? total : 1));
     }
     free(st);
@@ -497,7 +500,13 @@ static void *run_job(void *arg)
         goto out;
     size_t feats, ents;
     dy_pc_train_size(pc, &feats, &ents);
-    j->model = compile(pc, j->kind == JOB_PARSER ? t->o->prune_parser : t->o->prune_tagger,
+    if (j->kind == JOB_PARSER) { /* compiled with the others */
+        logf_(t->o, "parser %u: %zu features, %zu weights", j->fold + 1, feats, ents);
+        j->pc = pc;
+        pc = NULL;
+        goto out;
+    }
+    j->model = compile((const dy_pc_train *const *)&pc, 1, t->o->prune_tagger, t->o->dense_min,
                        &j->model_len);
     j->nomem = !j->model;
     if (j->nomem)
@@ -505,8 +514,8 @@ static void *run_job(void *arg)
     if (j->kind != JOB_FOLD) {
         dy_pc_model m;
         dy_pc_view(j->model, j->model_len, &m);
-        logf_(t->o, "%s: %zu features, %zu weights; kept %u weights (%u slots), %zu bytes",
-              j->kind == JOB_TAGGER ? "tagger" : "parser", feats, ents, m.nentries, m.nslots, j->model_len);
+        logf_(t->o, "tagger: %zu features, %zu weights; kept %u entry words (%u buckets), %zu bytes", feats,
+              ents, m.nentries, m.nbuckets, j->model_len);
         goto out;
     }
     dy_pc_model m; /* tag the held-out fold with this fold's tagger */
@@ -520,6 +529,22 @@ out:
     free(sents);
     free(order);
     return NULL;
+}
+
+/* The parser's weights: the mean of the parsers trained (one table each). */
+static dy_status compile_parsers(trainer_t *t, const job_t *jobs, unsigned n, job_t *out)
+{
+    const dy_pc_train *pcs[DY_TRAIN_MAX_PARSERS];
+    for (unsigned k = 0; k < n; k++)
+        pcs[k] = jobs[k].pc;
+    out->model = compile(pcs, n, t->o->prune_parser, t->o->dense_min, &out->model_len);
+    if (!out->model)
+        return DY_ERR_NOMEM;
+    dy_pc_model m;
+    dy_pc_view(out->model, out->model_len, &m);
+    logf_(t->o, "parser (mean of %u): kept %u entry words (%u buckets), %zu bytes", n, m.nentries, m.nbuckets,
+          out->model_len);
+    return DY_OK;
 }
 
 /* Runs jobs on up to `threads` threads; thread k takes jobs k, k+T, ... so
@@ -550,7 +575,8 @@ static bool run_jobs(job_t *jobs, size_t n, unsigned threads)
     return true;
 }
 
-static size_t align8(size_t n) { return (n + 7) & ~(size_t)7; }
+/* Sections start on cache lines, so that a bucket of weights is one line. */
+static size_t align64(size_t n) { return (n + 63) & ~(size_t)63; }
 
 /* Lays the model out (syntax.h) in a new buffer. */
 static unsigned char *assemble(trainer_t *t, const job_t *tagger, const job_t *parser, size_t *len)
@@ -566,7 +592,7 @@ static unsigned char *assemble(trainer_t *t, const job_t *tagger, const job_t *p
     size_t off[DY_SYN_NSECT], total = DY_SYN_HEADER;
     for (int i = 0; i < DY_SYN_NSECT; i++) {
         off[i] = total;
-        total = align8(total + sizes[i]);
+        total = align64(total + sizes[i]);
     }
     if (total > UINT32_MAX)
         return NULL;
@@ -667,10 +693,16 @@ dy_status dy_train_run(const dy_train_opts *o, dy_error *err)
         logf_(o, "jackknifed tags (%u folds): %.2f%% right", folds,
               100.0 * (double)right / (double)t.c.nword);
     }
-    job_t fin[2] = {{.t = &t, .kind = JOB_TAGGER}, {.t = &t, .kind = JOB_PARSER}};
-    if (!st && !run_jobs(fin, 2, o->threads))
+    unsigned np = o->parsers < 1 ? 1 : o->parsers > DY_TRAIN_MAX_PARSERS ? DY_TRAIN_MAX_PARSERS : o->parsers;
+    job_t fin[1 + DY_TRAIN_MAX_PARSERS] = {{.t = &t, .kind = JOB_TAGGER}};
+    for (unsigned k = 0; k < np; k++)
+        fin[1 + k] = (job_t){.t = &t, .kind = JOB_PARSER, .fold = k};
+    if (!st && !run_jobs(fin, 1 + np, o->threads))
         st = DY_ERR_NOMEM;
-    if (!st && !(model = assemble(&t, &fin[0], &fin[1], &len)))
+    job_t parser = {.t = &t, .kind = JOB_PARSER};
+    if (!st)
+        st = compile_parsers(&t, fin + 1, np, &parser);
+    if (!st && !(model = assemble(&t, &fin[0], &parser, &len)))
         st = DY_ERR_NOMEM;
     if (st == DY_ERR_NOMEM && !err->msg[0])
         snprintf(err->msg, sizeof err->msg, "training: out of memory");
@@ -680,7 +712,9 @@ dy_status dy_train_run(const dy_train_opts *o, dy_error *err)
     }
     free(model);
     free(fin[0].model);
-    free(fin[1].model);
+    free(parser.model);
+    for (unsigned k = 0; k < np; k++)
+        dy_pc_train_free(&fin[1 + k].pc);
     free_trainer(&t);
     return st;
 }

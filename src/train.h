@@ -35,12 +35,18 @@ typedef struct {
     unsigned max_sentences; /* 0 = all; else the first N (small test runs) */
     unsigned threads;       /* 1 or 2 */
     uint64_t seed;
-    int prune_tagger;       /* weights whose quantised size (1..32767) is */
+    int prune_tagger;       /* weights whose quantised size (1..DY_PC_QMAX) is */
     int prune_parser;       /* below these are dropped; 0 counts as 1 */
+    unsigned parsers;       /* parsers trained with different seeds, whose mean
+                               is the model's (1..DY_TRAIN_MAX_PARSERS; 0 = 1) */
+    unsigned dense_min;     /* a feature with this many weights or more gets a
+                               dense row; 0 = dy_pc_dense_default */
     const char *info;       /* text stored in the model (provenance) */
     void (*log)(void *ctx, const char *line);
     void *log_ctx;
 } dy_train_opts;
+
+#define DY_TRAIN_MAX_PARSERS 8
 
 dy_status dy_train_run(const dy_train_opts *o, dy_error *err);
 

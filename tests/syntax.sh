@@ -78,7 +78,7 @@ fi
 
 # ---- a tiny training run: reproducible byte for byte, and it learns ----
 if [ -f "$UD/en_ewt-ud-train.conllu.zst" ]; then
-    A="--train $UD/en_ewt-ud-train.conllu.zst --max-sentences 600 --tag-epochs 4 --dep-epochs 4 --folds 2 --threads 2 --info tiny"
+    A="--train $UD/en_ewt-ud-train.conllu.zst --max-sentences 600 --tag-epochs 4 --dep-epochs 4 --folds 2 --parsers 2 --threads 2 --info tiny"
     "$DYAD_TRAIN" $A --out "$TMP/t1.dym" 2>"$TMP/tr1"; r1=$?
     "$DYAD_TRAIN" $A --threads 1 --out "$TMP/t2.dym" 2>/dev/null; r2=$?
     if [ $r1 = 0 ] && [ $r2 = 0 ] && cmp -s "$TMP/t1.dym" "$TMP/t2.dym"; then ok "training is reproducible (same bytes with 1 and 2 threads)"

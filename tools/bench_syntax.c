@@ -5,7 +5,9 @@
  *   parse  words tagged and parsed per second (median of --reps runs)
  * With --mode none|tag|parse it only reads the file and does that once, so
  * that callgrind can count the instructions per word of each stage.
- * Usage: bench-syntax FILE.conllu[.zst] [--reps N] [--mode M] */
+ * With --model M it times another model file (read into memory) instead of
+ * the built-in one; the load time is always the built-in model's.
+ * Usage: bench-syntax FILE.conllu[.zst] [--reps N] [--mode M] [--model M] */
 #include "../include/dyad.h"
 #include "../src/conllu.h"
 #include "../src/syntax.h"
@@ -95,27 +97,53 @@ static void pass(const dy_syn_model *m, dy_syn_work *w, const corpus *c, bool pa
     }
 }
 
+/* A model file in a 64-byte aligned buffer, as a mapped file would be. */
+static void *read_model(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp || fseek(fp, 0, SEEK_END) || (*len = (size_t)ftell(fp)) == 0 || fseek(fp, 0, SEEK_SET)) {
+        if (fp)
+            fclose(fp);
+        return NULL;
+    }
+    void *buf = aligned_alloc(64, (*len + 63) & ~(size_t)63);
+    if (buf && fread(buf, 1, *len, fp) != *len) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(fp);
+    return buf;
+}
+
 int main(int argc, char **argv)
 {
-    const char *file = NULL, *mode = NULL;
+    const char *file = NULL, *mode = NULL, *model = NULL;
     int reps = 5;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc)
             reps = atoi(argv[++i]);
         else if (strcmp(argv[i], "--mode") == 0 && i + 1 < argc)
             mode = argv[++i];
+        else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
+            model = argv[++i];
         else
             file = argv[i];
     }
     corpus c = {0};
     if (!file || reps < 1 || !read_corpus(file, &c)) {
-        fprintf(stderr, "usage: bench-syntax FILE.conllu[.zst] [--reps N] [--mode none|tag|parse]\n");
+        fprintf(stderr, "usage: bench-syntax FILE.conllu[.zst] [--reps N] [--mode none|tag|parse] [--model M]\n");
         return 2;
     }
     dy_syn_model m;
     dy_error err;
     dy_syn_work *w = malloc(sizeof *w);
-    if (!w || dy_syn_view(dy_syn_blob, (size_t)dy_syn_blob_size, &m, &err)) {
+    const void *image = dy_syn_blob;
+    size_t image_len = (size_t)dy_syn_blob_size;
+    if (model && !(image = read_model(model, &image_len))) {
+        fprintf(stderr, "bench-syntax: cannot read %s\n", model);
+        return 1;
+    }
+    if (!w || dy_syn_view(image, image_len, &m, &err)) {
         fprintf(stderr, "bench-syntax: %s\n", w ? err.msg : "out of memory");
         return 1;
     }
@@ -129,8 +157,10 @@ int main(int argc, char **argv)
     for (int i = 0; i < 101; i++) {
         dy_syntax *s;
         double t0 = now();
-        if (dy_syntax_load(NULL, &s, &err))
+        if (dy_syntax_load(NULL, &s, &err)) {
+            fprintf(stderr, "bench-syntax: built-in model: %s\n", err.msg);
             return 1;
+        }
         loads[i] = now() - t0;
         dy_syntax_free(&s);
     }

@@ -4,6 +4,8 @@
  *   dyad-train --train FILE --out MODEL [--dev FILE] [--tag-epochs N]
  *              [--dep-epochs N] [--folds K] [--max-sentences N]
  *              [--threads T] [--seed S] [--info TEXT]
+ *              [--prune-tagger Q] [--prune-parser Q] [--dense-min N]
+ *              [--parsers K]
  * Exit: 0 done, 1 training failed, 2 usage. */
 #include "../include/dyad.h"
 #include "../src/train.h"
@@ -83,6 +85,10 @@ int main(int argc, char **argv)
             o.prune_tagger = atoi(v);
         else if (strcmp(a, "--prune-parser") == 0)
             o.prune_parser = atoi(v);
+        else if (strcmp(a, "--parsers") == 0)
+            o.parsers = (unsigned)atoi(v);
+        else if (strcmp(a, "--dense-min") == 0)
+            o.dense_min = (unsigned)atoi(v);
         else if (strcmp(a, "--seed") == 0)
             o.seed = strtoull(v, NULL, 10);
         else {
