@@ -406,6 +406,18 @@ else
     not_ok "news sentences below $b exact / $bf matched" "$(tail -4 "$TMP/nv")"
 fi
 
+# ---- the real-text development set (tests/golden/real/dev.txt: sentences
+# drawn from ../shared/corpus and coded by hand before dyad saw them): no
+# worse than recorded; its final part is not scored here ----
+"$DYAD" validate events tests/golden/real/dev.txt >"$TMP/rv" 2>&1
+got=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$TMP/rv"); b=$(best real-dev-passed)
+full=$(sed -n 's/^full code: .*(\([0-9]*\)\/[0-9]*), recall.*/\1/p' "$TMP/rv"); bf=$(best real-dev-full)
+if [ -n "$got" ] && [ "$got" -ge "$b" ] && [ -n "$full" ] && [ "$full" -ge "$bf" ]; then
+    ok "real-text dev set, built-in pack: $(tail -1 "$TMP/rv"); $(grep '^full code' "$TMP/rv"); $(grep '^CAMEO root' "$TMP/rv") (best $b, $bf)"
+else
+    not_ok "real-text dev set below $b exact / $bf matched" "$(tail -4 "$TMP/rv")"
+fi
+
 printf 'date 2020-13-45\ns Arnor met Gondor.\n' >"$TMP/badnews.txt"
 "$DYAD" validate events "$TMP/badnews.txt" >"$TMP/o" 2>&1; rc=$?
 [ $rc = 1 ] && grep -q "badnews.txt:1:6: bad date" "$TMP/o" && ok "validate events: a malformed line is reported as file:line:col" \
