@@ -56,6 +56,10 @@ static const char usage_text[] =
     "                    reads layers in turn, a later one adding to and\n"
     "                    overriding the earlier (builtin+my.actors)\n"
     "  --option LINE     apply a TABARI .options command, e.g. 'COMMA: OFF'\n"
+    "  --syntax MODE     linear (default): roles from word order and the\n"
+    "                    dictionaries; parse: the tagger's tree too (being\n"
+    "                    built: a dictionary verb none of whose words is tagged\n"
+    "                    a verb is dropped). Also 'SET: SYNTAX = PARSE' in options\n"
     "  --format FMT      jsonl (default: one JSON object per event) or phoenix\n"
     "                    (the Phoenix data set's 26 tab-separated columns)\n"
     "  --with-text       add the sentence text to each event\n"
@@ -246,6 +250,13 @@ static int cmd_code(int argc, char **argv)
                 return EX_USAGE;
             }
             options[nopt++] = argv[++i];
+        } else if (strcmp(a, "--syntax") == 0 && i + 1 < argc) {
+            const char *m = argv[++i];
+            if (nopt == 64 || (strcmp(m, "parse") != 0 && strcmp(m, "linear") != 0)) {
+                fprintf(stderr, "dyad: --syntax: '%s' is not parse or linear\n", m);
+                return EX_USAGE;
+            }
+            options[nopt++] = strcmp(m, "parse") == 0 ? "SET: SYNTAX = PARSE" : "SET: SYNTAX = LINEAR";
         }
         else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
             const char *f = argv[++i];

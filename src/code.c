@@ -3,6 +3,7 @@
 #include "code.h"
 #include "memo.h"
 #include "parse.h"
+#include "tree.h"
 #include "cameo.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -2567,6 +2568,20 @@ static void remember_pair(dy_coder *c, const dy_sent *s, const evlist *out)
     }
 }
 
+/* SET: SYNTAX = PARSE: what the tree changes in the sentence before its
+ * verbs are matched (tree.h). The model and parser are made once. */
+static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len)
+{
+    if (!c->parser) {
+        dy_error err;
+        if (!c->syn && dy_syntax_load(NULL, &c->syn, &err) != DY_OK)
+            return -1; /* the built-in model fails only without memory */
+        if (!(c->parser = dy_parser_new(c->syn)))
+            return -1;
+    }
+    return dy_tree_verbs(c->parser, s, text, len);
+}
+
 int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
 {
     dy_sent s;
@@ -2616,6 +2631,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         return DY_SENT_COMPLEX;
     if (!can_code(c, &s))
         return DY_SENT_NOEVENT;
+    if (c->opts.syntax == DY_SYNTAX_PARSE && read_tree(c, &s, text, len) < 0)
+        return -1;
     /* clauses */
     int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s.n + 1) * sizeof *pos_of);
     int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s.n + 1) * sizeof *L);
@@ -2907,6 +2924,8 @@ void dy_coder_free(dy_coder **cp)
     free((*cp)->syn_off);
     free((*cp)->syn_mem);
     free((*cp)->verb_stops);
+    dy_parser_free(&(*cp)->parser);
+    dy_syntax_free(&(*cp)->syn);
     free(*cp);
     *cp = NULL;
 }

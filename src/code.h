@@ -38,6 +38,10 @@ struct dy_coder {
     /* per verb: may coding it discard the sentence or call it complex
      * (its code or a pattern's)? NULL when not built */
     bool *verb_stops;
+    /* SET: SYNTAX = PARSE: the built-in syntax model and this coder's
+     * parser, made at the first sentence that needs them */
+    dy_syntax *syn;
+    dy_parser *parser;
 };
 
 /* Copies the string s into d[0..cap) (cap > 0), cut short when it does

@@ -130,6 +130,16 @@ static int set_cmd(dy_opts *o, const char *a, char *msg, int msglen)
         o->domestic = truth(val);
     else if (strstr(a, "NEITHER"))
         o->neither = truth(val);
+    else if (strstr(a, "SYNTAX")) {
+        if (strstr(val, "PARSE"))
+            o->syntax = DY_SYNTAX_PARSE;
+        else if (strstr(val, "LINEAR"))
+            o->syntax = DY_SYNTAX_LINEAR;
+        else {
+            snprintf(msg, (size_t)msglen, "SYNTAX is PARSE or LINEAR");
+            return -1;
+        }
+    }
     /* LABEL, USAGE, DUP WARNING, SKIP RECORDS, HAIKU, ALLCAPS, CHECK DOMINANT
      * concern TABARI's interactive program or its output files: accepted. */
     return 0;

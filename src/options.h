@@ -58,8 +58,14 @@ typedef struct {
     bool neither;         /* SET: NEITHER NOR (dyad): a verb whose subject is a
                              "neither ... nor ..." list is negated (with
                              NEGATION); PETRARCH's suites code it as done */
+    int syntax;           /* SET: SYNTAX = LINEAR | PARSE (dyad): enum dy_syntax_mode */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;
+
+/* How the coder reads a sentence: by word order and the dictionaries alone
+ * (TABARI's sparse parse), or with the tagger's and parser's tree too,
+ * for the sentences that name two actors or more. */
+enum dy_syntax_mode { DY_SYNTAX_LINEAR = 0, DY_SYNTAX_PARSE };
 
 void dy_opts_default(dy_opts *o);
 

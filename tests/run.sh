@@ -418,6 +418,23 @@ else
     not_ok "real-text dev set below $b exact / $bf matched" "$(tail -4 "$TMP/rv")"
 fi
 
+# ---- --syntax parse (being built): the same sets, and what it changes ----
+printf 'SET: SYNTAX = PARSE\n' >"$TMP/parse.options"
+"$DYAD" validate events tests/golden/real/dev.txt --dict "builtin+$TMP/parse.options" >"$TMP/rp" 2>&1
+got=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$TMP/rp"); b=$(best real-dev-parse-passed)
+full=$(sed -n 's/^full code: .*(\([0-9]*\)\/[0-9]*), recall.*/\1/p' "$TMP/rp"); bf=$(best real-dev-parse-full)
+if [ -n "$got" ] && [ "$got" -ge "$b" ] && [ -n "$full" ] && [ "$full" -ge "$bf" ]; then
+    ok "real-text dev set, --syntax parse: $(tail -1 "$TMP/rp"); $(grep '^full code' "$TMP/rp") (best $b, $bf)"
+else
+    not_ok "real-text dev set, --syntax parse, below $b exact / $bf matched" "$(tail -4 "$TMP/rp")"
+fi
+printf 'Russia has a large supply of gas for Germany.\n' >"$TMP/supply.txt"
+lin=$("$DYAD" code "$TMP/supply.txt" | grep -c '"code"'); par=$("$DYAD" code --syntax parse "$TMP/supply.txt" | grep -c '"code"')
+[ "$lin" = 1 ] && [ "$par" = 0 ] && ok "--syntax parse: 'a large supply of gas' is no verb (linear codes it: 070)" \
+    || not_ok "--syntax parse: noun taken for a verb" "linear $lin, parse $par events"
+"$DYAD" code --syntax tree "$TMP/supply.txt" >/dev/null 2>"$TMP/o"; rc=$?
+[ $rc = 2 ] && grep -q "not parse or linear" "$TMP/o" && ok "--syntax: an unknown mode exits 2" || not_ok "--syntax unknown mode" "exit $rc"
+
 printf 'date 2020-13-45\ns Arnor met Gondor.\n' >"$TMP/badnews.txt"
 "$DYAD" validate events "$TMP/badnews.txt" >"$TMP/o" 2>&1; rc=$?
 [ $rc = 1 ] && grep -q "badnews.txt:1:6: bad date" "$TMP/o" && ok "validate events: a malformed line is reported as file:line:col" \
