@@ -2568,9 +2568,22 @@ static void remember_pair(dy_coder *c, const dy_sent *s, const evlist *out)
     }
 }
 
-/* SET: SYNTAX = PARSE: what the tree changes in the sentence before its
- * verbs are matched (tree.h). The model and parser are made once. */
-static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len)
+/* Did comma clause elimination drop an actor (one the tree may bring back)? */
+static bool dropped_actor(const dy_sent *s)
+{
+    for (int u = 0; u < s->nunit; u++)
+        if (s->unit[u].dead && s->tok[s->unit[u].first].del)
+            return true;
+    return false;
+}
+
+/* SET: SYNTAX = PARSE: the tree of a sentence that can make an event
+ * changes what the dictionaries read in it (tree.h): an apposition's
+ * comma clause is kept (the sentence is read again when one was dropped),
+ * and a dictionary verb must be tagged a verb. The model and the parser
+ * are made once. */
+static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int32_t date, const char *fcode,
+                     const char *pcode)
 {
     if (!c->parser) {
         dy_error err;
@@ -2579,7 +2592,18 @@ static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len)
         if (!(c->parser = dy_parser_new(c->syn)))
             return -1;
     }
-    return dy_tree_verbs(c->parser, s, text, len);
+    dy_tree t;
+    int r = dy_tree_parse(&t, c->parser, text, len);
+    if (r != 0)
+        return r < 0 ? -1 : 0;
+    bool *keep = dy_arena_calloc(&c->scratch, (size_t)s->n + 1);
+    if (!keep)
+        return -1;
+    if (dy_tree_keep(&t, s, keep)
+        && dy_parse(s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo, keep) < 0)
+        return -1;
+    dy_tree_verbs(&t, s);
+    return 0;
 }
 
 int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
@@ -2601,7 +2625,10 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     if (follows)
         memcpy(prev_state, c->state_code, sizeof prev_state);
     c->state_code[0] = '\0';
-    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo) < 0)
+    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo, NULL) < 0)
+        return -1;
+    if (c->opts.syntax == DY_SYNTAX_PARSE && (can_code(c, &s) || dropped_actor(&s))
+        && read_tree(c, &s, text, len, date, fcode, pcode) < 0)
         return -1;
     if (s.petr && state_context(c, &s, prev_state) < 0)
         return -1;
@@ -2631,8 +2658,6 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         return DY_SENT_COMPLEX;
     if (!can_code(c, &s))
         return DY_SENT_NOEVENT;
-    if (c->opts.syntax == DY_SYNTAX_PARSE && read_tree(c, &s, text, len) < 0)
-        return -1;
     /* clauses */
     int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s.n + 1) * sizeof *pos_of);
     int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s.n + 1) * sizeof *L);

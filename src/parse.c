@@ -1207,7 +1207,16 @@ static bool plain_word(const dy_ptok *t)
         && t->t.wl > 0;
 }
 
-static void comma_clauses(dy_sent *s, const struct dy_dict *d, const dy_opts *o)
+/* Does tokens a..b hold one the caller keeps (keep may be NULL)? */
+static bool kept(const bool *keep, int a, int b)
+{
+    for (int i = a; keep && i <= b; i++)
+        if (keep[i])
+            return true;
+    return false;
+}
+
+static void comma_clauses(dy_sent *s, const struct dy_dict *d, const dy_opts *o, const bool *keep)
 {
     bool lead = lead_clause(s);
     if (s->petr)
@@ -1277,11 +1286,11 @@ static void comma_clauses(dy_sent *s, const struct dy_dict *d, const dy_opts *o)
             if (!says && (dy_word_is(&s->tok[w].t, "AND") || dy_word_is(&s->tok[w].t, "BUT")))
                 break;
         }
-        if (cnt > lo && cnt <= hi) {
+        int a = start, b = end - 1;
+        if (start == 0 && k < nc)
+            b = end;
+        if (cnt > lo && cnt <= hi && !kept(keep, a, b)) {
             /* delete the words and the comma that opens (or, first, closes) it */
-            int a = start, b = end - 1;
-            if (start == 0 && k < nc)
-                b = end;
             for (int i = a; i <= b && i < s->n; i++)
                 s->tok[i].del = true;
             s->ncomma_del++;
@@ -1347,7 +1356,8 @@ static void verb_context(dy_sent *s)
 }
 
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, const char *text,
-             size_t len, int32_t date, const char *fwd, const char *pair, struct dy_rootmemo *memo)
+             size_t len, int32_t date, const char *fwd, const char *pair, struct dy_rootmemo *memo,
+             const bool *keep)
 {
     memset(s, 0, sizeof *s);
     /* a sentence has at most one token per byte */
@@ -1392,7 +1402,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
         share_agents(s, d, a, cap);
     }
     noun_phrases(s);
-    comma_clauses(s, d, o);
+    comma_clauses(s, d, o, keep);
     /* eliminated clauses can join the actors around them into a compound */
     find_compounds(s, true);
     /* pronouns refer to actors that survived clause elimination */

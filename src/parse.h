@@ -89,9 +89,10 @@ extern const char *const dy_subordinators[];
  * forwarded from the previous sentence (FORWARD:), or NULL; pair: the two
  * codes ("CHN/RUS") the previous sentence of the story was about, for "the
  * two sides" when this sentence names no pair, or NULL; memo: the coder's
- * memory of root lookups (memo.h), or NULL. */
+ * memory of root lookups (memo.h), or NULL; keep: per token, true where no
+ * comma clause may be eliminated (an apposition the tree found), or NULL. */
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
              const char *text, size_t len, int32_t date, const char *fwd, const char *pair,
-             struct dy_rootmemo *memo);
+             struct dy_rootmemo *memo, const bool *keep);
 
 #endif

@@ -2,6 +2,19 @@
 #include "tree.h"
 #include <string.h>
 
+int dy_tree_parse(dy_tree *t, dy_parser *p, const char *text, size_t len)
+{
+    dy_error err;
+    dy_status st = dy_parse_text(p, text, len, &t->w, &t->n, &err);
+    if (st == DY_ERR_NOMEM)
+        return -1;
+    if (st != DY_OK) {
+        t->n = 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* A verb or an auxiliary ("has", "was"): the tags that may head a verb
  * phrase the dictionaries name. */
 static bool verbal(const dy_word *w)
@@ -9,38 +22,88 @@ static bool verbal(const dy_word *w)
     return strcmp(w->upos, "VERB") == 0 || strcmp(w->upos, "AUX") == 0;
 }
 
-/* Is any word of tokens i..last (a dictionary phrase: "firmly support",
- * "no longer supply") tagged a verb? w[j] holds token i's first byte. */
-static bool has_verb(const dy_sent *s, int i, const dy_word *w, size_t n, size_t j)
+/* The word that holds byte off, from *j on (tokens are asked in order);
+ * -1 when off falls between words. */
+static long word_at(const dy_tree *t, uint32_t off, size_t *j)
 {
-    uint32_t end = s->tok[s->tok[i].last].t.off + s->tok[s->tok[i].last].t.len;
-    for (; j < n && w[j].start < end; j++)
-        if (verbal(&w[j]))
+    while (*j < t->n && t->w[*j].start + t->w[*j].len <= off)
+        ++*j;
+    return *j < t->n && t->w[*j].start <= off ? (long)*j : -1;
+}
+
+/* Is word k (0-based) an apposition or inside one? */
+static bool in_appos(const dy_tree *t, size_t k)
+{
+    for (size_t steps = 0; steps <= t->n; steps++) { /* a tree has no cycle; bound it anyway */
+        if (strcmp(t->w[k].deprel, "appos") == 0)
+            return true;
+        if (t->w[k].head == 0)
+            return false;
+        k = (size_t)t->w[k].head - 1;
+    }
+    return false;
+}
+
+/* Is word k a main predicate: the root, or when the root is no verb
+ * ("Thursday, United States forces killed ..." parsed with the day as the
+ * root), a verb the root governs directly? */
+static bool main_predicate(const dy_tree *t, size_t k)
+{
+    const dy_word *w = &t->w[k];
+    if (w->head == 0)
+        return true;
+    const dy_word *r = &t->w[w->head - 1];
+    return r->head == 0 && !verbal(r) && verbal(w);
+}
+
+/* Is word k a main predicate or its subject or object? The clause that
+ * holds it is the main clause, which no comma may cut away. */
+static bool main_clause(const dy_tree *t, size_t k)
+{
+    static const char *const core[] = {"nsubj", "nsubj:pass", "csubj", "obj", "iobj", NULL};
+    const dy_word *w = &t->w[k];
+    if (main_predicate(t, k))
+        return true;
+    if (w->head == 0 || !main_predicate(t, (size_t)w->head - 1))
+        return false;
+    for (int i = 0; core[i]; i++)
+        if (strcmp(w->deprel, core[i]) == 0)
             return true;
     return false;
 }
 
-int dy_tree_verbs(dy_parser *p, dy_sent *s, const char *text, size_t len)
+bool dy_tree_keep(const dy_tree *t, const dy_sent *s, bool *keep)
 {
-    const dy_word *w;
-    size_t n;
-    dy_error err;
-    dy_status st = dy_parse_text(p, text, len, &w, &n, &err);
-    if (st == DY_ERR_NOMEM)
-        return -1;
-    if (st != DY_OK)
-        return 0;
+    bool changes = false;
     size_t j = 0;
     for (int i = 0; i < s->n; i++) {
-        dy_ptok *t = &s->tok[i];
-        while (j < n && w[j].start + w[j].len <= t->t.off)
-            j++;
-        if (j == n)
-            break;
-        if (t->type != DY_T_VERB || t->head != i || w[j].start > t->t.off || has_verb(s, i, w, n, j))
-            continue;
-        for (int k = i; k <= t->last && k < s->n; k++)
-            s->tok[k].type = DY_T_NONE;
+        long k = word_at(t, s->tok[i].t.off, &j);
+        keep[i] = k >= 0 && (in_appos(t, (size_t)k) || main_clause(t, (size_t)k));
+        changes |= keep[i] && s->tok[i].del;
     }
-    return 0;
+    return changes;
+}
+
+/* Is any word of tokens i..last (a dictionary phrase: "firmly support",
+ * "no longer supply") tagged a verb? Word j holds token i's first byte. */
+static bool has_verb(const dy_tree *t, const dy_sent *s, int i, size_t j)
+{
+    const dy_token *last = &s->tok[s->tok[i].last].t;
+    for (; j < t->n && t->w[j].start < last->off + last->len; j++)
+        if (verbal(&t->w[j]))
+            return true;
+    return false;
+}
+
+void dy_tree_verbs(const dy_tree *t, dy_sent *s)
+{
+    size_t j = 0;
+    for (int i = 0; i < s->n; i++) {
+        dy_ptok *p = &s->tok[i];
+        long k = word_at(t, p->t.off, &j);
+        if (k < 0 || p->type != DY_T_VERB || p->head != i || has_verb(t, s, i, (size_t)k))
+            continue;
+        for (int m = i; m <= p->last && m < s->n; m++)
+            s->tok[m].type = DY_T_NONE;
+    }
 }

@@ -7,11 +7,29 @@
 #include "../include/dyad.h"
 #include "parse.h"
 
-/* Parses the sentence and drops each dictionary verb none of whose words
- * is tagged a verb ("water supply", "a general strike", "the talks"): its
- * words become plain words, so no verb pattern starts there. Returns 0, or
- * -1 when memory ran out; a sentence the parser does not take (over
- * DY_PARSE_MAX_WORDS words) is left as the dictionaries read it. */
-int dy_tree_verbs(dy_parser *p, dy_sent *s, const char *text, size_t len);
+/* A parsed sentence: the parser's words, valid until its next parse. */
+typedef struct {
+    const dy_word *w;
+    size_t n;
+} dy_tree;
+
+/* Parses text into t. Returns 0; 1 when the parser does not take the
+ * sentence (over DY_PARSE_MAX_WORDS words: then t has no words); -1 when
+ * memory ran out. */
+int dy_tree_parse(dy_tree *t, dy_parser *p, const char *text, size_t len);
+
+/* Marks in keep[0..s->n) the tokens that no comma clause elimination may
+ * drop: the main predicate and its subject and object ("Thursday, United
+ * States forces killed ...", where the clause between the commas is the
+ * main one), and whatever is inside an apposition ("Martin Griffiths, the
+ * United Nations relief chief, urged ...": the relief chief says whose
+ * official he is). True when one of them was dropped in s, so that
+ * parsing the sentence again with keep changes it. */
+bool dy_tree_keep(const dy_tree *t, const dy_sent *s, bool *keep);
+
+/* Drops each dictionary verb none of whose words is tagged a verb ("water
+ * supply", "a general strike", "the talks"): its words become plain
+ * words, so no verb pattern starts there. */
+void dy_tree_verbs(const dy_tree *t, dy_sent *s);
 
 #endif

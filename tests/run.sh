@@ -432,6 +432,11 @@ printf 'Russia has a large supply of gas for Germany.\n' >"$TMP/supply.txt"
 lin=$("$DYAD" code "$TMP/supply.txt" | grep -c '"code"'); par=$("$DYAD" code --syntax parse "$TMP/supply.txt" | grep -c '"code"')
 [ "$lin" = 1 ] && [ "$par" = 0 ] && ok "--syntax parse: 'a large supply of gas' is no verb (linear codes it: 070)" \
     || not_ok "--syntax parse: noun taken for a verb" "linear $lin, parse $par events"
+printf 'Martin Griffiths, the United Nations relief chief, urged Israel to allow aid into Gaza.\n' >"$TMP/appos.txt"
+lin=$("$DYAD" code "$TMP/appos.txt" | grep -c '"code"')
+par=$("$DYAD" code --syntax parse "$TMP/appos.txt" | grep -c '"source":"IGO[A-Z]*","target":"ISR","code":"02')
+[ "$lin" = 0 ] && [ "$par" = 1 ] && ok "--syntax parse: an apposition between commas is kept (the UN's relief chief urged Israel: IGO ISR 02x)" \
+    || not_ok "--syntax parse: apposition" "linear $lin events, parse $par IGO-ISR appeals"
 "$DYAD" code --syntax tree "$TMP/supply.txt" >/dev/null 2>"$TMP/o"; rc=$?
 [ $rc = 2 ] && grep -q "not parse or linear" "$TMP/o" && ok "--syntax: an unknown mode exits 2" || not_ok "--syntax unknown mode" "exit $rc"
 

@@ -113,7 +113,8 @@ static const char *cache_dir;
 static char last_err[1100];
 
 /* One run: load the set through the cache (built on the first run that
- * gets that far), code two articles with it and with the built-in pack. */
+ * gets that far), code two articles with it and with the built-in pack,
+ * reading by word order and then with the tree (--syntax parse). */
 static int run(const char *const *files, size_t nf, const char *spec)
 {
     static const char jl[] = "{\"id\":\"a\",\"date\":\"2018-06-10\",\"title\":\"Gondor condemns Rohan\","
@@ -128,23 +129,27 @@ static int run(const char *const *files, size_t nf, const char *spec)
         snprintf(last_err, sizeof last_err, "%s", err.msg);
         return st == DY_ERR_NOMEM ? 0 : -1;
     }
-    dy_coder *c = dy_coder_new(d);
-    dy_reader *r = dy_reader_new("t", jl, sizeof jl - 1, DY_IN_AUTO, 0);
     int rc = 0;
-    for (bool eof = false; c && r && !eof;) {
-        dy_doc doc;
-        if (dy_reader_next(r, &doc, &eof, &err) != DY_OK || eof)
-            continue;
-        dy_result res;
-        if (dy_code_doc(c, &doc, &res, &err) != DY_OK)
-            continue;
-        char line[4096];
-        for (size_t i = 0; i < res.n; i++)
-            if (dy_event_json(&res.events[i], doc.id, true, line, sizeof line) >= sizeof line)
-                rc = -1;
+    for (int parse = 0; parse < 2 && rc == 0; parse++) { /* --syntax linear, then parse */
+        dy_coder *c = dy_coder_new(d);
+        if (c && parse && dy_coder_set_option(c, "SET: SYNTAX = PARSE", &err) != DY_OK)
+            rc = -1;
+        dy_reader *r = dy_reader_new("t", jl, sizeof jl - 1, DY_IN_AUTO, 0);
+        for (bool eof = false; c && r && !eof;) {
+            dy_doc doc;
+            if (dy_reader_next(r, &doc, &eof, &err) != DY_OK || eof)
+                continue;
+            dy_result res;
+            if (dy_code_doc(c, &doc, &res, &err) != DY_OK)
+                continue;
+            char line[4096];
+            for (size_t i = 0; i < res.n; i++)
+                if (dy_event_json(&res.events[i], doc.id, true, line, sizeof line) >= sizeof line)
+                    rc = -1;
+        }
+        dy_reader_free(&r);
+        dy_coder_free(&c);
     }
-    dy_reader_free(&r);
-    dy_coder_free(&c);
     dy_dict_free(&d);
     return rc;
 }
