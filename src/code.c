@@ -449,6 +449,8 @@ typedef struct {
     bool sub, dom;
     const char *attr;   /* attribution set by @ in the verb pattern, or NULL */
     bool pair2;         /* the second event of a paired code ("042:043") */
+    bool src_named;     /* the pattern named the source ($) or turned the
+                           roles round: not word order's choice */
 } ev_t;
 
 typedef struct {
@@ -1665,7 +1667,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             if (strncmp(srcs[i], "---", 3) == 0 && strncmp(tgts[j], "---", 3) == 0)
                 continue;
             ev_t e = {srcs[i], tgts[j], official_protest(s, srcs[i], stok[i], ecode), stok[i], ttok[j], cl->L[v0],
-                      cl->L[v1], at, code->sub, code->dom, attr, false};
+                      cl->L[v1], at, code->sub, code->dom, attr, false, sl.src_u >= 0 || code->rev};
             if (code->rev) {
                 e.src = tgts[j];
                 e.tgt = srcs[i];
@@ -1675,7 +1677,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             push_ev(tmp, &e);
             if (ecode2) {
                 ev_t r = {tgts[j], srcs[i], ecode2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,
-                          code->sub, code->dom, attr, true};
+                          code->sub, code->dom, attr, true, true};
                 push_ev(tmp, &r);
             }
         }
@@ -2596,6 +2598,8 @@ static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int3
     int r = dy_tree_parse(&t, c->parser, text, len);
     if (r != 0)
         return r < 0 ? -1 : 0;
+    c->tree = t;
+    c->tree_ok = true;
     bool *keep = dy_arena_calloc(&c->scratch, (size_t)s->n + 1);
     if (!keep)
         return -1;
@@ -2606,10 +2610,55 @@ static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int3
     return 0;
 }
 
+/* Are e and another event of l the two directions of one act ("met",
+ * "signed": coded both ways), or a paired code's second event? Then word
+ * order placed them on purpose. */
+static bool both_ways(const evlist *l, const ev_t *e)
+{
+    if (e->pair2)
+        return true;
+    for (int i = 0; i < l->n; i++)
+        if (strcmp(l->e[i].src, e->tgt) == 0 && strcmp(l->e[i].tgt, e->src) == 0)
+            return true;
+    return false;
+}
+
+/* SET: SYNTAX = PARSE: an event's source is the subject of its verb
+ * (through "agreed to meet", "met ... and signed"). An event whose
+ * verb's subject names another actor takes that one; one whose subject is
+ * a pronoun that names none ("I welcome the talks between ...") is
+ * dropped; a subject of no actor ("the report") changes nothing, as the
+ * parser may have cut the actor away from it. Passives, verbs with no subject in the tree, events coded both
+ * ways and sources a verb pattern names ("faced criticism from $") keep
+ * what the dictionaries gave them. */
+static void tree_sources(const dy_coder *c, const dy_sent *s, evlist *l)
+{
+    int w = 0;
+    for (int i = 0; i < l->n; i++) {
+        ev_t e = l->e[i];
+        long v = dy_tree_word(&c->tree, s, e.verb_tok);
+        bool passive = false;
+        long sb = v >= 0 ? dy_tree_subject(&c->tree, v, &passive) : -1;
+        if (sb >= 0 && !passive && e.src_tok >= 0 && !e.src_named && !both_ways(l, &e)) {
+            int cur = s->tok[e.src_tok].unit_in;
+            int u = dy_tree_unit(&c->tree, s, sb, cur);
+            if (u < 0 && dy_tree_pronoun(&c->tree, sb))
+                continue; /* a pronoun the dictionaries could not resolve */
+            if (u >= 0 && u != cur && !strchr(s->unit[u].code, '/')) {
+                e.src = s->unit[u].code;
+                e.src_tok = s->unit[u].first;
+            }
+        }
+        l->e[w++] = e;
+    }
+    l->n = w;
+}
+
 int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
 {
     dy_sent s;
     c->explain[0] = '\0';
+    c->tree_ok = false;
     dy_arena_reset(&c->scratch);
     /* what the sentence before in the same story leaves to this one: its
      * first actor (FORWARD), the pair it was about ("the two sides"), its
@@ -2863,10 +2912,12 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
         if (a >= 0 && b >= 0) {
             ev_t e = {s.unit[a].code, s.unit[b].code, "***", s.unit[a].atok, s.unit[b].atok,
-                      s.unit[a].atok, s.unit[a].atok, {"", 0}, false, false, NULL, false};
+                      s.unit[a].atok, s.unit[a].atok, {"", 0}, false, false, NULL, false, true};
             push_ev(&out, &e);
         }
     }
+    if (c->tree_ok)
+        tree_sources(c, &s, &out);
     if (out.n == 0)
         return DY_SENT_NOEVENT;
     remember_pair(c, &s, &out);

@@ -8,6 +8,7 @@
 #include "../include/dyad.h"
 #include "arena.h"
 #include "dict.h"
+#include "tree.h"
 #include <string.h>
 
 struct dy_coder {
@@ -42,6 +43,8 @@ struct dy_coder {
      * parser, made at the first sentence that needs them */
     dy_syntax *syn;
     dy_parser *parser;
+    dy_tree tree;             /* the current sentence's, when tree_ok */
+    bool tree_ok;
 };
 
 /* Copies the string s into d[0..cap) (cap > 0), cut short when it does

@@ -1,5 +1,6 @@
 /* tree.c: the tagger's and parser's tree over the coder's tokens. */
 #include "tree.h"
+#include <stdlib.h>
 #include <string.h>
 
 int dy_tree_parse(dy_tree *t, dy_parser *p, const char *text, size_t len)
@@ -106,4 +107,66 @@ void dy_tree_verbs(const dy_tree *t, dy_sent *s)
         for (int m = i; m <= p->last && m < s->n; m++)
             s->tok[m].type = DY_T_NONE;
     }
+}
+
+long dy_tree_word(const dy_tree *t, const dy_sent *s, int tok)
+{
+    size_t j = 0;
+    return tok < 0 || tok >= s->n ? -1 : word_at(t, s->tok[tok].t.off, &j);
+}
+
+/* The subject of verb v, the nearest when the parser gave it two. */
+static long subject_of(const dy_tree *t, long v, bool *passive)
+{
+    long best = -1;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->w[i].head == v + 1 && (strcmp(t->w[i].deprel, "nsubj") == 0 || strcmp(t->w[i].deprel, "nsubj:pass") == 0)
+            && (best < 0 || labs((long)i - v) < labs(best - v)))
+            best = (long)i;
+    if (best >= 0)
+        *passive = strcmp(t->w[best].deprel, "nsubj:pass") == 0;
+    return best;
+}
+
+long dy_tree_subject(const dy_tree *t, long v, bool *passive)
+{
+    for (size_t steps = 0; v >= 0 && steps < t->n; steps++) {
+        long sb = subject_of(t, v, passive);
+        const dy_word *w = &t->w[v];
+        if (sb >= 0 || w->head == 0 || (strcmp(w->deprel, "xcomp") != 0 && strcmp(w->deprel, "conj") != 0))
+            return sb;
+        v = w->head - 1;
+    }
+    return -1;
+}
+
+/* Is word w in the subtree of word a (a itself included)? */
+static bool under(const dy_tree *t, long a, long w)
+{
+    for (size_t steps = 0; w >= 0 && steps <= t->n; steps++) {
+        if (w == a)
+            return true;
+        w = t->w[w].head - 1;
+    }
+    return false;
+}
+
+int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer)
+{
+    int first = -1;
+    for (int u = 0; u < s->nunit; u++) {
+        const dy_unit *x = &s->unit[u];
+        if (x->dead || !under(t, w, dy_tree_word(t, s, x->atok)))
+            continue;
+        if (u == prefer)
+            return u;
+        if (first < 0)
+            first = u;
+    }
+    return first;
+}
+
+bool dy_tree_pronoun(const dy_tree *t, long w)
+{
+    return w >= 0 && (size_t)w < t->n && strcmp(t->w[w].xpos, "PRP") == 0;
 }

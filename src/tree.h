@@ -32,4 +32,22 @@ bool dy_tree_keep(const dy_tree *t, const dy_sent *s, bool *keep);
  * words, so no verb pattern starts there. */
 void dy_tree_verbs(const dy_tree *t, dy_sent *s);
 
+/* The word (0-based) that holds token tok's first byte, or -1. */
+long dy_tree_word(const dy_tree *t, const dy_sent *s, int tok);
+
+/* The subject of verb word v: its nsubj or nsubj:pass (the nearest of
+ * two), or, for a verb
+ * with none that is an open complement or a conjunct of another ("agreed
+ * to meet", "met X and signed"), that verb's. -1 when there is none;
+ * *passive tells which relation it was. */
+long dy_tree_subject(const dy_tree *t, long v, bool *passive);
+
+/* The live actor unit (parse.h) the phrase headed by word w names: prefer,
+ * when its actor words lie in w's subtree, else the first unit whose do,
+ * else -1. */
+int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer);
+
+/* Is word w a personal pronoun ("I", "we", "they")? */
+bool dy_tree_pronoun(const dy_tree *t, long w);
+
 #endif

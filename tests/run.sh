@@ -437,6 +437,10 @@ lin=$("$DYAD" code "$TMP/appos.txt" | grep -c '"code"')
 par=$("$DYAD" code --syntax parse "$TMP/appos.txt" | grep -c '"source":"IGO[A-Z]*","target":"ISR","code":"02')
 [ "$lin" = 0 ] && [ "$par" = 1 ] && ok "--syntax parse: an apposition between commas is kept (the UN's relief chief urged Israel: IGO ISR 02x)" \
     || not_ok "--syntax parse: apposition" "linear $lin events, parse $par IGO-ISR appeals"
+printf 'It is important that the deal on Iran is honoured, and I welcome the talks between the United States and Russia.\n' >"$TMP/subj.txt"
+lin=$("$DYAD" code "$TMP/subj.txt" | grep -c '"source":"IRN"'); par=$("$DYAD" code --syntax parse "$TMP/subj.txt" | grep -c '"code"')
+[ "$lin" = 2 ] && [ "$par" = 0 ] && ok "--syntax parse: the source is the verb's subject ('I welcome', not Iran: no event)" \
+    || not_ok "--syntax parse: source from the subject" "linear $lin IRN events, parse $par events"
 "$DYAD" code --syntax tree "$TMP/supply.txt" >/dev/null 2>"$TMP/o"; rc=$?
 [ $rc = 2 ] && grep -q "not parse or linear" "$TMP/o" && ok "--syntax: an unknown mode exits 2" || not_ok "--syntax unknown mode" "exit $rc"
 
