@@ -2570,12 +2570,28 @@ static void remember_pair(dy_coder *c, const dy_sent *s, const evlist *out)
     }
 }
 
-/* Did comma clause elimination drop an actor (one the tree may bring back)? */
-static bool dropped_actor(const dy_sent *s)
+/* Does the sentence need its tree: does it name two different actors or
+ * more, counting those comma clause elimination dropped (the tree may
+ * bring them back)?
+ * A sentence of one actor keeps word order's reading: the tree changes
+ * little there, and parsing every sentence would cost most of the time. */
+static bool needs_tree(const dy_sent *s)
 {
-    for (int u = 0; u < s->nunit; u++)
-        if (s->unit[u].dead && s->tok[s->unit[u].first].del)
+    bool verb = false;
+    for (int k = 0; k < s->n && !verb; k++)
+        verb = s->tok[k].type == DY_T_VERB && s->tok[k].head == k;
+    if (!verb)
+        return false; /* no event without a dictionary verb */
+    const char *first = NULL;
+    for (int u = 0; u < s->nunit; u++) {
+        const dy_unit *x = &s->unit[u];
+        if (x->dead && !s->tok[x->first].del)
+            continue;
+        if (!first)
+            first = x->code;
+        else if (strcmp(first, x->code) != 0)
             return true;
+    }
     return false;
 }
 
@@ -2676,7 +2692,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     c->state_code[0] = '\0';
     if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo, NULL) < 0)
         return -1;
-    if (c->opts.syntax == DY_SYNTAX_PARSE && (can_code(c, &s) || dropped_actor(&s))
+    if (c->opts.syntax == DY_SYNTAX_PARSE && needs_tree(&s) && can_code(c, &s)
         && read_tree(c, &s, text, len, date, fcode, pcode) < 0)
         return -1;
     if (s.petr && state_context(c, &s, prev_state) < 0)
