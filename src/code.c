@@ -2577,9 +2577,9 @@ static void remember_pair(dy_coder *c, const dy_sent *s, const evlist *out)
  * little there, and parsing every sentence would cost most of the time. */
 static bool needs_tree(const dy_sent *s)
 {
-    bool verb = false;
+    bool verb = false; /* or a dropped clause, whose verb is cancelled */
     for (int k = 0; k < s->n && !verb; k++)
-        verb = s->tok[k].type == DY_T_VERB && s->tok[k].head == k;
+        verb = (s->tok[k].type == DY_T_VERB && s->tok[k].head == k) || s->tok[k].del;
     if (!verb)
         return false; /* no event without a dictionary verb */
     const char *first = NULL;
@@ -2644,7 +2644,10 @@ static bool both_ways(const evlist *l, const ev_t *e)
  * verb's subject names another actor takes that one; one whose subject is
  * a pronoun that names none ("I welcome the talks between ...") is
  * dropped; a subject of no actor ("the report") changes nothing, as the
- * parser may have cut the actor away from it. Passives, verbs with no subject in the tree, events coded both
+ * parser may have cut the actor away from it. The verb of a relative
+ * clause, a participle or an adverbial clause ("the rebels who attacked the
+ * convoy were arrested by ...") keeps an event only when its target is in
+ * that clause. Passives, verbs with no subject in the tree, events coded both
  * ways and sources a verb pattern names ("faced criticism from $") keep
  * what the dictionaries gave them. */
 static void tree_sources(const dy_coder *c, const dy_sent *s, evlist *l)
@@ -2655,6 +2658,11 @@ static void tree_sources(const dy_coder *c, const dy_sent *s, evlist *l)
         long v = dy_tree_word(&c->tree, s, e.verb_tok);
         bool passive = false;
         long sb = v >= 0 ? dy_tree_subject(&c->tree, v, &passive) : -1;
+        /* the verb of a clause inside another acts on what is in that
+         * clause: word order's target beyond it is another clause's */
+        if (dy_tree_inner_clause(&c->tree, v) && e.tgt_tok >= 0 && !both_ways(l, &e)
+            && !dy_tree_in_clause(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
+            continue;
         if (sb >= 0 && !passive && e.src_tok >= 0 && !e.src_named && !both_ways(l, &e)) {
             int cur = s->tok[e.src_tok].unit_in;
             int u = dy_tree_unit(&c->tree, s, sb, cur);

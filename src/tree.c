@@ -170,3 +170,17 @@ bool dy_tree_pronoun(const dy_tree *t, long w)
 {
     return w >= 0 && (size_t)w < t->n && strcmp(t->w[w].xpos, "PRP") == 0;
 }
+
+bool dy_tree_inner_clause(const dy_tree *t, long v)
+{
+    const char *r = v >= 0 && (size_t)v < t->n ? t->w[v].deprel : "";
+    return strncmp(r, "acl", 3) == 0 || strcmp(r, "advcl") == 0;
+}
+
+bool dy_tree_in_clause(const dy_tree *t, const dy_sent *s, long v, int u)
+{
+    /* a participle or relative clause acts on the noun it hangs on too
+     * ("children abducted by Russian forces") */
+    long top = strncmp(t->w[v].deprel, "acl", 3) == 0 && t->w[v].head > 0 ? t->w[v].head - 1 : v;
+    return u >= 0 && u < s->nunit && under(t, top, dy_tree_word(t, s, s->unit[u].atok));
+}

@@ -47,6 +47,15 @@ long dy_tree_subject(const dy_tree *t, long v, bool *passive);
  * else -1. */
 int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer);
 
+/* Is word v the verb of a clause inside another: a relative clause, a
+ * participle or an adverbial clause ("the rebels who attacked the convoy",
+ * "children abducted by ...", "after X shelled Y")? */
+bool dy_tree_inner_clause(const dy_tree *t, long v);
+
+/* Is the actor unit u (its first actor word) inside the clause of verb v,
+ * or, for a participle or relative clause, in the noun phrase it ends? */
+bool dy_tree_in_clause(const dy_tree *t, const dy_sent *s, long v, int u);
+
 /* Is word w a personal pronoun ("I", "we", "they")? */
 bool dy_tree_pronoun(const dy_tree *t, long w);
 

@@ -441,6 +441,10 @@ printf 'It is important that the deal on Iran is honoured, and I welcome the tal
 lin=$("$DYAD" code "$TMP/subj.txt" | grep -c '"source":"IRN"'); par=$("$DYAD" code --syntax parse "$TMP/subj.txt" | grep -c '"code"')
 [ "$lin" = 2 ] && [ "$par" = 0 ] && ok "--syntax parse: the source is the verb's subject ('I welcome', not Iran: no event)" \
     || not_ok "--syntax parse: source from the subject" "linear $lin IRN events, parse $par events"
+printf 'The rebels who attacked the convoy were arrested by Malian soldiers.\n' >"$TMP/relcl.txt"
+lin=$("$DYAD" code "$TMP/relcl.txt" | grep -c '"target":"MLI[A-Z]*","code":"19'); par=$("$DYAD" code --syntax parse "$TMP/relcl.txt" | grep -c '"target":"MLI[A-Z]*","code":"19')
+[ "$lin" = 1 ] && [ "$par" = 0 ] && ok "--syntax parse: a relative clause's verb does not take the main clause's actor as its target" \
+    || not_ok "--syntax parse: relative clause target" "linear $lin, parse $par attacks on Mali"
 "$DYAD" code --syntax tree "$TMP/supply.txt" >/dev/null 2>"$TMP/o"; rc=$?
 [ $rc = 2 ] && grep -q "not parse or linear" "$TMP/o" && ok "--syntax: an unknown mode exits 2" || not_ok "--syntax unknown mode" "exit $rc"
 
