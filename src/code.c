@@ -2647,15 +2647,21 @@ static bool both_ways(const evlist *l, const ev_t *e)
  * parser may have cut the actor away from it. The verb of a relative
  * clause, a participle or an adverbial clause ("the rebels who attacked the
  * convoy were arrested by ...") keeps an event only when its target is in
- * that clause. Passives, verbs with no subject in the tree, events coded both
+ * that clause. An act the tree dates two years or more before the story
+ * ("at the Camp David Accords in 1978") is background: no event. Passives, verbs with no subject in the tree, events coded both
  * ways and sources a verb pattern names ("faced criticism from $") keep
  * what the dictionaries gave them. */
-static void tree_sources(const dy_coder *c, const dy_sent *s, evlist *l)
+static void tree_sources(const dy_coder *c, const dy_sent *s, evlist *l, int32_t date)
 {
     int w = 0;
     for (int i = 0; i < l->n; i++) {
         ev_t e = l->e[i];
         long v = dy_tree_word(&c->tree, s, e.verb_tok);
+        /* an act dated two years or more before the story is its
+         * background, not its news ("mediated ... in 1978") */
+        int year = dy_tree_year(&c->tree, s->text, v);
+        if (date > 0 && year > 0 && year <= date / 10000 - 2)
+            continue;
         bool passive = false;
         long sb = v >= 0 ? dy_tree_subject(&c->tree, v, &passive) : -1;
         /* the verb of a clause inside another acts on what is in that
@@ -2941,7 +2947,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
     }
     if (c->tree_ok)
-        tree_sources(c, &s, &out);
+        tree_sources(c, &s, &out, date);
     if (out.n == 0)
         return DY_SENT_NOEVENT;
     remember_pair(c, &s, &out);

@@ -184,3 +184,40 @@ bool dy_tree_in_clause(const dy_tree *t, const dy_sent *s, long v, int u)
     long top = strncmp(t->w[v].deprel, "acl", 3) == 0 && t->w[v].head > 0 ? t->w[v].head - 1 : v;
     return u >= 0 && u < s->nunit && under(t, top, dy_tree_word(t, s, s->unit[u].atok));
 }
+
+/* The year word w spells (four digits, 1900-2099), else 0. */
+static int year_of(const dy_tree *t, const char *text, size_t w)
+{
+    const dy_word *x = &t->w[w];
+    if (x->len != 4)
+        return 0;
+    int y = 0;
+    for (size_t i = 0; i < 4; i++) {
+        char ch = text[x->start + i];
+        if (ch < '0' || ch > '9')
+            return 0;
+        y = y * 10 + (ch - '0');
+    }
+    return y >= 1900 && y <= 2099 ? y : 0;
+}
+
+/* A temporal or oblique relation: where a verb's date hangs. */
+static bool dating(const dy_word *w)
+{
+    return strncmp(w->deprel, "obl", 3) == 0 || strcmp(w->deprel, "nmod:tmod") == 0;
+}
+
+int dy_tree_year(const dy_tree *t, const char *text, long v)
+{
+    for (size_t c = 0; v >= 0 && c < t->n; c++) {
+        if (t->w[c].head != v + 1 || !dating(&t->w[c]))
+            continue;
+        int y = year_of(t, text, c);
+        for (size_t k = 0; !y && k < t->n; k++)
+            if (t->w[k].head == (int)c + 1)
+                y = year_of(t, text, k);
+        if (y)
+            return y;
+    }
+    return 0;
+}

@@ -56,6 +56,11 @@ bool dy_tree_inner_clause(const dy_tree *t, long v);
  * or, for a participle or relative clause, in the noun phrase it ends? */
 bool dy_tree_in_clause(const dy_tree *t, const dy_sent *s, long v, int u);
 
+/* The year (1900-2099) that dates verb v's act, 0 when none: a year that
+ * is itself a temporal or oblique dependent of the verb ("in 1978"), or a
+ * word of one ("On September 19, 2018"). text is the sentence parsed. */
+int dy_tree_year(const dy_tree *t, const char *text, long v);
+
 /* Is word w a personal pronoun ("I", "we", "they")? */
 bool dy_tree_pronoun(const dy_tree *t, long w);
 

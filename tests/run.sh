@@ -445,6 +445,11 @@ printf 'The rebels who attacked the convoy were arrested by Malian soldiers.\n' 
 lin=$("$DYAD" code "$TMP/relcl.txt" | grep -c '"target":"MLI[A-Z]*","code":"19'); par=$("$DYAD" code --syntax parse "$TMP/relcl.txt" | grep -c '"target":"MLI[A-Z]*","code":"19')
 [ "$lin" = 1 ] && [ "$par" = 0 ] && ok "--syntax parse: a relative clause's verb does not take the main clause's actor as its target" \
     || not_ok "--syntax parse: relative clause target" "linear $lin, parse $par attacks on Mali"
+printf '{"id":"h","date":"2020-10-29","text":"Saudi Arabia blockaded Qatar in 2017. Saudi Arabia blockaded Qatar on Monday."}\n' >"$TMP/hist.jsonl"
+lin=$("$DYAD" code "$TMP/hist.jsonl" | grep -c '"code":"191"'); par=$("$DYAD" code --syntax parse "$TMP/hist.jsonl" | grep -c '"sentence":2,.*"code":"191"')
+npar=$("$DYAD" code --syntax parse "$TMP/hist.jsonl" | grep -c '"code"')
+[ "$lin" = 2 ] && [ "$par" = 1 ] && [ "$npar" = 1 ] && ok "--syntax parse: an act dated years before the story ('in 2017', story 2020) is background, not news" \
+    || not_ok "--syntax parse: history" "linear $lin, parse $npar events ($par of sentence 2)"
 "$DYAD" code --syntax tree "$TMP/supply.txt" >/dev/null 2>"$TMP/o"; rc=$?
 [ $rc = 2 ] && grep -q "not parse or linear" "$TMP/o" && ok "--syntax: an unknown mode exits 2" || not_ok "--syntax unknown mode" "exit $rc"
 
