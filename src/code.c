@@ -2611,7 +2611,7 @@ static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int3
             return -1;
     }
     dy_tree t;
-    int r = dy_tree_parse(&t, c->parser, text, len);
+    int r = dy_tree_parse(&t, c->parser, s, text, len, &c->scratch);
     if (r != 0)
         return r < 0 ? -1 : 0;
     c->tree = t;

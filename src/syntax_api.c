@@ -25,6 +25,7 @@ struct dy_parser {
     size_t lens[DY_PARSE_MAX_WORDS];
     dy_tok_span spans[DY_PARSE_MAX_WORDS];
     dy_word words[DY_PARSE_MAX_WORDS];
+    bool name[DY_PARSE_MAX_WORDS];
 };
 
 dy_status dy_syntax_load(const char *path, dy_syntax **out, dy_error *err)
@@ -119,7 +120,7 @@ dy_status dy_parse_words(dy_parser *p, const char *const *forms, const size_t *l
         snprintf(err->msg, sizeof err->msg, "sentence of %zu words (at most %d)", n, DY_PARSE_MAX_WORDS);
         return DY_ERR_LIMIT;
     }
-    dy_syn_run(&p->s->m, &p->w, forms, lens, (int)n);
+    dy_syn_run(&p->s->m, &p->w, forms, lens, (int)n, NULL);
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
         p->words[i].start = at;
@@ -131,8 +132,8 @@ dy_status dy_parse_words(dy_parser *p, const char *const *forms, const size_t *l
     return DY_OK;
 }
 
-dy_status dy_parse_text(dy_parser *p, const char *text, size_t len, const dy_word **words,
-                        size_t *n, dy_error *err)
+dy_status dy_parse_text_names(dy_parser *p, const char *text, size_t len, const uint32_t (*names)[2],
+                              size_t nnames, const dy_word **words, size_t *n, dy_error *err)
 {
     bool over;
     size_t k = dy_tok_split(&p->s->m.tok, text, len, p->spans, DY_PARSE_MAX_WORDS, &over);
@@ -141,11 +142,17 @@ dy_status dy_parse_text(dy_parser *p, const char *text, size_t len, const dy_wor
         snprintf(err->msg, sizeof err->msg, "sentence of more than %d words", DY_PARSE_MAX_WORDS);
         return DY_ERR_LIMIT;
     }
-    for (size_t i = 0; i < k; i++) {
+    for (size_t i = 0, j = 0; i < k; i++) {
         p->forms[i] = text + p->spans[i].start;
         p->lens[i] = p->spans[i].len;
+        while (j < nnames && names[j][1] <= p->spans[i].start)
+            j++;
+        /* a word of a name begins with a capital ("Iran" of "Iran's",
+         * not "'s") */
+        p->name[i] = j < nnames && names[j][0] <= p->spans[i].start && text[p->spans[i].start] >= 'A'
+                     && text[p->spans[i].start] <= 'Z';
     }
-    dy_syn_run(&p->s->m, &p->w, p->forms, p->lens, (int)k);
+    dy_syn_run(&p->s->m, &p->w, p->forms, p->lens, (int)k, nnames ? p->name : NULL);
     for (size_t i = 0; i < k; i++) {
         p->words[i].start = p->spans[i].start;
         p->words[i].len = p->spans[i].len;
@@ -154,4 +161,10 @@ dy_status dy_parse_text(dy_parser *p, const char *text, size_t len, const dy_wor
     *words = p->words;
     *n = k;
     return DY_OK;
+}
+
+dy_status dy_parse_text(dy_parser *p, const char *text, size_t len, const dy_word **words,
+                        size_t *n, dy_error *err)
+{
+    return dy_parse_text_names(p, text, len, NULL, 0, words, n, err);
 }

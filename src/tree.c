@@ -1,12 +1,37 @@
 /* tree.c: the tagger's and parser's tree over the coder's tokens. */
 #include "tree.h"
+#include "syntax.h"
 #include <stdlib.h>
 #include <string.h>
 
-int dy_tree_parse(dy_tree *t, dy_parser *p, const char *text, size_t len)
+/* The byte ranges of the capitalised words of the actors' own phrases
+ * (their agents left out: "Chinese" of "Chinese foreign ministry", not
+ * "ministry"), in order. */
+static size_t name_ranges(const dy_sent *s, uint32_t (*r)[2])
+{
+    size_t n = 0;
+    for (int i = 0; i < s->n; i++) {
+        const dy_ptok *t = &s->tok[i];
+        if (t->unit_in < 0 || !t->t.cap)
+            continue;
+        const dy_unit *u = &s->unit[t->unit_in];
+        int a = u->atok, end = a >= 0 && s->tok[a].last >= a ? s->tok[a].last : a;
+        if (u->dead || u->pronoun || i < a || i > end)
+            continue;
+        r[n][0] = t->t.off;
+        r[n][1] = t->t.off + t->t.len;
+        n++;
+    }
+    return n;
+}
+
+int dy_tree_parse(dy_tree *t, dy_parser *p, const dy_sent *s, const char *text, size_t len, dy_arena *a)
 {
     dy_error err;
-    dy_status st = dy_parse_text(p, text, len, &t->w, &t->n, &err);
+    uint32_t (*r)[2] = dy_arena_alloc(a, ((size_t)s->n + 1) * sizeof *r);
+    if (!r)
+        return -1;
+    dy_status st = dy_parse_text_names(p, text, len, (const uint32_t (*)[2])r, name_ranges(s, r), &t->w, &t->n, &err);
     if (st == DY_ERR_NOMEM)
         return -1;
     if (st != DY_OK) {

@@ -13,10 +13,12 @@ typedef struct {
     size_t n;
 } dy_tree;
 
-/* Parses text into t. Returns 0; 1 when the parser does not take the
- * sentence (over DY_PARSE_MAX_WORDS words: then t has no words); -1 when
- * memory ran out. */
-int dy_tree_parse(dy_tree *t, dy_parser *p, const char *text, size_t len);
+/* Parses the sentence of s (text) into t. The capitalised words of the
+ * actors the dictionaries found in it are proper nouns to the tagger: the
+ * dictionaries know "the Holy See" and "Chad" to be names. Returns 0; 1
+ * when the parser does not take the sentence (over DY_PARSE_MAX_WORDS
+ * words: then t has no words); -1 when memory ran out. */
+int dy_tree_parse(dy_tree *t, dy_parser *p, const dy_sent *s, const char *text, size_t len, dy_arena *a);
 
 /* Marks in keep[0..s->n) the tokens that no comma clause elimination may
  * drop: the main predicate and its subject and object ("Thursday, United

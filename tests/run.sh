@@ -450,6 +450,11 @@ lin=$("$DYAD" code "$TMP/hist.jsonl" | grep -c '"code":"191"'); par=$("$DYAD" co
 npar=$("$DYAD" code --syntax parse "$TMP/hist.jsonl" | grep -c '"code"')
 [ "$lin" = 2 ] && [ "$par" = 1 ] && [ "$npar" = 1 ] && ok "--syntax parse: an act dated years before the story ('in 2017', story 2020) is background, not news" \
     || not_ok "--syntax parse: history" "linear $lin, parse $npar events ($par of sentence 2)"
+printf 'The Holy See encourages the talks between Armenia and Azerbaijan.\n' >"$TMP/names.txt"
+par=$("$DYAD" code --syntax parse "$TMP/names.txt" | grep -c '"source":"VAT","target":"A[RZ][ME]","code":"02')
+"$DYAD" parse "$TMP/names.txt" | grep -q '^3	See	_	VERB' && alone=verb || alone=other
+[ "$par" = 2 ] && ok "--syntax parse: the dictionaries' names are proper nouns to the tagger ('Holy See' is no verb: VAT ARM/AZE 02x; alone the tagger says $alone)" \
+    || not_ok "--syntax parse: names for the tagger" "$par VAT events"
 "$DYAD" code --syntax tree "$TMP/supply.txt" >/dev/null 2>"$TMP/o"; rc=$?
 [ $rc = 2 ] && grep -q "not parse or linear" "$TMP/o" && ok "--syntax: an unknown mode exits 2" || not_ok "--syntax unknown mode" "exit $rc"
 

@@ -88,7 +88,7 @@ static void pass(const dy_syn_model *m, dy_syn_work *w, const corpus *c, bool pa
         const char *const *f = (const char *const *)c->forms + c->first[s];
         const size_t *l = c->lens + c->first[s];
         if (parse) {
-            dy_syn_run(m, w, f, l, c->n[s]);
+            dy_syn_run(m, w, f, l, c->n[s], NULL);
             continue;
         }
         for (int i = 0; i < c->n[s]; i++)

@@ -322,8 +322,9 @@ static void syntax_input(int sel, const uint8_t *data, size_t size)
         dy_syn_work *w = malloc(sizeof *w);
         static const char *const forms[] = {"The", "talks", "were", "held", "in", "Qingdao", "."};
         static const size_t lens[] = {3, 5, 4, 4, 2, 7, 1};
+        static const bool name[] = {false, false, false, false, false, true, false};
         if (w)
-            dy_syn_run(&m, w, forms, lens, 7);
+            dy_syn_run(&m, w, forms, lens, 7, name);
         for (int i = 0; w && i < 7; i++)
             if (w->tag[i] >= m.ntags || w->label[i] >= m.nlabels || w->head[i] < 0 || w->head[i] > 7)
                 abort();
