@@ -121,13 +121,33 @@ static bool has_verb(const dy_tree *t, const dy_sent *s, int i, size_t j)
     return false;
 }
 
+/* Does word k read as a noun phrase's head: a determiner, possessive,
+ * adjective, number or noun before it ("a large supply", "the talks",
+ * "water supply")? A tag alone is not enough: the tagger takes verbs for
+ * nouns in news's short clauses ("security forces shot protesters", "would
+ * no longer supply weapons"), and such a word has none of these. */
+static bool nominal(const dy_tree *t, size_t k)
+{
+    static const char *const mods[] = {"det", "nmod:poss", "amod", "nummod", "compound", NULL};
+    for (size_t i = 0; i < t->n; i++)
+        if ((size_t)t->w[i].head == k + 1)
+            for (int m = 0; mods[m]; m++)
+                if (strcmp(t->w[i].deprel, mods[m]) == 0)
+                    return true;
+    /* a conjunct shares its first noun's determiner ("his background,
+     * positions, and campaign") */
+    const dy_word *w = &t->w[k];
+    return strcmp(w->deprel, "conj") == 0 && w->head > 0 && !verbal(&t->w[w->head - 1])
+           && nominal(t, (size_t)w->head - 1);
+}
+
 void dy_tree_verbs(const dy_tree *t, dy_sent *s)
 {
     size_t j = 0;
     for (int i = 0; i < s->n; i++) {
         dy_ptok *p = &s->tok[i];
         long k = word_at(t, p->t.off, &j);
-        if (k < 0 || p->type != DY_T_VERB || p->head != i || has_verb(t, s, i, (size_t)k))
+        if (k < 0 || p->type != DY_T_VERB || p->head != i || has_verb(t, s, i, (size_t)k) || !nominal(t, (size_t)k))
             continue;
         for (int m = i; m <= p->last && m < s->n; m++)
             s->tok[m].type = DY_T_NONE;

@@ -29,9 +29,10 @@ int dy_tree_parse(dy_tree *t, dy_parser *p, const dy_sent *s, const char *text, 
  * parsing the sentence again with keep changes it. */
 bool dy_tree_keep(const dy_tree *t, const dy_sent *s, bool *keep);
 
-/* Drops each dictionary verb none of whose words is tagged a verb ("water
- * supply", "a general strike", "the talks"): its words become plain
- * words, so no verb pattern starts there. */
+/* Drops each dictionary verb none of whose words is tagged a verb and
+ * whose first word heads a noun phrase ("water supply", "a general
+ * strike", "the talks"): its words become plain words, so no verb pattern
+ * starts there. */
 void dy_tree_verbs(const dy_tree *t, dy_sent *s);
 
 /* The word (0-based) that holds token tok's first byte, or -1. */
