@@ -451,6 +451,7 @@ typedef struct {
     bool pair2;         /* the second event of a paired code ("042:043") */
     bool src_named;     /* the pattern named the source ($) or turned the
                            roles round: not word order's choice */
+    bool tgt_named;     /* ... the target (+) */
 } ev_t;
 
 typedef struct {
@@ -1667,7 +1668,8 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             if (strncmp(srcs[i], "---", 3) == 0 && strncmp(tgts[j], "---", 3) == 0)
                 continue;
             ev_t e = {srcs[i], tgts[j], official_protest(s, srcs[i], stok[i], ecode), stok[i], ttok[j], cl->L[v0],
-                      cl->L[v1], at, code->sub, code->dom, attr, false, sl.src_u >= 0 || code->rev};
+                      cl->L[v1], at, code->sub, code->dom, attr, false, sl.src_u >= 0 || code->rev,
+                      sl.tgt_u >= 0 || code->rev};
             if (code->rev) {
                 e.src = tgts[j];
                 e.tgt = srcs[i];
@@ -1677,7 +1679,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             push_ev(tmp, &e);
             if (ecode2) {
                 ev_t r = {tgts[j], srcs[i], ecode2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,
-                          code->sub, code->dom, attr, true, true};
+                          code->sub, code->dom, attr, true, true, true};
                 push_ev(tmp, &r);
             }
         }
@@ -2669,6 +2671,15 @@ static void tree_sources(const dy_coder *c, const dy_sent *s, evlist *l, int32_t
         if (dy_tree_inner_clause(&c->tree, v) && e.tgt_tok >= 0 && !both_ways(l, &e)
             && !dy_tree_in_clause(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
             continue;
+        /* an active verb acts on what its clause names beside its
+         * subject: word order's target inside the subject's phrase ("X,
+         * the suspect in a shooting of protesters, was ...") or outside
+         * the verb's clause is another act's */
+        if (sb >= 0 && !passive && e.tgt_tok >= 0 && !e.tgt_named && !both_ways(l, &e)) {
+            int tu = s->tok[e.tgt_tok].unit_in;
+            if (tu >= 0 && (!dy_tree_unit_under(&c->tree, s, v, tu) || dy_tree_unit_under(&c->tree, s, sb, tu)))
+                continue;
+        }
         if (sb >= 0 && !passive && e.src_tok >= 0 && !e.src_named && !both_ways(l, &e)) {
             int cur = s->tok[e.src_tok].unit_in;
             int u = dy_tree_unit(&c->tree, s, sb, cur);
@@ -2942,7 +2953,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
         if (a >= 0 && b >= 0) {
             ev_t e = {s.unit[a].code, s.unit[b].code, "***", s.unit[a].atok, s.unit[b].atok,
-                      s.unit[a].atok, s.unit[a].atok, {"", 0}, false, false, NULL, false, true};
+                      s.unit[a].atok, s.unit[a].atok, {"", 0}, false, false, NULL, false, true, true};
             push_ev(&out, &e);
         }
     }

@@ -266,3 +266,8 @@ int dy_tree_year(const dy_tree *t, const char *text, long v)
     }
     return 0;
 }
+
+bool dy_tree_unit_under(const dy_tree *t, const dy_sent *s, long w, int u)
+{
+    return u >= 0 && u < s->nunit && under(t, w, dy_tree_word(t, s, s->unit[u].atok));
+}

@@ -64,6 +64,9 @@ bool dy_tree_in_clause(const dy_tree *t, const dy_sent *s, long v, int u);
  * word of one ("On September 19, 2018"). text is the sentence parsed. */
 int dy_tree_year(const dy_tree *t, const char *text, long v);
 
+/* Are unit u's actor words in word w's subtree? */
+bool dy_tree_unit_under(const dy_tree *t, const dy_sent *s, long w, int u);
+
 /* Is word w a personal pronoun ("I", "we", "they")? */
 bool dy_tree_pronoun(const dy_tree *t, long w);
 
