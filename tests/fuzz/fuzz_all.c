@@ -1,8 +1,8 @@
 /* fuzz_all.c: one fuzz target for every parser in dyad. The first input
  * byte picks the parser: TABARI .actors/.agents/.verbs/.options files, the
  * JSON Lines, plain-text and TABARI-record readers (each followed by the
- * coder with the built-in dictionaries; plain text also through the
- * PETRARCH dialect of the coder), the PETRARCH verbs, agents,
+ * coder with the built-in dictionaries; plain text also with the coder
+ * reading the tree, --syntax parse, and through the PETRARCH dialect), the PETRARCH verbs, agents,
  * discards and issues formats, and the PETRARCH XML scanner; first bytes
  * 12-15 (added later, so that 0-255 % 12 keeps the corpus's meaning): the
  * PETRARCH actors dialect, PETRARCH XML through the reader and the coder,
@@ -59,7 +59,7 @@ static dy_dict *petr_dict(void)
     return petr;
 }
 
-static void code_with(const dy_dict *d, dy_input_kind kind, const char *buf, size_t len);
+static void code_with(const dy_dict *d, dy_input_kind kind, const char *buf, size_t len, bool tree);
 
 static void code_all(dy_input_kind kind, const char *buf, size_t len)
 {
@@ -69,9 +69,11 @@ static void code_all(dy_input_kind kind, const char *buf, size_t len)
         if (dy_dict_load_builtin(&lo, &builtin, &err) != DY_OK)
             abort();
     }
-    code_with(builtin, kind, buf, len);
-    if (kind == DY_IN_TEXT)
-        code_with(petr_dict(), kind, buf, len);
+    code_with(builtin, kind, buf, len, false);
+    if (kind == DY_IN_TEXT) {
+        code_with(builtin, kind, buf, len, true); /* reading the tree too */
+        code_with(petr_dict(), kind, buf, len, false);
+    }
 }
 
 /* Calls fn for each record of buf read as kind (at most 100,000). */
@@ -116,9 +118,12 @@ static void code_one(void *ctx, const dy_doc *doc)
         }
 }
 
-static void code_with(const dy_dict *d, dy_input_kind kind, const char *buf, size_t len)
+static void code_with(const dy_dict *d, dy_input_kind kind, const char *buf, size_t len, bool tree)
 {
     dy_coder *c = dy_coder_new(d);
+    dy_error err;
+    if (c && tree && dy_coder_set_option(c, "SET: SYNTAX = PARSE", &err) != DY_OK)
+        abort();
     if (c)
         each_doc(kind, buf, len, code_one, c);
     dy_coder_free(&c);
