@@ -219,7 +219,15 @@ bool dy_tree_pronoun(const dy_tree *t, long w)
 bool dy_tree_inner_clause(const dy_tree *t, long v)
 {
     const char *r = v >= 0 && (size_t)v < t->n ? t->w[v].deprel : "";
-    return strncmp(r, "acl", 3) == 0 || strcmp(r, "advcl") == 0;
+    if (strncmp(r, "acl", 3) != 0 && strcmp(r, "advcl") != 0)
+        return false;
+    /* an infinitive ("... communications to strengthen exchanges") is
+     * often a purpose the parser hangs on a noun; its target may be the
+     * clause's around it */
+    for (size_t i = 0; i < t->n; i++)
+        if (t->w[i].head == v + 1 && strcmp(t->w[i].xpos, "TO") == 0)
+            return false;
+    return true;
 }
 
 bool dy_tree_in_clause(const dy_tree *t, const dy_sent *s, long v, int u)

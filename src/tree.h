@@ -52,7 +52,7 @@ int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer);
 
 /* Is word v the verb of a clause inside another: a relative clause, a
  * participle or an adverbial clause ("the rebels who attacked the convoy",
- * "children abducted by ...", "after X shelled Y")? */
+ * "children abducted by ...", "after X shelled Y"), but no infinitive? */
 bool dy_tree_inner_clause(const dy_tree *t, long v);
 
 /* Is the actor unit u (its first actor word) inside the clause of verb v,
