@@ -2598,10 +2598,11 @@ static bool needs_tree(const dy_sent *s)
 }
 
 /* SET: SYNTAX = PARSE: the tree of a sentence that can make an event
- * changes what the dictionaries read in it (tree.h): an apposition's
- * comma clause is kept (the sentence is read again when one was dropped),
- * and a dictionary verb must be tagged a verb. The model and the parser
- * are made once. */
+ * changes what the dictionaries read in it (tree.h, doc/tree-coder.md):
+ * the comma clauses of the main clause and of appositions are kept (the
+ * sentence is read again when one was dropped), and a dictionary verb
+ * that reads as a noun phrase is no verb. The model and the parser are
+ * made once. */
 static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int32_t date, const char *fcode,
                      const char *pcode)
 {
@@ -2641,46 +2642,38 @@ static bool both_ways(const evlist *l, const ev_t *e)
     return false;
 }
 
-/* SET: SYNTAX = PARSE: an event's source is the subject of its verb
- * (through "agreed to meet", "met ... and signed"). An event whose
- * verb's subject names another actor takes that one; one whose subject is
- * a pronoun that names none ("I welcome the talks between ...") is
- * dropped; a subject of no actor ("the report") changes nothing, as the
- * parser may have cut the actor away from it. The verb of a relative
- * clause, a participle or an adverbial clause ("the rebels who attacked the
- * convoy were arrested by ...") keeps an event only when its target is in
- * that clause. An act the tree dates two years or more before the story
- * ("at the Camp David Accords in 1978") is background: no event. Passives, verbs with no subject in the tree, events coded both
- * ways and sources a verb pattern names ("faced criticism from $") keep
- * what the dictionaries gave them. */
-static void tree_sources(const dy_coder *c, const dy_sent *s, evlist *l, int32_t date)
+/* SET: SYNTAX = PARSE: the roles the tree gives an event of word order
+ * (doc/tree-coder.md, rules 4-7). An act the tree dates two years or more
+ * before the story is background: no event. The verb of a relative clause,
+ * participle or adverbial clause keeps an event only when its target is in
+ * that clause; an active verb's target lies in its clause and outside its
+ * subject's phrase. The source is the verb's subject: an actor the
+ * subject names replaces word order's; an unresolved pronoun ("I welcome
+ * the talks between ...") drops the event; a subject of no actor changes
+ * nothing (the parser may have cut the actor away). Passives, events coded
+ * both ways and roles a verb pattern names keep what the dictionaries gave
+ * them. */
+static void tree_roles(const dy_coder *c, const dy_sent *s, evlist *l, int32_t date)
 {
     int w = 0;
     for (int i = 0; i < l->n; i++) {
         ev_t e = l->e[i];
-        long v = dy_tree_word(&c->tree, s, e.verb_tok);
-        /* an act dated two years or more before the story is its
-         * background, not its news ("mediated ... in 1978") */
+        long v = dy_tree_word(&c->tree, e.verb_tok);
+        bool pair = both_ways(l, &e);
         int year = dy_tree_year(&c->tree, s->text, v);
         if (date > 0 && year > 0 && year <= date / 10000 - 2)
             continue;
         bool passive = false;
         long sb = v >= 0 ? dy_tree_subject(&c->tree, v, &passive) : -1;
-        /* the verb of a clause inside another acts on what is in that
-         * clause: word order's target beyond it is another clause's */
-        if (dy_tree_inner_clause(&c->tree, v) && e.tgt_tok >= 0 && !both_ways(l, &e)
+        if (dy_tree_inner_clause(&c->tree, v) && e.tgt_tok >= 0 && !pair
             && !dy_tree_in_clause(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
             continue;
-        /* an active verb acts on what its clause names beside its
-         * subject: word order's target inside the subject's phrase ("X,
-         * the suspect in a shooting of protesters, was ...") or outside
-         * the verb's clause is another act's */
-        if (sb >= 0 && !passive && e.tgt_tok >= 0 && !e.tgt_named && !both_ways(l, &e)) {
+        if (sb >= 0 && !passive && e.tgt_tok >= 0 && !e.tgt_named && !pair) {
             int tu = s->tok[e.tgt_tok].unit_in;
             if (tu >= 0 && (!dy_tree_unit_under(&c->tree, s, v, tu) || dy_tree_unit_under(&c->tree, s, sb, tu)))
                 continue;
         }
-        if (sb >= 0 && !passive && e.src_tok >= 0 && !e.src_named && !both_ways(l, &e)) {
+        if (sb >= 0 && !passive && e.src_tok >= 0 && !e.src_named && !pair) {
             int cur = s->tok[e.src_tok].unit_in;
             int u = dy_tree_unit(&c->tree, s, sb, cur);
             if (u < 0 && dy_tree_pronoun(&c->tree, sb))
@@ -2958,7 +2951,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
     }
     if (c->tree_ok)
-        tree_sources(c, &s, &out, date);
+        tree_roles(c, &s, &out, date);
     if (out.n == 0)
         return DY_SENT_NOEVENT;
     remember_pair(c, &s, &out);

@@ -25,29 +25,6 @@ static size_t name_ranges(const dy_sent *s, uint32_t (*r)[2])
     return n;
 }
 
-int dy_tree_parse(dy_tree *t, dy_parser *p, const dy_sent *s, const char *text, size_t len, dy_arena *a)
-{
-    dy_error err;
-    uint32_t (*r)[2] = dy_arena_alloc(a, ((size_t)s->n + 1) * sizeof *r);
-    if (!r)
-        return -1;
-    dy_status st = dy_parse_text_names(p, text, len, (const uint32_t (*)[2])r, name_ranges(s, r), &t->w, &t->n, &err);
-    if (st == DY_ERR_NOMEM)
-        return -1;
-    if (st != DY_OK) {
-        t->n = 0;
-        return 1;
-    }
-    return 0;
-}
-
-/* A verb or an auxiliary ("has", "was"): the tags that may head a verb
- * phrase the dictionaries name. */
-static bool verbal(const dy_word *w)
-{
-    return strcmp(w->upos, "VERB") == 0 || strcmp(w->upos, "AUX") == 0;
-}
-
 /* The word that holds byte off, from *j on (tokens are asked in order);
  * -1 when off falls between words. */
 static long word_at(const dy_tree *t, uint32_t off, size_t *j)
@@ -55,6 +32,33 @@ static long word_at(const dy_tree *t, uint32_t off, size_t *j)
     while (*j < t->n && t->w[*j].start + t->w[*j].len <= off)
         ++*j;
     return *j < t->n && t->w[*j].start <= off ? (long)*j : -1;
+}
+
+int dy_tree_parse(dy_tree *t, dy_parser *p, const dy_sent *s, const char *text, size_t len, dy_arena *a)
+{
+    dy_error err;
+    uint32_t (*r)[2] = dy_arena_alloc(a, ((size_t)s->n + 1) * sizeof *r);
+    long *tw = dy_arena_alloc(a, ((size_t)s->n + 1) * sizeof *tw);
+    if (!r || !tw)
+        return -1;
+    dy_status st = dy_parse_text_names(p, text, len, (const uint32_t (*)[2])r, name_ranges(s, r), &t->w, &t->n, &err);
+    if (st == DY_ERR_NOMEM)
+        return -1;
+    if (st != DY_OK)
+        t->n = 0;
+    size_t j = 0;
+    for (int i = 0; i < s->n; i++)
+        tw[i] = word_at(t, s->tok[i].t.off, &j);
+    t->tok_word = tw;
+    t->ntok = s->n;
+    return st == DY_OK ? 0 : 1;
+}
+
+/* A verb or an auxiliary ("has", "was"): the tags that may head a verb
+ * phrase the dictionaries name. */
+static bool verbal(const dy_word *w)
+{
+    return strcmp(w->upos, "VERB") == 0 || strcmp(w->upos, "AUX") == 0;
 }
 
 /* Is word k (0-based) an apposition or inside one? */
@@ -101,9 +105,8 @@ static bool main_clause(const dy_tree *t, size_t k)
 bool dy_tree_keep(const dy_tree *t, const dy_sent *s, bool *keep)
 {
     bool changes = false;
-    size_t j = 0;
     for (int i = 0; i < s->n; i++) {
-        long k = word_at(t, s->tok[i].t.off, &j);
+        long k = dy_tree_word(t, i);
         keep[i] = k >= 0 && (in_appos(t, (size_t)k) || main_clause(t, (size_t)k));
         changes |= keep[i] && s->tok[i].del;
     }
@@ -143,10 +146,9 @@ static bool nominal(const dy_tree *t, size_t k)
 
 void dy_tree_verbs(const dy_tree *t, dy_sent *s)
 {
-    size_t j = 0;
     for (int i = 0; i < s->n; i++) {
         dy_ptok *p = &s->tok[i];
-        long k = word_at(t, p->t.off, &j);
+        long k = dy_tree_word(t, i);
         if (k < 0 || p->type != DY_T_VERB || p->head != i || has_verb(t, s, i, (size_t)k) || !nominal(t, (size_t)k))
             continue;
         for (int m = i; m <= p->last && m < s->n; m++)
@@ -154,10 +156,9 @@ void dy_tree_verbs(const dy_tree *t, dy_sent *s)
     }
 }
 
-long dy_tree_word(const dy_tree *t, const dy_sent *s, int tok)
+long dy_tree_word(const dy_tree *t, int tok)
 {
-    size_t j = 0;
-    return tok < 0 || tok >= s->n ? -1 : word_at(t, s->tok[tok].t.off, &j);
+    return tok < 0 || tok >= t->ntok ? -1 : t->tok_word[tok];
 }
 
 /* The subject of verb v, the nearest when the parser gave it two. */
@@ -201,7 +202,7 @@ int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer)
     int first = -1;
     for (int u = 0; u < s->nunit; u++) {
         const dy_unit *x = &s->unit[u];
-        if (x->dead || !under(t, w, dy_tree_word(t, s, x->atok)))
+        if (x->dead || !under(t, w, dy_tree_word(t, x->atok)))
             continue;
         if (u == prefer)
             return u;
@@ -235,7 +236,7 @@ bool dy_tree_in_clause(const dy_tree *t, const dy_sent *s, long v, int u)
     /* a participle or relative clause acts on the noun it hangs on too
      * ("children abducted by Russian forces") */
     long top = strncmp(t->w[v].deprel, "acl", 3) == 0 && t->w[v].head > 0 ? t->w[v].head - 1 : v;
-    return u >= 0 && u < s->nunit && under(t, top, dy_tree_word(t, s, s->unit[u].atok));
+    return dy_tree_unit_under(t, s, top, u);
 }
 
 /* The year word w spells (four digits, 1900-2099), else 0. */
@@ -277,5 +278,5 @@ int dy_tree_year(const dy_tree *t, const char *text, long v)
 
 bool dy_tree_unit_under(const dy_tree *t, const dy_sent *s, long w, int u)
 {
-    return u >= 0 && u < s->nunit && under(t, w, dy_tree_word(t, s, s->unit[u].atok));
+    return u >= 0 && u < s->nunit && under(t, w, dy_tree_word(t, s->unit[u].atok));
 }

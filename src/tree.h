@@ -7,10 +7,14 @@
 #include "../include/dyad.h"
 #include "parse.h"
 
-/* A parsed sentence: the parser's words, valid until its next parse. */
+/* A parsed sentence: the parser's words, valid until its next parse, and
+ * for each of the coder's tokens the word that holds its first byte (-1
+ * when it falls between words), worked out once. */
 typedef struct {
     const dy_word *w;
     size_t n;
+    const long *tok_word; /* [s->n], in the arena given to dy_tree_parse */
+    int ntok;
 } dy_tree;
 
 /* Parses the sentence of s (text) into t. The capitalised words of the
@@ -36,13 +40,12 @@ bool dy_tree_keep(const dy_tree *t, const dy_sent *s, bool *keep);
 void dy_tree_verbs(const dy_tree *t, dy_sent *s);
 
 /* The word (0-based) that holds token tok's first byte, or -1. */
-long dy_tree_word(const dy_tree *t, const dy_sent *s, int tok);
+long dy_tree_word(const dy_tree *t, int tok);
 
 /* The subject of verb word v: its nsubj or nsubj:pass (the nearest of
- * two), or, for a verb
- * with none that is an open complement or a conjunct of another ("agreed
- * to meet", "met X and signed"), that verb's. -1 when there is none;
- * *passive tells which relation it was. */
+ * two), or, for a verb with none that is an open complement or a conjunct
+ * of another ("agreed to meet", "met X and signed"), that verb's. -1 when
+ * there is none; *passive tells which relation it was. */
 long dy_tree_subject(const dy_tree *t, long v, bool *passive);
 
 /* The live actor unit (parse.h) the phrase headed by word w names: prefer,
