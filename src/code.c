@@ -2597,6 +2597,30 @@ static bool needs_tree(const dy_sent *s)
     return false;
 }
 
+/* Copies s, its tokens and units, into *d (in arena a): coding changes
+ * them. 0, or -1 when memory ran out. */
+static int copy_sent(dy_sent *d, const dy_sent *s, dy_arena *a)
+{
+    *d = *s;
+    d->tok = dy_arena_alloc(a, ((size_t)s->n + 1) * sizeof *d->tok);
+    d->unit = dy_arena_alloc(a, ((size_t)s->nunit + 1) * sizeof *d->unit);
+    if (!d->tok || !d->unit)
+        return -1;
+    memcpy(d->tok, s->tok, (size_t)s->n * sizeof *d->tok);
+    memcpy(d->unit, s->unit, (size_t)s->nunit * sizeof *d->unit);
+    return 0;
+}
+
+/* Has comma clause elimination dropped an actor of s ("Martin Griffiths,
+ * the United Nations relief chief, urged ...")? */
+static bool dropped_actor(const dy_sent *s)
+{
+    for (int u = 0; u < s->nunit; u++)
+        if (s->tok[s->unit[u].first].del)
+            return true;
+    return false;
+}
+
 /* SET: SYNTAX = PARSE: the tree of a sentence that can make an event
  * changes what the dictionaries read in it (tree.h, doc/tree-coder.md):
  * the comma clauses of the main clause and of appositions are kept (the
@@ -2642,17 +2666,128 @@ static bool both_ways(const evlist *l, const ev_t *e)
     return false;
 }
 
-/* SET: SYNTAX = PARSE: the roles the tree gives an event of word order
- * (doc/tree-coder.md, rules 4-7). An act the tree dates two years or more
- * before the story is background: no event. The verb of a relative clause,
- * participle or adverbial clause keeps an event only when its target is in
- * that clause; an active verb's target lies in its clause and outside its
- * subject's phrase. The source is the verb's subject: an actor the
- * subject names replaces word order's; an unresolved pronoun ("I welcome
- * the talks between ...") drops the event; a subject of no actor changes
- * nothing (the parser may have cut the actor away). Passives, events coded
- * both ways and roles a verb pattern names keep what the dictionaries gave
- * them. */
+/* Does the sentence ask (a final '?', before closing quotes)? */
+static bool question(const dy_sent *s)
+{
+    size_t n = strlen(s->text);
+    while (n > 0 && strchr(" \t\r\n\"')", s->text[n - 1]))
+        n--;
+    return n > 0 && s->text[n - 1] == '?';
+}
+
+/* Is code a verbal act (CAMEO 01-03 and 10-13: statements, appeals,
+ * intents, demands, disapproval, rejection, threats)? Said of the future,
+ * it is still the same act ("would never recognize Kosovo" rejects). */
+static bool verbal_code(const char *code)
+{
+    return strncmp(code, "04", 2) < 0 || (strncmp(code, "10", 2) >= 0 && strncmp(code, "14", 2) < 0);
+}
+
+/* Makes e the act's code for status column col of ask_table (1 intent or
+ * threat, 3 demand); false when CAMEO has none for it. A statement, appeal
+ * or other verbal act (verbal_code) keeps its code. */
+static bool restatus(ev_t *e, int col)
+{
+    if (verbal_code(e->code))
+        return true;
+    const char *k = ask_code(e->code, col);
+    if (!k)
+        return false;
+    e->code = k;
+    return true;
+}
+
+/* SET: SYNTAX = PARSE: an act's status, from the words the tree hangs on
+ * its verb v (doc/tree-coder.md, rule 8; the words are the dictionary's
+ * grammar synsets). False when the event is dropped: a question, a
+ * condition ("if", "unless"), an act asked for that no one named asks. An
+ * act put ahead ("will", "would") or a headline's infinitive is the
+ * intent, or threat, to do it; an act that "must" or "should" be done is
+ * the reporting speaker's demand on its doer. */
+static bool tree_status(const dy_coder *c, const dy_sent *s, ev_t *e, long v)
+{
+    const dy_tree *t = &c->tree;
+    if (question(s) || dy_tree_dep_in(t, s->text, c->d, v, "mark", c->g_condition))
+        return false;
+    if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_obligation)) {
+        bool passive = false;
+        long g = dy_tree_speaker(t, v);
+        long sb = g >= 0 ? dy_tree_subject(t, g, &passive) : -1;
+        int u = sb >= 0 && !passive ? dy_tree_unit(t, s, sb, -1) : -1;
+        if (u < 0 || e->src_tok < 0 || strcmp(s->unit[u].code, e->src) == 0 || !restatus(e, 3))
+            return false;
+        e->tgt = e->src;
+        e->tgt_tok = e->src_tok;
+        e->src = s->unit[u].code;
+        e->src_tok = s->unit[u].first;
+        return true;
+    }
+    if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_future) || dy_tree_headline_intent(t, v))
+        return restatus(e, 1);
+    return true;
+}
+
+/* SET: SYNTAX = PARSE: a passive verb's roles: its subject is the target,
+ * its agent ("by") the source, when both name actors. */
+static void tree_passive(const dy_coder *c, const dy_sent *s, ev_t *e, long v, long sb)
+{
+    long ag = dy_tree_agent(&c->tree, s->text, v);
+    int su = ag >= 0 ? dy_tree_unit(&c->tree, s, ag, -1) : -1;
+    int tu = su >= 0 ? dy_tree_unit(&c->tree, s, sb, -1) : -1;
+    if (tu < 0 || strcmp(s->unit[su].code, s->unit[tu].code) == 0 || strchr(s->unit[su].code, '/')
+        || strchr(s->unit[tu].code, '/'))
+        return;
+    e->src = s->unit[su].code;
+    e->src_tok = s->unit[su].first;
+    e->tgt = s->unit[tu].code;
+    e->tgt_tok = s->unit[tu].first;
+}
+
+/* SET: SYNTAX = PARSE: an active verb's target. Word order's must lie in
+ * the verb's own clause and outside its subject's phrase; else the actor
+ * the verb's object names takes its place, when it is of another state
+ * than the source (the parser's object of the source's own state is more
+ * often a misparse than a domestic act). False when none does. */
+static bool tree_target(const dy_coder *c, const dy_sent *s, ev_t *e, long v, long sb)
+{
+    const dy_tree *t = &c->tree;
+    int tu = s->tok[e->tgt_tok].unit_in;
+    if (tu < 0 || (dy_tree_own(t, v, dy_tree_word(t, s->unit[tu].atok)) && !dy_tree_unit_under(t, s, sb, tu)))
+        return true;
+    int su = e->src_tok >= 0 ? s->tok[e->src_tok].unit_in : -1;
+    int u = dy_tree_object(t, s, v, su);
+    if (u < 0 || dy_tree_unit_under(t, s, sb, u) || strchr(s->unit[u].code, '/') || strncmp(s->unit[u].code, e->src, 3) == 0)
+        return false;
+    e->tgt = s->unit[u].code;
+    e->tgt_tok = s->unit[u].first;
+    return true;
+}
+
+/* SET: SYNTAX = PARSE: the source is the subject's actor. False when the
+ * subject is a pronoun the dictionaries could not resolve ("I welcome the
+ * talks between ..."); a subject of no actor changes nothing (the parser
+ * may have cut the actor away). */
+static bool tree_source(const dy_coder *c, const dy_sent *s, ev_t *e, long sb)
+{
+    int cur = s->tok[e->src_tok].unit_in;
+    int u = dy_tree_unit(&c->tree, s, sb, cur);
+    if (u < 0 && dy_tree_pronoun(&c->tree, sb))
+        return false;
+    if (u >= 0 && u != cur && !strchr(s->unit[u].code, '/')) {
+        e->src = s->unit[u].code;
+        e->src_tok = s->unit[u].first;
+    }
+    return true;
+}
+
+/* SET: SYNTAX = PARSE: the roles and status the tree gives an event of
+ * word order (doc/tree-coder.md, rules 4-9). An act the tree dates two
+ * years or more before the story is background: no event. The verb of a
+ * relative clause, participle or adverbial clause keeps an event only
+ * when its target is in that clause. Then the roles (tree_passive,
+ * tree_target, tree_source) and the status (tree_status). Events coded
+ * both ways and roles a verb pattern names keep what the dictionaries
+ * gave them. */
 static void tree_roles(const dy_coder *c, const dy_sent *s, evlist *l, int32_t date)
 {
     int w = 0;
@@ -2668,82 +2803,59 @@ static void tree_roles(const dy_coder *c, const dy_sent *s, evlist *l, int32_t d
         if (dy_tree_inner_clause(&c->tree, v) && e.tgt_tok >= 0 && !pair
             && !dy_tree_in_clause(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
             continue;
-        if (sb >= 0 && !passive && e.tgt_tok >= 0 && !e.tgt_named && !pair) {
-            int tu = s->tok[e.tgt_tok].unit_in;
-            if (tu >= 0 && (!dy_tree_unit_under(&c->tree, s, v, tu) || dy_tree_unit_under(&c->tree, s, sb, tu)))
-                continue;
-        }
-        if (sb >= 0 && !passive && e.src_tok >= 0 && !e.src_named && !pair) {
-            int cur = s->tok[e.src_tok].unit_in;
-            int u = dy_tree_unit(&c->tree, s, sb, cur);
-            if (u < 0 && dy_tree_pronoun(&c->tree, sb))
-                continue; /* a pronoun the dictionaries could not resolve */
-            if (u >= 0 && u != cur && !strchr(s->unit[u].code, '/')) {
-                e.src = s->unit[u].code;
-                e.src_tok = s->unit[u].first;
-            }
-        }
+        bool free_src = sb >= 0 && e.src_tok >= 0 && !e.src_named && !pair;
+        bool free_tgt = sb >= 0 && e.tgt_tok >= 0 && !e.tgt_named && !pair;
+        if (passive && free_src && free_tgt)
+            tree_passive(c, s, &e, v, sb);
+        if (!passive && free_tgt && !tree_target(c, s, &e, v, sb))
+            continue;
+        if (!passive && free_src && !tree_source(c, s, &e, sb))
+            continue;
+        if (!tree_status(c, s, &e, v))
+            continue;
         l->e[w++] = e;
     }
     l->n = w;
 }
 
-int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
+/* Codes the parsed sentence s into *outp (in the scratch arena): its
+ * clauses, verbs and patterns, the subordinate and dominant events, the
+ * non-events. Returns DY_SENT_CODED when *outp holds the events (maybe
+ * none), another DY_SENT_* status when the sentence is not coded, -1 when
+ * memory ran out. prev_state: the one state the sentence before named. */
+static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, evlist *outp)
 {
-    dy_sent s;
-    c->explain[0] = '\0';
-    c->tree_ok = false;
-    dy_arena_reset(&c->scratch);
-    /* what the sentence before in the same story leaves to this one: its
-     * first actor (FORWARD), the pair it was about ("the two sides"), its
-     * one state ("the government") */
-    bool follows = strcmp(c->story, c->prev_story) == 0 && c->sent == c->prev_sent + 1;
-    const char *fcode = follows && c->opts.forward && c->fwd_code[0]
-                          ? dy_arena_strndup(&c->scratch, c->fwd_code, strlen(c->fwd_code))
-                          : NULL;
-    const char *pcode = follows && c->pair_code[0] ? dy_arena_strndup(&c->scratch, c->pair_code, strlen(c->pair_code))
-                                                   : NULL;
-    c->pair_code[0] = '\0';
-    char prev_state[4] = "";
-    if (follows)
-        memcpy(prev_state, c->state_code, sizeof prev_state);
-    c->state_code[0] = '\0';
-    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo, NULL) < 0)
-        return -1;
-    if (c->opts.syntax == DY_SYNTAX_PARSE && needs_tree(&s) && can_code(c, &s)
-        && read_tree(c, &s, text, len, date, fcode, pcode) < 0)
-        return -1;
-    if (s.petr && state_context(c, &s, prev_state) < 0)
+    if (s->petr && state_context(c, s, prev_state) < 0)
         return -1;
     /* remember this sentence's first actor for the next one */
     dy_strcpy_cap(c->prev_story, sizeof c->prev_story, c->story);
     c->prev_sent = c->sent;
     c->fwd_code[0] = '\0';
-    for (int u = 0; u < s.nunit; u++)
-        if (!s.unit[u].dead && !s.unit[u].pronoun && s.unit[u].acode) {
-            dy_strcpy_cap(c->fwd_code, sizeof c->fwd_code, s.unit[u].acode);
+    for (int u = 0; u < s->nunit; u++)
+        if (!s->unit[u].dead && !s->unit[u].pronoun && s->unit[u].acode) {
+            dy_strcpy_cap(c->fwd_code, sizeof c->fwd_code, s->unit[u].acode);
             break;
         }
 #ifdef DY_TRACE
-    trace(&s);
+    trace(s);
 #endif
-    if (s.n < c->opts.min_words) /* commas count as words, as in TABARI */
+    if (s->n < c->opts.min_words) /* commas count as words, as in TABARI */
         return DY_SENT_SHORT;
-    if (discarded(c, &s))
+    if (discarded(c, s))
         return DY_SENT_DISCARD;
-    if (s.discard)
+    if (s->discard)
         return DY_SENT_DISCARD;
-    if (s.complex) {
-        dy_strcpy_cap(c->explain, sizeof c->explain, s.why ? s.why : "complex");
+    if (s->complex) {
+        dy_strcpy_cap(c->explain, sizeof c->explain, s->why ? s->why : "complex");
         return DY_SENT_COMPLEX;
     }
-    if (complex_check(c, &s))
+    if (complex_check(c, s))
         return DY_SENT_COMPLEX;
-    if (!can_code(c, &s))
+    if (!can_code(c, s))
         return DY_SENT_NOEVENT;
     /* clauses */
-    int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s.n + 1) * sizeof *pos_of);
-    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s.n + 1) * sizeof *L);
+    int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
+    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *L);
     ev_t *store = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *store);
     ev_t *tstore = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *tstore);
     if (!pos_of || !L || !store || !tstore)
@@ -2751,33 +2863,33 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     /* clause boundaries: conjunctions outside compounds and phrases; with
      * PETRARCH dictionaries only one that joins two verb phrases (PETRARCH
      * takes clauses from the parse tree) */
-    bool *splits = dy_arena_calloc(&c->scratch, (size_t)s.n + 1);
+    bool *splits = dy_arena_calloc(&c->scratch, (size_t)s->n + 1);
     if (!splits)
         return -1;
-    for (int k = 0; k < s.n; k++) {
-        const dy_ptok *t = &s.tok[k];
+    for (int k = 0; k < s->n; k++) {
+        const dy_ptok *t = &s->tok[k];
         splits[k] = !t->del && t->t.cls == DY_W_CONJ && !t->nosplit && t->type == DY_T_NONE;
     }
-    if (s.petr) {
+    if (s->petr) {
         int prev = -1;
-        for (int k = 0; k < s.n; k++) {
+        for (int k = 0; k < s->n; k++) {
             if (!splits[k])
                 continue;
             int next = k + 1;
-            while (next < s.n && !splits[next])
+            while (next < s->n && !splits[next])
                 next++;
             /* "a bombing and shelling offensive": nouns on both sides join
              * in one noun phrase */
-            if (k > 0 && k + 1 < s.n && plain_noun(&s.tok[k - 1]) && plain_noun(&s.tok[k + 1])
-                && dy_word_ends(&s.tok[k + 1].t, "ING")) {
+            if (k > 0 && k + 1 < s->n && plain_noun(&s->tok[k - 1]) && plain_noun(&s->tok[k + 1])
+                && dy_word_ends(&s->tok[k + 1].t, "ING")) {
                 splits[k] = false;
                 continue;
             }
             bool before = false, after = false;
             for (int q = prev + 1; q < k; q++)
-                before |= !s.tok[q].del && s.tok[q].type == DY_T_VERB && s.tok[q].head == q;
+                before |= !s->tok[q].del && s->tok[q].type == DY_T_VERB && s->tok[q].head == q;
             for (int q = k + 1; q < next; q++)
-                after |= !s.tok[q].del && s.tok[q].type == DY_T_VERB && s.tok[q].head == q;
+                after |= !s->tok[q].del && s->tok[q].type == DY_T_VERB && s->tok[q].head == q;
             if (before && after)
                 prev = k;
             else
@@ -2785,18 +2897,18 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
     }
     evlist out = {store, 0, MAX_SENT_EVENTS};
-    run_t R = {c, &s, &out, -1, -1, NULL, NULL, NULL, 0, -1, -1, -1, false};
+    run_t R = {c, s, &out, -1, -1, NULL, NULL, NULL, 0, -1, -1, -1, false};
     int i = 0, ci = 0;
     bool sentence_done = false;
     evlist subs = {dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof(ev_t)), 0, MAX_SENT_EVENTS};
     if (!subs.e)
         return -1;
-    while (i < s.n) {
+    while (i < s->n) {
         clause_t cl = {L, 0, NULL, 0, NULL, 0};
-        for (int k = 0; k < s.n; k++)
+        for (int k = 0; k < s->n; k++)
             pos_of[k] = -1;
-        for (; i < s.n; i++) {
-            const dy_ptok *t = &s.tok[i];
+        for (; i < s->n; i++) {
+            const dy_ptok *t = &s->tok[i];
             if (t->del)
                 continue;
             if (splits[i]) {
@@ -2808,12 +2920,12 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         }
         if (cl.m == 0)
             continue;
-        clause_bloom(&s, &cl, &c->scratch);
+        clause_bloom(s, &cl, &c->scratch);
         /* PETRARCH: "alleged that France knew ..., and that its military
          * helped ...": a clause opened by "that" after a conjunction is
          * more of what was said, not an event of its own (a transformed
          * statement carries on into it: R.rep_ocode) */
-        if (s.petr && ci > 0 && !R.rep_ocode && dy_word_is(&s.tok[L[0]].t, "THAT")) {
+        if (s->petr && ci > 0 && !R.rep_ocode && dy_word_is(&s->tok[L[0]].t, "THAT")) {
             ci++;
             continue;
         }
@@ -2828,10 +2940,10 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         int guess = -1; /* clause position of a verb that is a guess */
         evlist clsubs = {tstore, 0, MAX_SENT_EVENTS};
         for (int p = 0; p < cl.m; p++) {
-            const dy_ptok *t = &s.tok[L[p]];
+            const dy_ptok *t = &s->tok[L[p]];
             if (t->type != DY_T_VERB || t->head != L[p])
                 continue;
-            int v1 = root_end(&s, &cl, p);
+            int v1 = root_end(s, &cl, p);
             if (sentence_done && c->opts.code_by == DY_CODEBY_SENTENCE)
                 break;
             evlist tmp = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
@@ -2840,14 +2952,14 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
             /* SUBORDINATE CLAUSES: "Iran released two French citizens after
              * Oman mediated talks with France": a subordinate clause with
              * its own subject is an event of its own */
-            if (found && s.petr && c->opts.subordinate && sub_clause_between(&s, &cl, last_ev, p))
+            if (found && s->petr && c->opts.subordinate && sub_clause_between(s, &cl, last_ev, p))
                 found = false;
             bool dom_only = found && c->opts.code_by != DY_CODEBY_ALL;
             int r = code_verb(&R, &cl, pos_of, p, v1, ci, dom_only, &tmp);
-            if (s.discard)
+            if (s->discard)
                 return DY_SENT_DISCARD;
-            if (s.complex) {
-                dy_strcpy_cap(c->explain, sizeof c->explain, s.why ? s.why : "complex");
+            if (s->complex) {
+                dy_strcpy_cap(c->explain, sizeof c->explain, s->why ? s->why : "complex");
                 return DY_SENT_COMPLEX;
             }
             /* the verbs that follow a guess in its clause are part of it
@@ -2856,15 +2968,15 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
              * with Guterres when he urged ...") */
             if (c->opts.speculation) {
                 for (int q = guess + 1; guess >= 0 && q < p; q++)
-                    if ((s.tok[L[q]].t.fw & DY_FW_REL) || dy_word_in(&s.tok[L[q]].t, dy_subordinators))
+                    if ((s->tok[L[q]].t.fw & DY_FW_REL) || dy_word_in(&s->tok[L[q]].t, dy_subordinators))
                         guess = -1;
-                if (guess >= 0 || speculative(&s, &cl, p)) {
+                if (guess >= 0 || speculative(s, &cl, p)) {
                     if (guess < 0)
                         guess = p;
                     continue;
                 }
             }
-            if (s.petr && c->d->ntr) {
+            if (s->petr && c->d->ntr) {
                 evlist tr = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
                 if (!tr.e)
                     return -1;
@@ -2886,9 +2998,9 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                     push_ev(&clsubs, &tmp.e[k]);
                 continue;
             }
-            if (s.petr && about_act(&R, &cl, pos_of, v1, ci, &tmp) < 0)
+            if (s->petr && about_act(&R, &cl, pos_of, v1, ci, &tmp) < 0)
                 return -1;
-            if (s.petr && announced_future(&s, &cl, c->d, p))
+            if (s->petr && announced_future(s, &cl, c->d, p))
                 for (int k = 0; k < tmp.n; k++) {
                     const char *ic = ask_code(tmp.e[k].code, 1);
                     if (ic)
@@ -2905,8 +3017,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
                 push_ev(&subs, &clsubs.e[k]);
         if (!found && ci == 0 && R.carried_src < 0) {
             for (int p = 0; p < cl.m; p++)
-                if (s.tok[L[p]].unit >= 0 && !s.unit[s.tok[L[p]].unit].dead) {
-                    R.carried_src = s.tok[L[p]].unit;
+                if (s->tok[L[p]].unit >= 0 && !s->unit[s->tok[L[p]].unit].dead) {
+                    R.carried_src = s->tok[L[p]].unit;
                     break;
                 }
         }
@@ -2935,21 +3047,65 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         out.n = 0;
     else if (c->opts.nonevents && out.n == 0) {
         int a = -1, b = -1;
-        for (int u = 0; u < s.nunit && b < 0; u++) {
-            const dy_unit *x = &s.unit[u];
+        for (int u = 0; u < s->nunit && b < 0; u++) {
+            const dy_unit *x = &s->unit[u];
             if (x->dead || x->pronoun)
                 continue;
             if (a < 0)
                 a = u;
-            else if ((x->comp < 0 || x->comp != s.unit[a].comp) && strcmp(x->code, s.unit[a].code) != 0)
+            else if ((x->comp < 0 || x->comp != s->unit[a].comp) && strcmp(x->code, s->unit[a].code) != 0)
                 b = u;
         }
         if (a >= 0 && b >= 0) {
-            ev_t e = {s.unit[a].code, s.unit[b].code, "***", s.unit[a].atok, s.unit[b].atok,
-                      s.unit[a].atok, s.unit[a].atok, {"", 0}, false, false, NULL, false, true, true};
+            ev_t e = {s->unit[a].code, s->unit[b].code, "***", s->unit[a].atok, s->unit[b].atok,
+                      s->unit[a].atok, s->unit[a].atok, {"", 0}, false, false, NULL, false, true, true};
             push_ev(&out, &e);
         }
     }
+    *outp = out;
+    return DY_SENT_CODED;
+}
+
+int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
+{
+    dy_sent s;
+    c->explain[0] = '\0';
+    c->tree_ok = false;
+    dy_arena_reset(&c->scratch);
+    /* what the sentence before in the same story leaves to this one: its
+     * first actor (FORWARD), the pair it was about ("the two sides"), its
+     * one state ("the government") */
+    bool follows = strcmp(c->story, c->prev_story) == 0 && c->sent == c->prev_sent + 1;
+    const char *fcode = follows && c->opts.forward && c->fwd_code[0]
+                          ? dy_arena_strndup(&c->scratch, c->fwd_code, strlen(c->fwd_code))
+                          : NULL;
+    const char *pcode = follows && c->pair_code[0] ? dy_arena_strndup(&c->scratch, c->pair_code, strlen(c->pair_code))
+                                                   : NULL;
+    c->pair_code[0] = '\0';
+    char prev_state[4] = "";
+    if (follows)
+        memcpy(prev_state, c->state_code, sizeof prev_state);
+    c->state_code[0] = '\0';
+    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo, NULL) < 0)
+        return -1;
+    bool tree = c->opts.syntax == DY_SYNTAX_PARSE && needs_tree(&s) && can_code(c, &s);
+    dy_sent fresh; /* s as parsed, for a second reading */
+    if (tree && copy_sent(&fresh, &s, &c->scratch) < 0)
+        return -1;
+    evlist out = {NULL, 0, 0};
+    int r = code_sent(c, &s, prev_state, &out);
+    /* the tree is worked out only where it can change an event: where word
+     * order found one, or where a comma clause it dropped holds an actor.
+     * Then the sentence is read again, over the tree (read_tree) */
+    if (tree && r >= 0 && (out.n > 0 || dropped_actor(&s))) {
+        s = fresh;
+        if (read_tree(c, &s, text, len, date, fcode, pcode) < 0)
+            return -1;
+        out.n = 0;
+        r = code_sent(c, &s, prev_state, &out);
+    }
+    if (r != DY_SENT_CODED)
+        return r;
     if (c->tree_ok)
         tree_roles(c, &s, &out, date);
     if (out.n == 0)
@@ -3002,6 +3158,15 @@ static void synset_index(dy_coder *c)
     }
 }
 
+/* The index of the synset called name, -1 when there is none. */
+static int synset_named(const dy_dict *d, const char *name)
+{
+    for (uint32_t i = 0; i < d->nsyn; i++)
+        if (d->syn[i].name && strcmp(d->syn[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
 dy_coder *dy_coder_new(const dy_dict *d)
 {
     dy_coder *c = calloc(1, sizeof *c);
@@ -3013,6 +3178,9 @@ dy_coder *dy_coder_new(const dy_dict *d)
     dy_arena_init(&c->scratch, 1 << 20, (size_t)256 << 20);
     c->memo = dy_rootmemo_new(); /* without it lookups go to the index each time */
     synset_index(c);
+    c->g_future = synset_named(d, "&FUTURE");
+    c->g_obligation = synset_named(d, "&OBLIGATION");
+    c->g_condition = synset_named(d, "&CONDITION");
     c->verb_stops = malloc((size_t)d->nverbs + 1); /* without it every sentence is coded */
     for (uint32_t v = 0; c->verb_stops && v < d->nverbs; v++) {
         const dy_verb *vb = &d->verbs[v];

@@ -1,6 +1,8 @@
 /* tree.c: the tagger's and parser's tree over the coder's tokens. */
 #include "tree.h"
+#include "dict.h"
 #include "syntax.h"
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,4 +281,140 @@ int dy_tree_year(const dy_tree *t, const char *text, long v)
 bool dy_tree_unit_under(const dy_tree *t, const dy_sent *s, long w, int u)
 {
     return u >= 0 && u < s->nunit && under(t, w, dy_tree_word(t, s->unit[u].atok));
+}
+
+/* A relation that opens a clause of its own below a verb: an adverbial
+ * clause, a clausal subject. What lies inside belongs to that clause's
+ * verb. (A clause set beside it, parataxis, is no wall: it is where the
+ * parser puts what it cannot place.) A relative clause or participle on a
+ * noun is no such wall: the noun's act is often the verb's matter
+ * ("welcomes the efforts undertaken by Taiwan", "investigated the air
+ * strike that killed Palestinian civilians"). */
+static bool own_clause_rel(const dy_tree *t, long k)
+{
+    const dy_word *w = &t->w[k];
+    if (strncmp(w->deprel, "csubj", 5) == 0)
+        return true;
+    if (strcmp(w->deprel, "advcl") != 0)
+        return false;
+    /* an infinitive ("its readiness to deepen cooperation with
+     * Bangladesh") carries on the act of the verb it serves */
+    for (size_t i = 0; i < t->n; i++)
+        if (t->w[i].head == k + 1 && strcmp(t->w[i].xpos, "TO") == 0)
+            return false;
+    return true;
+}
+
+bool dy_tree_own(const dy_tree *t, long v, long w)
+{
+    for (size_t steps = 0; w >= 0 && steps <= t->n; steps++) {
+        if (w == v)
+            return true;
+        if (own_clause_rel(t, w))
+            return false;
+        w = t->w[w].head - 1;
+    }
+    return false;
+}
+
+/* The first live actor unit in word w's phrase, within w's clause. */
+static int own_unit(const dy_tree *t, const dy_sent *s, long w, int not_u)
+{
+    for (int u = 0; u < s->nunit; u++) {
+        const dy_unit *x = &s->unit[u];
+        if (u != not_u && !x->dead && !x->pronoun && strncmp(x->code, "---", 3) != 0 && dy_tree_own(t, w, dy_tree_word(t, x->atok)))
+            return u;
+    }
+    return -1;
+}
+
+int dy_tree_object(const dy_tree *t, const dy_sent *s, long v, int not_u)
+{
+    static const char *const rels[] = {"obj", "iobj", NULL};
+    for (int r = 0; v >= 0 && rels[r]; r++) {
+        for (size_t i = 0; i < t->n; i++) {
+            if (t->w[i].head != v + 1 || strcmp(t->w[i].deprel, rels[r]) != 0)
+                continue;
+            int u = own_unit(t, s, (long)i, not_u);
+            if (u >= 0)
+                return u;
+        }
+    }
+    return -1;
+}
+
+/* Is word k's text, case folded, the one-word member of synset sy? */
+static bool word_in_synset(const dy_tree *t, const char *text, const struct dy_dict *d, size_t k, int sy)
+{
+    const dy_synset *set = &d->syn[sy];
+    const dy_word *w = &t->w[k];
+    for (uint32_t m = 0; m < set->n; m++) {
+        const dy_seq *q = &set->mem[m];
+        if (q->n != 1 || q->el[0].kind != DY_EL_WORD || q->el[0].len != w->len)
+            continue;
+        size_t i = 0;
+        while (i < w->len && toupper((unsigned char)text[w->start + i]) == (unsigned char)q->el[0].w[i])
+            i++;
+        if (i == w->len)
+            return true;
+    }
+    return false;
+}
+
+bool dy_tree_dep_in(const dy_tree *t, const char *text, const struct dy_dict *d, long v, const char *rel, int sy)
+{
+    size_t rl = strlen(rel);
+    for (size_t i = 0; v >= 0 && sy >= 0 && i < t->n; i++)
+        if (t->w[i].head == v + 1 && strncmp(t->w[i].deprel, rel, rl) == 0
+            && (t->w[i].deprel[rl] == '\0' || t->w[i].deprel[rl] == ':') && word_in_synset(t, text, d, i, sy))
+            return true;
+    return false;
+}
+
+long dy_tree_agent(const dy_tree *t, const char *text, long v)
+{
+    for (size_t i = 0; v >= 0 && i < t->n; i++)
+        if (t->w[i].head == v + 1 && strcmp(t->w[i].deprel, "obl:agent") == 0)
+            return (long)i;
+    /* "were killed in an attack by ...": the agent of the act the
+     * oblique names */
+    for (size_t i = 0; v >= 0 && i < t->n; i++) {
+        if (t->w[i].head != v + 1 || strcmp(t->w[i].deprel, "obl") != 0)
+            continue;
+        for (size_t k = 0; k < t->n; k++)
+            if (t->w[k].head == (int)i + 1 && strcmp(t->w[k].deprel, "nmod") == 0)
+                for (size_t c = 0; c < t->n; c++)
+                    if (t->w[c].head == (int)k + 1 && strcmp(t->w[c].deprel, "case") == 0 && t->w[c].len == 2
+                        && toupper((unsigned char)text[t->w[c].start]) == 'B'
+                        && toupper((unsigned char)text[t->w[c].start + 1]) == 'Y' && c > i)
+                        return (long)k;
+    }
+    return -1;
+}
+
+long dy_tree_speaker(const dy_tree *t, long v)
+{
+    if (v < 0)
+        return -1;
+    const dy_word *w = &t->w[v];
+    if (w->head > 0 && strcmp(w->deprel, "ccomp") == 0)
+        return w->head - 1; /* "China said Pakistan must ..." */
+    for (size_t i = 0; i < t->n; i++) /* "Pakistan must ..., China said" */
+        if (t->w[i].head == v + 1 && strcmp(t->w[i].deprel, "parataxis") == 0)
+            return (long)i;
+    return -1;
+}
+
+bool dy_tree_headline_intent(const dy_tree *t, long v)
+{
+    if (v < 0 || t->w[v].head != 0)
+        return false;
+    bool to = false;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->w[i].head == v + 1) {
+            if (strncmp(t->w[i].deprel, "aux", 3) == 0)
+                return false;
+            to |= strcmp(t->w[i].deprel, "mark") == 0 && strcmp(t->w[i].xpos, "TO") == 0;
+        }
+    return to;
 }

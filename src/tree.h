@@ -73,4 +73,33 @@ bool dy_tree_unit_under(const dy_tree *t, const dy_sent *s, long w, int u);
 /* Is word w a personal pronoun ("I", "we", "they")? */
 bool dy_tree_pronoun(const dy_tree *t, long w);
 
+/* Is word w in verb v's own clause: in v's subtree, with no clause of its
+ * own on the way up (an adverbial clause or a clausal subject; an
+ * infinitive carries on v's act)? */
+bool dy_tree_own(const dy_tree *t, long v, long w);
+
+/* The live actor unit of a known state or group (no "---"), other than
+ * not_u and no pronoun, that verb v's object names in v's own clause: its
+ * obj, else its iobj; -1 when none does. An oblique is left out: most
+ * name a place or a time ("near Tehran"). */
+int dy_tree_object(const dy_tree *t, const dy_sent *s, long v, int not_u);
+
+/* Has verb v a dependent of relation rel ("aux" takes "aux:pass" too)
+ * whose word is a one-word member of dictionary synset sy (-1: none)? */
+struct dy_dict;
+bool dy_tree_dep_in(const dy_tree *t, const char *text, const struct dy_dict *d, long v, const char *rel, int sy);
+
+/* The passive verb v's agent: its obl:agent, or the "by" phrase of the act
+ * an oblique names ("were killed in an attack by the rebels"); -1. */
+long dy_tree_agent(const dy_tree *t, const char *text, long v);
+
+/* The verb that reports v: the verb v is the clausal complement of ("China
+ * said Pakistan must ..."), or a clause set beside v ("Pakistan must ...,
+ * China said"); -1 when none. */
+long dy_tree_speaker(const dy_tree *t, long v);
+
+/* Is v the root of a headline's infinitive ("China, Pakistan to enhance
+ * anti-terrorism cooperation"): a root with "to" and no auxiliary? */
+bool dy_tree_headline_intent(const dy_tree *t, long v);
+
 #endif

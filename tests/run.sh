@@ -459,6 +459,36 @@ par=$("$DYAD" code --syntax parse "$TMP/names.txt" | grep -c '"source":"VAT","ta
 "$DYAD" parse "$TMP/names.txt" | grep -q '^3	See	_	VERB' && alone=verb || alone=other
 [ "$par" = 2 ] && ok "--syntax parse: the dictionaries' names are proper nouns to the tagger ('Holy See' is no verb: VAT ARM/AZE 02x; alone the tagger says $alone)" \
     || not_ok "--syntax parse: names for the tagger" "$par VAT events"
+# event status on the tree (doc/tree-coder.md, rule 9): each sentence is
+# coded in both modes; the pattern is what parse mode must give, and the
+# linear reading shows the act it is not
+status_case() { # what, sentence, linear's pattern, parse's pattern
+    printf '%s\n' "$2" >"$TMP/status.txt"
+    "$DYAD" code --syntax linear "$TMP/status.txt" >"$TMP/sl" 2>&1
+    "$DYAD" code --syntax parse "$TMP/status.txt" >"$TMP/sp" 2>&1
+    if [ -z "$4" ]; then n=0; else n=$(grep -c "$4" "$TMP/sp"); fi
+    if grep -q "$3" "$TMP/sl" && [ "$(grep -c '"code"' "$TMP/sp")" = "$n" ] && [ -z "$4" -o "$n" = 1 ]; then
+        ok "--syntax parse: $1"
+    else
+        not_ok "--syntax parse: $1" "linear: $(head -c 300 "$TMP/sl"); parse: $(head -c 300 "$TMP/sp")"
+    fi
+}
+status_case "a future act is the intent to do it ('will send aid': 033, linear 070)" "China will send aid to Pakistan." \
+    '"source":"CHN","target":"PAK","code":"070"' '"source":"CHN","target":"PAK","code":"033"'
+status_case "a headline's infinitive is an intent ('China to send aid to Pakistan': 033)" "China to send aid to Pakistan" \
+    '"source":"CHN","target":"PAK","code":"070"' '"source":"CHN","target":"PAK","code":"033"'
+status_case "a question codes nothing ('Will China attack Pakistan?', linear 190)" "Will China attack Pakistan?" \
+    '"code":"190"' ''
+status_case "'would attack ... if' is a threat (138x, linear 190)" "China would attack Pakistan if it crossed the border." \
+    '"source":"CHN","target":"PAK","code":"190"' '"source":"CHN","target":"PAK","code":"138'
+status_case "'must' is the speaker's demand on the doer (China demands that Pakistan release: 105x)" \
+    "Pakistan must release the Chinese workers, China said." '"source":"PAK","target":"CHN[A-Z]*","code":"0841"' \
+    '"source":"CHN","target":"PAK","code":"105'
+status_case "an act asked for by no one named codes nothing ('The world must help Afghanistan')" \
+    "The United Nations must help Afghanistan." '"source":"IGO[A-Z]*","target":"AFG","code":"0' ''
+status_case "'will attack ... unless' is a threat, and the condition no act (1384, linear 190)" \
+    "Russia will attack Ukraine unless NATO withdraws." '"source":"RUS","target":"UKR","code":"190"' \
+    '"source":"RUS","target":"UKR","code":"1384"'
 "$DYAD" code --syntax tree "$TMP/supply.txt" >/dev/null 2>"$TMP/o"; rc=$?
 [ $rc = 2 ] && grep -q "not parse or linear" "$TMP/o" && ok "--syntax: an unknown mode exits 2" || not_ok "--syntax unknown mode" "exit $rc"
 
