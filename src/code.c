@@ -3095,9 +3095,27 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     evlist out = {NULL, 0, 0};
     int r = code_sent(c, &s, prev_state, &out);
     /* the tree is worked out only where it can change an event: where word
-     * order found one, or where a comma clause it dropped holds an actor.
-     * Then the sentence is read again, over the tree (read_tree) */
-    if (tree && r >= 0 && (out.n > 0 || dropped_actor(&s))) {
+     * order found one. Then the sentence is read again, over the tree
+     * (read_tree) */
+    if (tree && r >= 0 && out.n == 0 && dropped_actor(&s)) {
+        /* the comma clauses it dropped may hold the event's actor: read
+         * it again with them kept, and parse only if that finds one */
+        bool *all = dy_arena_alloc(&c->scratch, (size_t)fresh.n + 1);
+        if (!all)
+            return -1;
+        memset(all, 1, (size_t)fresh.n + 1);
+        dy_sent whole;
+        char fwd[sizeof c->fwd_code], state[sizeof c->state_code];
+        memcpy(fwd, c->fwd_code, sizeof fwd);
+        memcpy(state, c->state_code, sizeof state);
+        if (dy_parse(&whole, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo, all) < 0
+            || code_sent(c, &whole, prev_state, &out) < 0)
+            return -1;
+        /* what the next sentence inherits stays the first reading's */
+        memcpy(c->fwd_code, fwd, sizeof fwd);
+        memcpy(c->state_code, state, sizeof state);
+    }
+    if (tree && r >= 0 && out.n > 0) {
         s = fresh;
         if (read_tree(c, &s, text, len, date, fcode, pcode) < 0)
             return -1;
