@@ -473,6 +473,8 @@ status_case() { # what, sentence, linear's pattern, parse's pattern
         not_ok "--syntax parse: $1" "linear: $(head -c 300 "$TMP/sl"); parse: $(head -c 300 "$TMP/sp")"
     fi
 }
+status_case "the target lies in the verb's own clause, not in an adverbial one ('criticized the plan because Japan ...': no CHN JPN 111)" \
+    "China criticized the plan because Japan had angered Korea." '"source":"CHN","target":"JPN","code":"111"' ''
 status_case "a future act is the intent to do it ('will send aid': 033, linear 070)" "China will send aid to Pakistan." \
     '"source":"CHN","target":"PAK","code":"070"' '"source":"CHN","target":"PAK","code":"033"'
 status_case "a headline's infinitive is an intent ('China to send aid to Pakistan': 033)" "China to send aid to Pakistan" \
