@@ -146,12 +146,36 @@ static bool nominal(const dy_tree *t, size_t k)
            && nominal(t, (size_t)w->head - 1);
 }
 
+static int own_unit(const dy_tree *t, const dy_sent *s, long w, int not_u);
+
+/* Does the noun k name its doer as an actor: a possessive ("Xi Jinping's
+ * talks with Hussain", "Russia's attack on Ukraine") or a "by" phrase
+ * ("the expulsion of diplomats by Russia")? Then it is an event noun. */
+static bool doer_named(const dy_tree *t, const dy_sent *s, size_t k)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const dy_word *w = &t->w[i];
+        if ((size_t)w->head != k + 1 || own_unit(t, s, (long)i, -1) < 0)
+            continue;
+        if (strcmp(w->deprel, "nmod:poss") == 0)
+            return true;
+        if (strcmp(w->deprel, "nmod") == 0)
+            for (size_t c = 0; c < t->n; c++)
+                if ((size_t)t->w[c].head == i + 1 && strcmp(t->w[c].deprel, "case") == 0 && t->w[c].len == 2
+                    && toupper((unsigned char)s->text[t->w[c].start]) == 'B'
+                    && toupper((unsigned char)s->text[t->w[c].start + 1]) == 'Y')
+                    return true;
+    }
+    return false;
+}
+
 void dy_tree_verbs(const dy_tree *t, dy_sent *s)
 {
     for (int i = 0; i < s->n; i++) {
         dy_ptok *p = &s->tok[i];
         long k = dy_tree_word(t, i);
-        if (k < 0 || p->type != DY_T_VERB || p->head != i || has_verb(t, s, i, (size_t)k) || !nominal(t, (size_t)k))
+        if (k < 0 || p->type != DY_T_VERB || p->head != i || has_verb(t, s, i, (size_t)k) || !nominal(t, (size_t)k)
+            || doer_named(t, s, (size_t)k))
             continue;
         for (int m = i; m <= p->last && m < s->n; m++)
             s->tok[m].type = DY_T_NONE;

@@ -36,7 +36,9 @@ bool dy_tree_keep(const dy_tree *t, const dy_sent *s, bool *keep);
 /* Drops each dictionary verb none of whose words is tagged a verb and
  * whose first word heads a noun phrase ("water supply", "a general
  * strike", "the talks"): its words become plain words, so no verb pattern
- * starts there. */
+ * starts there. A noun that names its doer, by a possessive or a "by"
+ * phrase, stays: it is an event noun ("Xi Jinping's talks with
+ * Hussain", "the expulsion of diplomats by Russia"). */
 void dy_tree_verbs(const dy_tree *t, dy_sent *s);
 
 /* The word (0-based) that holds token tok's first byte, or -1. */

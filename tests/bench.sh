@@ -82,6 +82,28 @@ if [ -f "$UN" ] && command -v zstd >/dev/null; then
         echo "  command: $cmd"
     done
     echo "UN General Debate, -j 2: $(awk -v a="$u1" -v b="$u2" 'BEGIN { printf "%.2f", a / b }')x one thread"
+    # the built-in pack reads the tree (parse); linear is word order alone
+    l1="$DYAD code -j 1 --syntax linear --input jsonl $TMP/un.jsonl"
+    p1="$DYAD code -j 1 --syntax parse --input jsonl $TMP/un.jsonl"
+    p2="$DYAD code -j 2 --syntax parse --input jsonl $TMP/un.jsonl"
+    set -- $(pair "$l1" "$p1"); tl=$1; tp=$2
+    set -- $(pair "$p1" "$p2"); tp2=$2
+    $p1 >"$TMP/p1" 2>/dev/null; $p2 >"$TMP/p2" 2>/dev/null
+    same=$(cmp -s "$TMP/p1" "$TMP/p2" && echo "same output" || echo "OUTPUT DIFFERS")
+    for r in "linear -j 1:$tl" "parse -j 1:$tp" "parse -j 2:$tp2"; do
+        echo "UN General Debate, built-in pack, ${r%%:*}: median ${r##*:}s, $(awk -v m="$mb" -v t="${r##*:}" 'BEGIN { printf "%.1f", m / t }') MB/s"
+    done
+    echo "  parse -j 2: $(awk -v a="$tp" -v b="$tp2" 'BEGIN { printf "%.2f", a / b }')x one thread ($same); commands: $l1 / $p1 / $p2"
+    if command -v valgrind >/dev/null; then
+        head -c 1500000 "$TMP/un.jsonl" | sed '$d' >"$TMP/un15.jsonl"
+        n=$($DYAD parse --input jsonl "$TMP/un15.jsonl" | grep -c '^# sent_id')
+        for m in linear parse; do
+            valgrind --tool=callgrind --callgrind-out-file="$TMP/cg" $DYAD code --syntax $m --input jsonl "$TMP/un15.jsonl" \
+                >/dev/null 2>"$TMP/vg" || true
+            ir=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$TMP/vg")
+            [ -n "$ir" ] && echo "UN General Debate, built-in pack, $m: $(awk -v i="$ir" -v n="$n" 'BEGIN { printf "%d", i / n }') instructions per sentence (callgrind, first 1.5 MB, $n sentences as the parser splits them)"
+        done
+    fi
 fi
 
 # instructions per sentence (stable where wall time is not): callgrind on

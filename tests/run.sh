@@ -381,7 +381,12 @@ if [ -f "$G" ]; then
     "$DYAD" validate petrarch "$G" --dict "$SHARED/peers/petrarch2/dictionaries" --country >"$TMP/gv" 2>&1
     got=$(found "$TMP/gv"); b=$(best gsr-found)
     if [ -n "$got" ] && [ "$got" -ge "$b" ]; then ok "GSR news records, Phoenix pack: $(grep '^events:' "$TMP/gv") (best $b)"; else not_ok "GSR news records below $b" "$(tail -3 "$TMP/gv")"; fi
-    # the built-in pack alone, compared at country level and CAMEO root
+    # the built-in pack alone, compared at country level and CAMEO root.
+    # It reads the tree (parse) since 2026-12: 63 found, 10 extra, where
+    # linear finds 64 with 11 extra. The one lost is by the CAMEO codebook:
+    # "The United States will supply arms to Israel" is an intent (03x),
+    # where the GSR wants the act (07); an "unless" clause's act is no
+    # longer coded (an extra gone)
     "$DYAD" validate petrarch "$G" --dict builtin --country --root >"$TMP/gb" 2>&1
     got=$(found "$TMP/gb"); b=$(best gsr-builtin)
     # extra events count too: the issue asks for few
@@ -396,61 +401,50 @@ else
 fi
 
 # ---- hand-coded news sentences, built-in pack: sentences coded exactly
-# (extra events count against it) and events matched on the full code ----
-"$DYAD" validate events tests/golden/news.txt >"$TMP/nv" 2>&1
-got=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$TMP/nv"); b=$(best news-passed)
-full=$(sed -n 's/^full code: .*(\([0-9]*\)\/[0-9]*), recall.*/\1/p' "$TMP/nv"); bf=$(best news-full)
-if [ -n "$got" ] && [ "$got" -ge "$b" ] && [ -n "$full" ] && [ "$full" -ge "$bf" ]; then
-    ok "news sentences, built-in pack: $(tail -1 "$TMP/nv"); $(grep '^full code' "$TMP/nv") (best $b, $bf)"
-else
-    not_ok "news sentences below $b exact / $bf matched" "$(tail -4 "$TMP/nv")"
-fi
+# (extra events count against it) and events matched on the full code, in
+# both modes (the built-in pack reads the tree by default) ----
+printf 'SET: SYNTAX = LINEAR\n' >"$TMP/linear.options"
+ratchet_events() { # what, file, key, dictionary
+    "$DYAD" validate events "$2" --dict "$4" >"$TMP/ev" 2>&1
+    got=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$TMP/ev"); b=$(best "$3-passed")
+    full=$(sed -n 's/^full code: .*(\([0-9]*\)\/[0-9]*), recall.*/\1/p' "$TMP/ev"); bf=$(best "$3-full")
+    if [ -n "$got" ] && [ "$got" -ge "$b" ] && [ -n "$full" ] && [ "$full" -ge "$bf" ]; then
+        ok "$1: $(tail -1 "$TMP/ev"); $(grep '^full code' "$TMP/ev"); $(grep '^CAMEO root' "$TMP/ev") (best $b, $bf)"
+    else
+        not_ok "$1: below $b exact / $bf matched" "$(tail -4 "$TMP/ev")"
+    fi
+}
+# against linear, by design: an act 'in 2017' in a story of 2023 is
+# background; as a flaw: a quote kept whole adds IRN --- 010
+ratchet_events "news sentences, built-in pack (parse)" tests/golden/news.txt news builtin
+ratchet_events "news sentences, built-in pack, --syntax linear" tests/golden/news.txt news-linear "builtin+$TMP/linear.options"
 
 # ---- the real-text development set (tests/golden/real/dev.txt: sentences
 # drawn from ../shared/corpus and coded by hand before dyad saw them): no
 # worse than recorded; its final part is not scored here ----
-"$DYAD" validate events tests/golden/real/dev.txt >"$TMP/rv" 2>&1
-got=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$TMP/rv"); b=$(best real-dev-passed)
-full=$(sed -n 's/^full code: .*(\([0-9]*\)\/[0-9]*), recall.*/\1/p' "$TMP/rv"); bf=$(best real-dev-full)
-if [ -n "$got" ] && [ "$got" -ge "$b" ] && [ -n "$full" ] && [ "$full" -ge "$bf" ]; then
-    ok "real-text dev set, built-in pack: $(tail -1 "$TMP/rv"); $(grep '^full code' "$TMP/rv"); $(grep '^CAMEO root' "$TMP/rv") (best $b, $bf)"
-else
-    not_ok "real-text dev set below $b exact / $bf matched" "$(tail -4 "$TMP/rv")"
-fi
+ratchet_events "real-text dev set, built-in pack (parse)" tests/golden/real/dev.txt real-dev builtin
+ratchet_events "real-text dev set, built-in pack, --syntax linear" tests/golden/real/dev.txt real-dev-linear "builtin+$TMP/linear.options"
 
-# ---- --syntax parse (being built): the same sets, and what it changes ----
-printf 'SET: SYNTAX = PARSE\n' >"$TMP/parse.options"
-"$DYAD" validate events tests/golden/real/dev.txt --dict "builtin+$TMP/parse.options" >"$TMP/rp" 2>&1
-got=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$TMP/rp"); b=$(best real-dev-parse-passed)
-full=$(sed -n 's/^full code: .*(\([0-9]*\)\/[0-9]*), recall.*/\1/p' "$TMP/rp"); bf=$(best real-dev-parse-full)
-if [ -n "$got" ] && [ "$got" -ge "$b" ] && [ -n "$full" ] && [ "$full" -ge "$bf" ]; then
-    ok "real-text dev set, --syntax parse: $(tail -1 "$TMP/rp"); $(grep '^full code' "$TMP/rp") (best $b, $bf)"
-else
-    not_ok "real-text dev set, --syntax parse, below $b exact / $bf matched" "$(tail -4 "$TMP/rp")"
-fi
-"$DYAD" validate events tests/golden/news.txt --dict "builtin+$TMP/parse.options" >"$TMP/np" 2>&1
-got=$(sed -n 's/^\([0-9]*\) passed.*/\1/p' "$TMP/np"); b=$(best news-parse-passed)
-[ -n "$got" ] && [ "$got" -ge "$b" ] && ok "news sentences, --syntax parse: $(tail -1 "$TMP/np") (best $b; against linear: an act 'in 2017' in a story of 2023 is background by design; a quote kept whole adds IRN --- 010)" \
-    || not_ok "news sentences, --syntax parse, below $b" "$(tail -4 "$TMP/np")"
+# ---- what --syntax parse changes: each case against linear's reading ----
 printf 'Russia has a large supply of gas for Germany.\n' >"$TMP/supply.txt"
-lin=$("$DYAD" code "$TMP/supply.txt" | grep -c '"code"'); par=$("$DYAD" code --syntax parse "$TMP/supply.txt" | grep -c '"code"')
+lin=$("$DYAD" code --syntax linear "$TMP/supply.txt" | grep -c '"code"'); par=$("$DYAD" code --syntax parse "$TMP/supply.txt" | grep -c '"code"')
 [ "$lin" = 1 ] && [ "$par" = 0 ] && ok "--syntax parse: 'a large supply of gas' is no verb (linear codes it: 070)" \
     || not_ok "--syntax parse: noun taken for a verb" "linear $lin, parse $par events"
 printf 'Martin Griffiths, the United Nations relief chief, urged Israel to allow aid into Gaza.\n' >"$TMP/appos.txt"
-lin=$("$DYAD" code "$TMP/appos.txt" | grep -c '"code"')
+lin=$("$DYAD" code --syntax linear "$TMP/appos.txt" | grep -c '"code"')
 par=$("$DYAD" code --syntax parse "$TMP/appos.txt" | grep -c '"source":"IGO[A-Z]*","target":"ISR","code":"02')
 [ "$lin" = 0 ] && [ "$par" = 1 ] && ok "--syntax parse: an apposition between commas is kept (the UN's relief chief urged Israel: IGO ISR 02x)" \
     || not_ok "--syntax parse: apposition" "linear $lin events, parse $par IGO-ISR appeals"
 printf 'It is important that the deal on Iran is honoured, and I welcome the talks between the United States and Russia.\n' >"$TMP/subj.txt"
-lin=$("$DYAD" code "$TMP/subj.txt" | grep -c '"source":"IRN"'); par=$("$DYAD" code --syntax parse "$TMP/subj.txt" | grep -c '"code"')
+lin=$("$DYAD" code --syntax linear "$TMP/subj.txt" | grep -c '"source":"IRN"'); par=$("$DYAD" code --syntax parse "$TMP/subj.txt" | grep -c '"code"')
 [ "$lin" = 2 ] && [ "$par" = 0 ] && ok "--syntax parse: the source is the verb's subject ('I welcome', not Iran: no event)" \
     || not_ok "--syntax parse: source from the subject" "linear $lin IRN events, parse $par events"
 printf 'The rebels who attacked the convoy were arrested by Malian soldiers.\n' >"$TMP/relcl.txt"
-lin=$("$DYAD" code "$TMP/relcl.txt" | grep -c '"target":"MLI[A-Z]*","code":"19'); par=$("$DYAD" code --syntax parse "$TMP/relcl.txt" | grep -c '"target":"MLI[A-Z]*","code":"19')
+lin=$("$DYAD" code --syntax linear "$TMP/relcl.txt" | grep -c '"target":"MLI[A-Z]*","code":"19'); par=$("$DYAD" code --syntax parse "$TMP/relcl.txt" | grep -c '"target":"MLI[A-Z]*","code":"19')
 [ "$lin" = 1 ] && [ "$par" = 0 ] && ok "--syntax parse: a relative clause's verb does not take the main clause's actor as its target" \
     || not_ok "--syntax parse: relative clause target" "linear $lin, parse $par attacks on Mali"
 printf '{"id":"h","date":"2020-10-29","text":"Saudi Arabia blockaded Qatar in 2017. Saudi Arabia blockaded Qatar on Monday."}\n' >"$TMP/hist.jsonl"
-lin=$("$DYAD" code "$TMP/hist.jsonl" | grep -c '"code":"191"'); par=$("$DYAD" code --syntax parse "$TMP/hist.jsonl" | grep -c '"sentence":2,.*"code":"191"')
+lin=$("$DYAD" code --syntax linear "$TMP/hist.jsonl" | grep -c '"code":"191"'); par=$("$DYAD" code --syntax parse "$TMP/hist.jsonl" | grep -c '"sentence":2,.*"code":"191"')
 npar=$("$DYAD" code --syntax parse "$TMP/hist.jsonl" | grep -c '"code"')
 [ "$lin" = 2 ] && [ "$par" = 1 ] && [ "$npar" = 1 ] && ok "--syntax parse: an act dated years before the story ('in 2017', story 2020) is background, not news" \
     || not_ok "--syntax parse: history" "linear $lin, parse $npar events ($par of sentence 2)"
