@@ -87,13 +87,13 @@ if [ -f "$UN" ] && command -v zstd >/dev/null; then
     p1="$DYAD code -j 1 --syntax parse --input jsonl $TMP/un.jsonl"
     p2="$DYAD code -j 2 --syntax parse --input jsonl $TMP/un.jsonl"
     set -- $(pair "$l1" "$p1"); tl=$1; tp=$2
-    set -- $(pair "$p1" "$p2"); tp2=$2
+    set -- $(pair "$p1" "$p2"); tq=$1; tp2=$2 # the ratio from one pair
     $p1 >"$TMP/p1" 2>/dev/null; $p2 >"$TMP/p2" 2>/dev/null
     same=$(cmp -s "$TMP/p1" "$TMP/p2" && echo "same output" || echo "OUTPUT DIFFERS")
     for r in "linear -j 1:$tl" "parse -j 1:$tp" "parse -j 2:$tp2"; do
         echo "UN General Debate, built-in pack, ${r%%:*}: median ${r##*:}s, $(awk -v m="$mb" -v t="${r##*:}" 'BEGIN { printf "%.1f", m / t }') MB/s"
     done
-    echo "  parse -j 2: $(awk -v a="$tp" -v b="$tp2" 'BEGIN { printf "%.2f", a / b }')x one thread ($same); commands: $l1 / $p1 / $p2"
+    echo "  parse -j 2: $(awk -v a="$tq" -v b="$tp2" 'BEGIN { printf "%.2f", a / b }')x one thread ($same); commands: $l1 / $p1 / $p2"
     if command -v valgrind >/dev/null; then
         head -c 1500000 "$TMP/un.jsonl" | sed '$d' >"$TMP/un15.jsonl"
         n=$($DYAD parse --input jsonl "$TMP/un15.jsonl" | grep -c '^# sent_id')
