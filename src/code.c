@@ -5,6 +5,9 @@
 #include "parse.h"
 #include "tree.h"
 #include "cameo.h"
+#include "event.h"
+#include "roles.h"
+#include "status.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -442,33 +445,6 @@ static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl
 
 /* ---- events ---- */
 
-typedef struct {
-    const char *src, *tgt, *code;
-    int src_tok, tgt_tok, verb_tok, verb_end;
-    dy_origin at;
-    bool sub, dom;
-    const char *attr;   /* attribution set by @ in the verb pattern, or NULL */
-    bool pair2;         /* the second event of a paired code ("042:043") */
-    bool src_named;     /* the pattern named the source ($) or turned the
-                           roles round: not word order's choice */
-    bool tgt_named;     /* ... the target (+) */
-} ev_t;
-
-typedef struct {
-    ev_t *e;
-    int n, cap;
-} evlist;
-
-static void push_ev(evlist *l, const ev_t *e)
-{
-    for (int i = 0; i < l->n; i++)
-        if (strcmp(l->e[i].src, e->src) == 0 && strcmp(l->e[i].tgt, e->tgt) == 0
-            && strcmp(l->e[i].code, e->code) == 0)
-            return;
-    if (l->n < l->cap)
-        l->e[l->n++] = *e;
-}
-
 /* Collects the codes of a unit (its compound when comp) into out. */
 static int unit_codes(const dy_sent *s, int u, bool alone, dy_arena *a, const char **out, int16_t *toks,
                       int cap)
@@ -693,7 +669,7 @@ static bool same_code(const dy_sent *s, int a, int b)
 typedef struct {
     dy_coder *c;
     dy_sent *s;
-    evlist *out;
+    dy_evlist *out;
     int carried_src;     /* source carried to the next clause, -1 none */
     int first_actor_clause; /* first unit of the current clause */
     /* a statement transformed (transform): clauses joined on to what it
@@ -707,51 +683,6 @@ typedef struct {
 } run_t;
 
 enum { V_NONE = 0, V_EVENT, V_NULL };
-
-/* Negated cooperation is a refusal (CAMEO 12): "did not agree to ease the
- * sanctions" is 1244, not 085. Disapproval (110) is, the other way
- * round, the negation of diplomatic cooperation: "did not clash over the
- * plan" is 050, as PETRARCH's coding ontology defines 110. ORDER CAMEO:
- * pairs sorted by code. Codes of other kinds, negated, code nothing ("did
- * not attack" is no attack). */
-static const char *const negation_table[][2] = {
-    {"030", "120"}, {"031", "121"}, {"0311", "1211"}, {"0312", "1212"}, {"0313", "1213"},
-    {"0314", "121"}, {"032", "120"}, {"033", "122"}, {"0331", "1221"}, {"0332", "1222"},
-    {"0333", "1223"}, {"0334", "1224"}, {"034", "123"}, {"0341", "1231"}, {"0342", "1232"},
-    {"0343", "1233"}, {"0344", "1234"}, {"035", "124"}, {"0351", "1241"}, {"0352", "1242"},
-    {"0353", "1243"}, {"0354", "1244"}, {"0355", "1245"}, {"0356", "1246"}, {"036", "125"},
-    {"037", "127"}, {"038", "126"}, {"039", "126"}, {"054", "120"}, {"057", "127"}, {"060", "121"},
-    {"061", "1211"}, {"062", "1212"}, {"063", "1213"}, {"064", "121"}, {"070", "122"},
-    {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"}, {"075", "122"},
-    {"080", "124"}, {"081", "1241"}, {"0811", "1241"}, {"0812", "1241"}, {"0813", "1241"},
-    {"0814", "1241"}, {"082", "1242"}, {"083", "123"}, {"0831", "1231"}, {"0832", "1232"},
-    {"0833", "1233"}, {"0834", "1234"}, {"084", "1243"}, {"0841", "1243"}, {"0842", "1243"},
-    {"085", "1244"}, {"086", "1245"}, {"0861", "1245"}, {"0862", "1245"}, {"0863", "1245"},
-    {"087", "1246"}, {"0871", "1246"}, {"0872", "1246"}, {"0873", "1246"}, {"0874", "1246"}, {"110", "050"},
-};
-
-/* Binary search of a code table: rows of cols strings sorted by the first;
- * returns column col of the row for code, or NULL. */
-static const char *table_code(const char *const *tab, size_t rows, size_t cols, const char *code, size_t col)
-{
-    size_t lo = 0, hi = rows;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(code, tab[mid * cols]);
-        if (c == 0)
-            return tab[mid * cols + col];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
-}
-
-static const char *negated_code(const char *code)
-{
-    return table_code(&negation_table[0][0], sizeof negation_table / sizeof negation_table[0], 2, code, 1);
-}
 
 static bool is_negator(const dy_ptok *t)
 {
@@ -1133,7 +1064,7 @@ static int against_target(const mctx *x, int v1, int tlim, int src, const slots_
 /* Tries verb at clause positions v0..v1; fills ev list when it yields events.
  * Returns V_EVENT when events were made, V_NULL for a null/failed code. */
 static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
-                     bool dominant_only, evlist *tmp)
+                     bool dominant_only, dy_evlist *tmp)
 {
     dy_sent *s = R->s;
     const struct dy_dict *d = R->c->d;
@@ -1203,7 +1134,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         return V_NULL;
     const char *ecode = code->code, *ecode2 = code->code2;
     if (o->negation && (negated(&x, v0, pat_first) || (o->neither && neither_nor(&x, v0)))) {
-        ecode = negated_code(code->code);
+        ecode = dy_status_negated(code->code);
         ecode2 = NULL; /* a refusal is one-sided */
         if (!ecode)
             return V_NULL;
@@ -1667,7 +1598,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             /* neither side a known actor ("---" and "---GOV"): no dyad */
             if (strncmp(srcs[i], "---", 3) == 0 && strncmp(tgts[j], "---", 3) == 0)
                 continue;
-            ev_t e = {srcs[i], tgts[j], official_protest(s, srcs[i], stok[i], ecode), stok[i], ttok[j], cl->L[v0],
+            dy_ev e = {srcs[i], tgts[j], official_protest(s, srcs[i], stok[i], ecode), stok[i], ttok[j], cl->L[v0],
                       cl->L[v1], at, code->sub, code->dom, attr, false, sl.src_u >= 0 || code->rev,
                       sl.tgt_u >= 0 || code->rev};
             if (code->rev) {
@@ -1676,11 +1607,11 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                 e.src_tok = ttok[j];
                 e.tgt_tok = stok[i];
             }
-            push_ev(tmp, &e);
+            dy_ev_push(tmp, &e);
             if (ecode2) {
-                ev_t r = {tgts[j], srcs[i], ecode2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,
+                dy_ev r = {tgts[j], srcs[i], ecode2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,
                           code->sub, code->dom, attr, true, true, true};
-                push_ev(tmp, &r);
+                dy_ev_push(tmp, &r);
             }
         }
     return tmp->n > before ? V_EVENT : V_NULL;
@@ -1755,11 +1686,11 @@ static bool complex_check(dy_coder *c, dy_sent *s)
 }
 
 /* Appends public events for the sentence. */
-static int publish(dy_coder *c, const dy_sent *s, const evlist *l, const char *text, size_t len,
+static int publish(dy_coder *c, const dy_sent *s, const dy_evlist *l, const char *text, size_t len,
                    int32_t date, const char *attr, const char *iss)
 {
     for (int i = 0; i < l->n; i++) {
-        const ev_t *e = &l->e[i];
+        const dy_ev *e = &l->e[i];
         if (c->nev == c->cev) {
             size_t nc = c->cev ? c->cev * 2 : 32;
             dy_event *ne = dy_arena_alloc(&c->arena, nc * sizeof *ne);
@@ -2099,47 +2030,6 @@ static bool code_fits(const char *rule, const char *code)
     return strlen(rule) == 3 && rule[2] == '0' && strncmp(rule, code, 2) == 0 && rule[0] != '0';
 }
 
-/* CAMEO's "appeal for" (02x) and "express intent to" (03x) codes for the
- * cooperation they ask for or announce (04x-08x), as the CAMEO codebook
- * pairs them, and the threats (13x) that announce coercion or force.
- * ORDER: by act code (strcmp). */
-static const char *const ask_table[][4] = {
-    /* act, intent, appeal, demand */
-    {"040", "036", "026", "106"}, {"041", "036", "026", "106"}, {"042", "036", "026", "106"},
-    {"043", "036", "026", "106"}, {"044", "036", "026", "106"}, {"045", "039", "028", "108"},
-    {"046", "036", "026", "106"}, {"050", "032", "022", "102"}, {"051", "032", "022", "102"},
-    {"052", "032", "022", "102"}, {"053", "032", "022", "102"}, {"054", "032", "022", "102"},
-    {"055", "032", "022", "102"}, {"056", "032", "022", "102"}, {"057", "032", "022", "102"},
-    {"060", "031", "021", "101"}, {"061", "0311", "0211", "1011"}, {"062", "0312", "0212", "1012"},
-    {"063", "0313", "0213", "1013"}, {"064", "0314", "0214", "1014"}, {"070", "033", "023", "103"},
-    {"071", "0331", "0231", "1031"}, {"072", "0332", "0232", "1032"}, {"073", "0333", "0233", "1033"},
-    {"074", "0334", "0234", "1034"}, {"075", "033", "023", "103"}, {"080", "035", "025", "105"},
-    {"081", "0351", "0251", "1051"}, {"0811", "0351", "0251", "1051"}, {"0812", "0351", "0251", "1051"},
-    {"0813", "0351", "0251", "1051"}, {"0814", "0351", "0251", "1051"}, {"082", "0352", "0252", "1052"},
-    {"083", "034", "024", "104"}, {"0831", "0341", "0241", "1041"}, {"0832", "0342", "0242", "1042"},
-    {"0833", "0343", "0243", "1043"}, {"0834", "0344", "0244", "1044"}, {"084", "0353", "0253", "1053"},
-    {"0841", "0353", "0253", "1053"}, {"0842", "0353", "0253", "1053"}, {"085", "0354", "0254", "1054"},
-    {"086", "0355", "0255", "1055"}, {"0861", "0355", "0255", "1055"}, {"0862", "0355", "0255", "1055"},
-    {"0863", "0355", "0255", "1055"}, {"087", "0356", "0256", "1056"}, {"0871", "0356", "0256", "1056"},
-    {"0872", "0356", "0256", "1056"}, {"0873", "0356", "0256", "1056"}, {"0874", "0356", "0256", "1056"},
-    /* an intent to coerce or to use force is a threat of it ("vowed to
-     * continue the war", "would punish Israel"): CAMEO's 13x */
-    {"160", "131", NULL, NULL}, {"163", "1312", NULL, NULL}, {"170", "130", NULL, NULL},
-    {"172", "132", NULL, NULL}, {"175", "137", NULL, NULL}, {"180", "1383", NULL, NULL},
-    {"181", "1383", NULL, NULL}, {"183", "1383", NULL, NULL}, {"190", "1384", NULL, NULL},
-    {"191", "1381", NULL, NULL}, {"192", "1382", NULL, NULL}, {"193", "1384", NULL, NULL},
-    {"194", "1384", NULL, NULL}, {"195", "1384", NULL, NULL}, {"1951", "1384", NULL, NULL},
-    {"1952", "1384", NULL, NULL}, {"200", "1383", NULL, NULL}, {"202", "1383", NULL, NULL},
-    {"204", "1385", NULL, NULL},
-};
-
-/* col 1: the intent code, col 2: the appeal code, col 3: the demand code;
- * NULL when CAMEO has none */
-static const char *ask_code(const char *code, int col)
-{
-    return table_code(&ask_table[0][0], sizeof ask_table / sizeof ask_table[0], 4, code, (size_t)col);
-}
-
 /* Applies the first transformation that fits outer code ocode, outer
  * sources acode/atok and the inner events in; su is the inner verb's own
  * subject (-1 none), pron a pronoun standing for it, w0tok the inner verb's
@@ -2147,18 +2037,18 @@ static const char *ask_code(const char *code, int col)
  * given: the inner events have a subject of their own whatever the rest
  * says. Returns the number of events written to res. */
 static int apply_rules(run_t *R, const char *ocode, const char **acode, const int16_t *atok, int na,
-                       const evlist *inl, int su, bool pron, int w0tok, int vtok, bool given, evlist *res)
+                       const dy_evlist *inl, int su, bool pron, int w0tok, int vtok, bool given, dy_evlist *res)
 {
     const dy_sent *s = R->s;
     const struct dy_dict *d = R->c->d;
-    const evlist in = *inl;
+    const dy_evlist in = *inl;
     for (uint32_t k = 0; k < d->ntr; k++) {
         const dy_transform *t = &d->tr[k];
         if (strcmp(t->ocode, ocode) != 0)
             continue;
         res->n = 0;
         for (int e = 0; e < in.n; e++) {
-            const ev_t *x = &in.e[e];
+            const dy_ev *x = &in.e[e];
             if (!code_fits(t->icode, x->code))
                 continue;
             /* or the agent of a passive inner verb ("was fired at it
@@ -2187,7 +2077,7 @@ static int apply_rules(run_t *R, const char *ocode, const char **acode, const in
             const char *b = t->isrc == 'b' ? isrc : x->tgt;
             int btok = t->isrc == 'b' ? istok : x->tgt_tok;
             int a = ai >= 0 ? ai : 0;
-            ev_t y = *x;
+            dy_ev y = *x;
             y.src = t->rsrc == 'a' ? acode[a] : b;
             y.src_tok = t->rsrc == 'a' ? atok[a] : btok;
             y.tgt = t->rtgt == 'a' ? acode[a] : b;
@@ -2197,7 +2087,7 @@ static int apply_rules(run_t *R, const char *ocode, const char **acode, const in
             y.at = t->at;
             y.dom = false;
             if (strcmp(y.src, y.tgt) != 0 || !strcmp(y.src, "---"))
-                push_ev(res, &y);
+                dy_ev_push(res, &y);
         }
         if (res->n)
             return res->n;
@@ -2213,7 +2103,7 @@ static int apply_rules(run_t *R, const char *ocode, const char **acode, const in
  * coded as CAMEO's intent ("pledged to lift the sanctions" is 0354); an
  * agreement (050) or a statement (01x), and an intent to do anything else,
  * is the act itself. Returns -1 when memory ran out. */
-static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int ci, evlist *ev)
+static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int ci, dy_evlist *ev)
 {
     const dy_sent *s = R->s;
     const char *oc = ev->e[0].code;
@@ -2257,7 +2147,7 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
         w0 = q;
     else
         return 0;
-    evlist act = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(ev_t)), 0, 64};
+    dy_evlist act = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(dy_ev)), 0, 64};
     if (!act.e)
         return -1;
     if (code_verb(R, cl, pos_of, w0, root_end(s, cl, w0), ci, false, &act) != V_EVENT || act.e[0].sub)
@@ -2276,7 +2166,7 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
         || strncmp(act.e[0].code, "01", 2) == 0)
         return 0;
     if (appeal || demand) {
-        const char *ac = ask_code(act.e[0].code, appeal ? 2 : 3);
+        const char *ac = dy_status_ask(act.e[0].code, appeal ? 2 : 3);
         for (int k = 0; ac && k < ev->n; k++)
             ev->e[k].code = ac;
         return 0;
@@ -2284,7 +2174,7 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
     if (refuse) {
         /* "refused to release the prisoners" is 1243, the refusal CAMEO
          * pairs with the act */
-        const char *rc = negated_code(act.e[0].code);
+        const char *rc = dy_status_negated(act.e[0].code);
         for (int k = 0; rc && k < ev->n; k++)
             ev->e[k].code = rc;
         return 0;
@@ -2294,7 +2184,7 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
          * 042:043) is not intended */
         int w = 0;
         for (int k = 0; k < act.n; k++) {
-            const char *ic = ask_code(act.e[k].code, 1);
+            const char *ic = dy_status_ask(act.e[k].code, 1);
             if (ic && act.e[k].pair2)
                 continue;
             if (ic)
@@ -2345,7 +2235,7 @@ static bool announced_future(const dy_sent *s, const clause_t *cl, const struct 
  * applies, -2 when the statement is to code nothing itself and leave the
  * act it reports to be coded (OWN ACTS). */
 static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
-                     const evlist *outer, evlist *res)
+                     const dy_evlist *outer, dy_evlist *res)
 {
     dy_sent *s = R->s;
     const struct dy_dict *d = R->c->d;
@@ -2371,7 +2261,7 @@ static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
     if (w0 < 0)
         return 0;
     int w1 = root_end(s, cl, w0);
-    evlist in = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(ev_t)), 0, 64};
+    dy_evlist in = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(dy_ev)), 0, 64};
     if (!in.e || code_verb(R, cl, pos_of, w0, w1, ci, false, &in) != V_EVENT || in.e[0].sub)
         return 0;
     /* the outer source(s): the verb's own, else the actor before it */
@@ -2550,7 +2440,7 @@ static int state_context(dy_coder *c, dy_sent *s, const char *prev)
  * same two states ("Xi met Putin in Moscow"), keeps their codes, country
  * by country, for "the two sides" of the next sentence (PETRARCH
  * dialect), as briefings and readouts name the pair once. */
-static void remember_pair(dy_coder *c, const dy_sent *s, const evlist *out)
+static void remember_pair(dy_coder *c, const dy_sent *s, const dy_evlist *out)
 {
     char a[4] = "", b[4] = "";
     for (int k = 0; s->petr && k < out->n; k++) {
@@ -2653,177 +2543,12 @@ static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int3
     return 0;
 }
 
-/* Are e and another event of l the two directions of one act ("met",
- * "signed": coded both ways), or a paired code's second event? Then word
- * order placed them on purpose. */
-static bool both_ways(const evlist *l, const ev_t *e)
-{
-    if (e->pair2)
-        return true;
-    for (int i = 0; i < l->n; i++)
-        if (strcmp(l->e[i].src, e->tgt) == 0 && strcmp(l->e[i].tgt, e->src) == 0)
-            return true;
-    return false;
-}
-
-/* Does the sentence ask (a final '?', before closing quotes)? */
-static bool question(const dy_sent *s)
-{
-    size_t n = strlen(s->text);
-    while (n > 0 && strchr(" \t\r\n\"')", s->text[n - 1]))
-        n--;
-    return n > 0 && s->text[n - 1] == '?';
-}
-
-/* Is code a verbal act (CAMEO 01-03 and 10-13: statements, appeals,
- * intents, demands, disapproval, rejection, threats)? Said of the future,
- * it is still the same act ("would never recognize Kosovo" rejects). */
-static bool verbal_code(const char *code)
-{
-    return strncmp(code, "04", 2) < 0 || (strncmp(code, "10", 2) >= 0 && strncmp(code, "14", 2) < 0);
-}
-
-/* Makes e the act's code for status column col of ask_table (1 intent or
- * threat, 3 demand); false when CAMEO has none for it. A statement, appeal
- * or other verbal act (verbal_code) keeps its code. */
-static bool restatus(ev_t *e, int col)
-{
-    if (verbal_code(e->code))
-        return true;
-    const char *k = ask_code(e->code, col);
-    if (!k)
-        return false;
-    e->code = k;
-    return true;
-}
-
-/* SET: SYNTAX = PARSE: an act's status, from the words the tree hangs on
- * its verb v (doc/tree-coder.md, rule 8; the words are the dictionary's
- * grammar synsets). False when the event is dropped: a question, a
- * condition ("if", "unless"), an act asked for that no one named asks. An
- * act put ahead ("will", "would") or a headline's infinitive is the
- * intent, or threat, to do it; an act that "must" or "should" be done is
- * the reporting speaker's demand on its doer. */
-static bool tree_status(const dy_coder *c, const dy_sent *s, ev_t *e, long v)
-{
-    const dy_tree *t = &c->tree;
-    if (question(s) || dy_tree_dep_in(t, s->text, c->d, v, "mark", c->g_condition))
-        return false;
-    if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_obligation)) {
-        bool passive = false;
-        long g = dy_tree_speaker(t, v);
-        long sb = g >= 0 ? dy_tree_subject(t, g, &passive) : -1;
-        int u = sb >= 0 && !passive ? dy_tree_unit(t, s, sb, -1) : -1;
-        if (u < 0 || e->src_tok < 0 || strcmp(s->unit[u].code, e->src) == 0 || !restatus(e, 3))
-            return false;
-        e->tgt = e->src;
-        e->tgt_tok = e->src_tok;
-        e->src = s->unit[u].code;
-        e->src_tok = s->unit[u].first;
-        return true;
-    }
-    if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_future) || dy_tree_headline_intent(t, v))
-        return restatus(e, 1);
-    return true;
-}
-
-/* SET: SYNTAX = PARSE: a passive verb's roles: its subject is the target,
- * its agent ("by") the source, when both name actors. */
-static void tree_passive(const dy_coder *c, const dy_sent *s, ev_t *e, long v, long sb)
-{
-    long ag = dy_tree_agent(&c->tree, s->text, v);
-    int su = ag >= 0 ? dy_tree_unit(&c->tree, s, ag, -1) : -1;
-    int tu = su >= 0 ? dy_tree_unit(&c->tree, s, sb, -1) : -1;
-    if (tu < 0 || strcmp(s->unit[su].code, s->unit[tu].code) == 0 || strchr(s->unit[su].code, '/')
-        || strchr(s->unit[tu].code, '/'))
-        return;
-    e->src = s->unit[su].code;
-    e->src_tok = s->unit[su].first;
-    e->tgt = s->unit[tu].code;
-    e->tgt_tok = s->unit[tu].first;
-}
-
-/* SET: SYNTAX = PARSE: an active verb's target. Word order's must lie in
- * the verb's own clause and outside its subject's phrase; else the actor
- * the verb's object names takes its place, when it is of another state
- * than the source (the parser's object of the source's own state is more
- * often a misparse than a domestic act). False when none does. */
-static bool tree_target(const dy_coder *c, const dy_sent *s, ev_t *e, long v, long sb)
-{
-    const dy_tree *t = &c->tree;
-    int tu = s->tok[e->tgt_tok].unit_in;
-    if (tu < 0 || (dy_tree_own(t, v, dy_tree_word(t, s->unit[tu].atok)) && !dy_tree_unit_under(t, s, sb, tu)))
-        return true;
-    int su = e->src_tok >= 0 ? s->tok[e->src_tok].unit_in : -1;
-    int u = dy_tree_object(t, s, v, su);
-    if (u < 0 || dy_tree_unit_under(t, s, sb, u) || strchr(s->unit[u].code, '/') || strncmp(s->unit[u].code, e->src, 3) == 0)
-        return false;
-    e->tgt = s->unit[u].code;
-    e->tgt_tok = s->unit[u].first;
-    return true;
-}
-
-/* SET: SYNTAX = PARSE: the source is the subject's actor. False when the
- * subject is a pronoun the dictionaries could not resolve ("I welcome the
- * talks between ..."); a subject of no actor changes nothing (the parser
- * may have cut the actor away). */
-static bool tree_source(const dy_coder *c, const dy_sent *s, ev_t *e, long sb)
-{
-    int cur = s->tok[e->src_tok].unit_in;
-    int u = dy_tree_unit(&c->tree, s, sb, cur);
-    if (u < 0 && dy_tree_pronoun(&c->tree, sb))
-        return false;
-    if (u >= 0 && u != cur && !strchr(s->unit[u].code, '/')) {
-        e->src = s->unit[u].code;
-        e->src_tok = s->unit[u].first;
-    }
-    return true;
-}
-
-/* SET: SYNTAX = PARSE: the roles and status the tree gives an event of
- * word order (doc/tree-coder.md, rules 4-9). An act the tree dates two
- * years or more before the story is background: no event. The verb of a
- * relative clause, participle or adverbial clause keeps an event only
- * when its target is in that clause. Then the roles (tree_passive,
- * tree_target, tree_source) and the status (tree_status). Events coded
- * both ways and roles a verb pattern names keep what the dictionaries
- * gave them. */
-static void tree_roles(const dy_coder *c, const dy_sent *s, evlist *l, int32_t date)
-{
-    int w = 0;
-    for (int i = 0; i < l->n; i++) {
-        ev_t e = l->e[i];
-        long v = dy_tree_word(&c->tree, e.verb_tok);
-        bool pair = both_ways(l, &e);
-        int year = dy_tree_year(&c->tree, s->text, v);
-        if (date > 0 && year > 0 && year <= date / 10000 - 2)
-            continue;
-        bool passive = false;
-        long sb = v >= 0 ? dy_tree_subject(&c->tree, v, &passive) : -1;
-        if (dy_tree_inner_clause(&c->tree, v) && e.tgt_tok >= 0 && !pair
-            && !dy_tree_in_clause(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
-            continue;
-        bool free_src = sb >= 0 && e.src_tok >= 0 && !e.src_named && !pair;
-        bool free_tgt = sb >= 0 && e.tgt_tok >= 0 && !e.tgt_named && !pair;
-        if (passive && free_src && free_tgt)
-            tree_passive(c, s, &e, v, sb);
-        if (!passive && free_tgt && !tree_target(c, s, &e, v, sb))
-            continue;
-        if (!passive && free_src && !tree_source(c, s, &e, sb))
-            continue;
-        if (!tree_status(c, s, &e, v))
-            continue;
-        l->e[w++] = e;
-    }
-    l->n = w;
-}
-
 /* Codes the parsed sentence s into *outp (in the scratch arena): its
  * clauses, verbs and patterns, the subordinate and dominant events, the
  * non-events. Returns DY_SENT_CODED when *outp holds the events (maybe
  * none), another DY_SENT_* status when the sentence is not coded, -1 when
  * memory ran out. prev_state: the one state the sentence before named. */
-static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, evlist *outp)
+static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist *outp)
 {
     if (s->petr && state_context(c, s, prev_state) < 0)
         return -1;
@@ -2856,8 +2581,8 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, evlist *ou
     /* clauses */
     int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
     int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *L);
-    ev_t *store = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *store);
-    ev_t *tstore = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *tstore);
+    dy_ev *store = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *store);
+    dy_ev *tstore = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *tstore);
     if (!pos_of || !L || !store || !tstore)
         return -1;
     /* clause boundaries: conjunctions outside compounds and phrases; with
@@ -2896,11 +2621,11 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, evlist *ou
                 splits[k] = false;
         }
     }
-    evlist out = {store, 0, MAX_SENT_EVENTS};
+    dy_evlist out = {store, 0, MAX_SENT_EVENTS};
     run_t R = {c, s, &out, -1, -1, NULL, NULL, NULL, 0, -1, -1, -1, false};
     int i = 0, ci = 0;
     bool sentence_done = false;
-    evlist subs = {dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof(ev_t)), 0, MAX_SENT_EVENTS};
+    dy_evlist subs = {dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof(dy_ev)), 0, MAX_SENT_EVENTS};
     if (!subs.e)
         return -1;
     while (i < s->n) {
@@ -2938,7 +2663,7 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, evlist *ou
         bool found = false;
         int last_ev = -1; /* clause position of the last verb that coded */
         int guess = -1; /* clause position of a verb that is a guess */
-        evlist clsubs = {tstore, 0, MAX_SENT_EVENTS};
+        dy_evlist clsubs = {tstore, 0, MAX_SENT_EVENTS};
         for (int p = 0; p < cl.m; p++) {
             const dy_ptok *t = &s->tok[L[p]];
             if (t->type != DY_T_VERB || t->head != L[p])
@@ -2946,7 +2671,7 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, evlist *ou
             int v1 = root_end(s, &cl, p);
             if (sentence_done && c->opts.code_by == DY_CODEBY_SENTENCE)
                 break;
-            evlist tmp = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
+            dy_evlist tmp = {dy_arena_alloc(&c->scratch, 64 * sizeof(dy_ev)), 0, 64};
             if (!tmp.e)
                 return -1;
             /* SUBORDINATE CLAUSES: "Iran released two French citizens after
@@ -2977,7 +2702,7 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, evlist *ou
                 }
             }
             if (s->petr && c->d->ntr) {
-                evlist tr = {dy_arena_alloc(&c->scratch, 64 * sizeof(ev_t)), 0, 64};
+                dy_evlist tr = {dy_arena_alloc(&c->scratch, 64 * sizeof(dy_ev)), 0, 64};
                 if (!tr.e)
                     return -1;
                 int tn = transform(&R, &cl, pos_of, p, v1, ci, r == V_EVENT ? &tmp : NULL, &tr);
@@ -2995,26 +2720,26 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, evlist *ou
                 continue;
             if (tmp.e[0].sub) {
                 for (int k = 0; k < tmp.n; k++)
-                    push_ev(&clsubs, &tmp.e[k]);
+                    dy_ev_push(&clsubs, &tmp.e[k]);
                 continue;
             }
             if (s->petr && about_act(&R, &cl, pos_of, v1, ci, &tmp) < 0)
                 return -1;
             if (s->petr && announced_future(s, &cl, c->d, p))
                 for (int k = 0; k < tmp.n; k++) {
-                    const char *ic = ask_code(tmp.e[k].code, 1);
+                    const char *ic = dy_status_ask(tmp.e[k].code, 1);
                     if (ic)
                         tmp.e[k].code = ic;
                 }
             for (int k = 0; k < tmp.n; k++)
-                push_ev(&out, &tmp.e[k]);
+                dy_ev_push(&out, &tmp.e[k]);
             found = true;
             last_ev = p;
             sentence_done = true;
         }
         if (!found)
             for (int k = 0; k < clsubs.n; k++)
-                push_ev(&subs, &clsubs.e[k]);
+                dy_ev_push(&subs, &clsubs.e[k]);
         if (!found && ci == 0 && R.carried_src < 0) {
             for (int p = 0; p < cl.m; p++)
                 if (s->tok[L[p]].unit >= 0 && !s->unit[s->tok[L[p]].unit].dead) {
@@ -3029,7 +2754,7 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, evlist *ou
     /* subordinate events only when nothing else was coded */
     if (out.n == 0)
         for (int k = 0; k < subs.n; k++)
-            push_ev(&out, &subs.e[k]);
+            dy_ev_push(&out, &subs.e[k]);
     /* dominant events suppress the rest */
     bool anydom = false;
     for (int k = 0; k < out.n; k++)
@@ -3057,9 +2782,9 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, evlist *ou
                 b = u;
         }
         if (a >= 0 && b >= 0) {
-            ev_t e = {s->unit[a].code, s->unit[b].code, "***", s->unit[a].atok, s->unit[b].atok,
+            dy_ev e = {s->unit[a].code, s->unit[b].code, "***", s->unit[a].atok, s->unit[b].atok,
                       s->unit[a].atok, s->unit[a].atok, {"", 0}, false, false, NULL, false, true, true};
-            push_ev(&out, &e);
+            dy_ev_push(&out, &e);
         }
     }
     *outp = out;
@@ -3092,7 +2817,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     dy_sent fresh; /* s as parsed, for a second reading */
     if (tree && copy_sent(&fresh, &s, &c->scratch) < 0)
         return -1;
-    evlist out = {NULL, 0, 0};
+    dy_evlist out = {NULL, 0, 0};
     int r = code_sent(c, &s, prev_state, &out);
     /* the tree is worked out only where it can change an event: where word
      * order found one. Then the sentence is read again, over the tree
@@ -3125,7 +2850,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     if (r != DY_SENT_CODED)
         return r;
     if (c->tree_ok)
-        tree_roles(c, &s, &out, date);
+        dy_roles_tree(c, &s, &out, date);
     if (out.n == 0)
         return DY_SENT_NOEVENT;
     remember_pair(c, &s, &out);

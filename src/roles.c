@@ -1,0 +1,110 @@
+/* roles.c: the roles the tree gives the events word order found (roles.h,
+ * doc/tree-coder.md). */
+#include "roles.h"
+#include "status.h"
+#include <string.h>
+
+/* Are e and another event of l the two directions of one act ("met",
+ * "signed": coded both ways), or a paired code's second event? Then word
+ * order placed them on purpose. */
+static bool both_ways(const dy_evlist *l, const dy_ev *e)
+{
+    if (e->pair2)
+        return true;
+    for (int i = 0; i < l->n; i++)
+        if (strcmp(l->e[i].src, e->tgt) == 0 && strcmp(l->e[i].tgt, e->src) == 0)
+            return true;
+    return false;
+}
+
+/* SET: SYNTAX = PARSE: a passive verb's roles: its subject is the target,
+ * its agent ("by") the source, when both name actors. */
+static void tree_passive(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, long sb)
+{
+    long ag = dy_tree_agent(&c->tree, s->text, v);
+    int su = ag >= 0 ? dy_tree_unit(&c->tree, s, ag, -1) : -1;
+    int tu = su >= 0 ? dy_tree_unit(&c->tree, s, sb, -1) : -1;
+    if (tu < 0 || strcmp(s->unit[su].code, s->unit[tu].code) == 0 || strchr(s->unit[su].code, '/')
+        || strchr(s->unit[tu].code, '/'))
+        return;
+    e->src = s->unit[su].code;
+    e->src_tok = s->unit[su].first;
+    e->tgt = s->unit[tu].code;
+    e->tgt_tok = s->unit[tu].first;
+}
+
+/* SET: SYNTAX = PARSE: an active verb's target. Word order's must lie in
+ * the verb's own clause and outside its subject's phrase; else the actor
+ * the verb's object names takes its place, when it is of another state
+ * than the source (the parser's object of the source's own state is more
+ * often a misparse than a domestic act). False when none does. */
+static bool tree_target(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, long sb)
+{
+    const dy_tree *t = &c->tree;
+    int tu = s->tok[e->tgt_tok].unit_in;
+    if (tu < 0 || (dy_tree_own(t, v, dy_tree_word(t, s->unit[tu].atok)) && !dy_tree_unit_under(t, s, sb, tu)))
+        return true;
+    int su = e->src_tok >= 0 ? s->tok[e->src_tok].unit_in : -1;
+    int u = dy_tree_object(t, s, v, su);
+    if (u < 0 || dy_tree_unit_under(t, s, sb, u) || strchr(s->unit[u].code, '/') || strncmp(s->unit[u].code, e->src, 3) == 0)
+        return false;
+    e->tgt = s->unit[u].code;
+    e->tgt_tok = s->unit[u].first;
+    return true;
+}
+
+/* SET: SYNTAX = PARSE: the source is the subject's actor. False when the
+ * subject is a pronoun the dictionaries could not resolve ("I welcome the
+ * talks between ..."); a subject of no actor changes nothing (the parser
+ * may have cut the actor away). */
+static bool tree_source(const dy_coder *c, const dy_sent *s, dy_ev *e, long sb)
+{
+    int cur = s->tok[e->src_tok].unit_in;
+    int u = dy_tree_unit(&c->tree, s, sb, cur);
+    if (u < 0 && dy_tree_pronoun(&c->tree, sb))
+        return false;
+    if (u >= 0 && u != cur && !strchr(s->unit[u].code, '/')) {
+        e->src = s->unit[u].code;
+        e->src_tok = s->unit[u].first;
+    }
+    return true;
+}
+
+/* SET: SYNTAX = PARSE: the roles and status the tree gives an event of
+ * word order (doc/tree-coder.md, rules 4-9). An act the tree dates two
+ * years or more before the story is background: no event. The verb of a
+ * relative clause, participle or adverbial clause keeps an event only
+ * when its target is in that clause. Then the roles (tree_passive,
+ * tree_target, tree_source) and the status (tree_status). Events coded
+ * both ways and roles a verb pattern names keep what the dictionaries
+ * gave them. */
+void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t date)
+{
+    int w = 0;
+    for (int i = 0; i < l->n; i++) {
+        dy_ev e = l->e[i];
+        long v = dy_tree_word(&c->tree, e.verb_tok);
+        bool pair = both_ways(l, &e);
+        int year = dy_tree_year(&c->tree, s->text, v);
+        if (date > 0 && year > 0 && year <= date / 10000 - 2)
+            continue;
+        bool passive = false;
+        long sb = v >= 0 ? dy_tree_subject(&c->tree, v, &passive) : -1;
+        if (dy_tree_inner_clause(&c->tree, v) && e.tgt_tok >= 0 && !pair
+            && !dy_tree_in_clause(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
+            continue;
+        bool free_src = sb >= 0 && e.src_tok >= 0 && !e.src_named && !pair;
+        bool free_tgt = sb >= 0 && e.tgt_tok >= 0 && !e.tgt_named && !pair;
+        if (passive && free_src && free_tgt)
+            tree_passive(c, s, &e, v, sb);
+        if (!passive && free_tgt && !tree_target(c, s, &e, v, sb))
+            continue;
+        if (!passive && free_src && !tree_source(c, s, &e, sb))
+            continue;
+        if (!dy_status_tree(c, s, &e, v))
+            continue;
+        l->e[w++] = e;
+    }
+    l->n = w;
+}
+

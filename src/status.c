@@ -1,0 +1,153 @@
+/* status.c: an act's status in CAMEO's terms: the intent, appeal, demand
+ * or threat code of each act, the refusal that negates it, and what the
+ * tree says of an event's status (status.h). */
+#include "status.h"
+#include <string.h>
+
+/* Negated cooperation is a refusal (CAMEO 12): "did not agree to ease the
+ * sanctions" is 1244, not 085. Disapproval (110) is, the other way
+ * round, the negation of diplomatic cooperation: "did not clash over the
+ * plan" is 050, as PETRARCH's coding ontology defines 110. ORDER CAMEO:
+ * pairs sorted by code. Codes of other kinds, negated, code nothing ("did
+ * not attack" is no attack). */
+static const char *const negation_table[][2] = {
+    {"030", "120"}, {"031", "121"}, {"0311", "1211"}, {"0312", "1212"}, {"0313", "1213"},
+    {"0314", "121"}, {"032", "120"}, {"033", "122"}, {"0331", "1221"}, {"0332", "1222"},
+    {"0333", "1223"}, {"0334", "1224"}, {"034", "123"}, {"0341", "1231"}, {"0342", "1232"},
+    {"0343", "1233"}, {"0344", "1234"}, {"035", "124"}, {"0351", "1241"}, {"0352", "1242"},
+    {"0353", "1243"}, {"0354", "1244"}, {"0355", "1245"}, {"0356", "1246"}, {"036", "125"},
+    {"037", "127"}, {"038", "126"}, {"039", "126"}, {"054", "120"}, {"057", "127"}, {"060", "121"},
+    {"061", "1211"}, {"062", "1212"}, {"063", "1213"}, {"064", "121"}, {"070", "122"},
+    {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"}, {"075", "122"},
+    {"080", "124"}, {"081", "1241"}, {"0811", "1241"}, {"0812", "1241"}, {"0813", "1241"},
+    {"0814", "1241"}, {"082", "1242"}, {"083", "123"}, {"0831", "1231"}, {"0832", "1232"},
+    {"0833", "1233"}, {"0834", "1234"}, {"084", "1243"}, {"0841", "1243"}, {"0842", "1243"},
+    {"085", "1244"}, {"086", "1245"}, {"0861", "1245"}, {"0862", "1245"}, {"0863", "1245"},
+    {"087", "1246"}, {"0871", "1246"}, {"0872", "1246"}, {"0873", "1246"}, {"0874", "1246"}, {"110", "050"},
+};
+
+/* Binary search of a code table: rows of cols strings sorted by the first;
+ * returns column col of the row for code, or NULL. */
+static const char *table_code(const char *const *tab, size_t rows, size_t cols, const char *code, size_t col)
+{
+    size_t lo = 0, hi = rows;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(code, tab[mid * cols]);
+        if (c == 0)
+            return tab[mid * cols + col];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+const char *dy_status_negated(const char *code)
+{
+    return table_code(&negation_table[0][0], sizeof negation_table / sizeof negation_table[0], 2, code, 1);
+}
+
+/* CAMEO's "appeal for" (02x) and "express intent to" (03x) codes for the
+ * cooperation they ask for or announce (04x-08x), as the CAMEO codebook
+ * pairs them, and the threats (13x) that announce coercion or force.
+ * ORDER: by act code (strcmp). */
+static const char *const ask_table[][4] = {
+    /* act, intent, appeal, demand */
+    {"040", "036", "026", "106"}, {"041", "036", "026", "106"}, {"042", "036", "026", "106"},
+    {"043", "036", "026", "106"}, {"044", "036", "026", "106"}, {"045", "039", "028", "108"},
+    {"046", "036", "026", "106"}, {"050", "032", "022", "102"}, {"051", "032", "022", "102"},
+    {"052", "032", "022", "102"}, {"053", "032", "022", "102"}, {"054", "032", "022", "102"},
+    {"055", "032", "022", "102"}, {"056", "032", "022", "102"}, {"057", "032", "022", "102"},
+    {"060", "031", "021", "101"}, {"061", "0311", "0211", "1011"}, {"062", "0312", "0212", "1012"},
+    {"063", "0313", "0213", "1013"}, {"064", "0314", "0214", "1014"}, {"070", "033", "023", "103"},
+    {"071", "0331", "0231", "1031"}, {"072", "0332", "0232", "1032"}, {"073", "0333", "0233", "1033"},
+    {"074", "0334", "0234", "1034"}, {"075", "033", "023", "103"}, {"080", "035", "025", "105"},
+    {"081", "0351", "0251", "1051"}, {"0811", "0351", "0251", "1051"}, {"0812", "0351", "0251", "1051"},
+    {"0813", "0351", "0251", "1051"}, {"0814", "0351", "0251", "1051"}, {"082", "0352", "0252", "1052"},
+    {"083", "034", "024", "104"}, {"0831", "0341", "0241", "1041"}, {"0832", "0342", "0242", "1042"},
+    {"0833", "0343", "0243", "1043"}, {"0834", "0344", "0244", "1044"}, {"084", "0353", "0253", "1053"},
+    {"0841", "0353", "0253", "1053"}, {"0842", "0353", "0253", "1053"}, {"085", "0354", "0254", "1054"},
+    {"086", "0355", "0255", "1055"}, {"0861", "0355", "0255", "1055"}, {"0862", "0355", "0255", "1055"},
+    {"0863", "0355", "0255", "1055"}, {"087", "0356", "0256", "1056"}, {"0871", "0356", "0256", "1056"},
+    {"0872", "0356", "0256", "1056"}, {"0873", "0356", "0256", "1056"}, {"0874", "0356", "0256", "1056"},
+    /* an intent to coerce or to use force is a threat of it ("vowed to
+     * continue the war", "would punish Israel"): CAMEO's 13x */
+    {"160", "131", NULL, NULL}, {"163", "1312", NULL, NULL}, {"170", "130", NULL, NULL},
+    {"172", "132", NULL, NULL}, {"175", "137", NULL, NULL}, {"180", "1383", NULL, NULL},
+    {"181", "1383", NULL, NULL}, {"183", "1383", NULL, NULL}, {"190", "1384", NULL, NULL},
+    {"191", "1381", NULL, NULL}, {"192", "1382", NULL, NULL}, {"193", "1384", NULL, NULL},
+    {"194", "1384", NULL, NULL}, {"195", "1384", NULL, NULL}, {"1951", "1384", NULL, NULL},
+    {"1952", "1384", NULL, NULL}, {"200", "1383", NULL, NULL}, {"202", "1383", NULL, NULL},
+    {"204", "1385", NULL, NULL},
+};
+
+/* col 1: the intent code, col 2: the appeal code, col 3: the demand code;
+ * NULL when CAMEO has none */
+const char *dy_status_ask(const char *code, int col)
+{
+    return table_code(&ask_table[0][0], sizeof ask_table / sizeof ask_table[0], 4, code, (size_t)col);
+}
+
+/* Does the sentence ask (a final '?', before closing quotes)? */
+static bool question(const dy_sent *s)
+{
+    size_t n = strlen(s->text);
+    while (n > 0 && strchr(" \t\r\n\"')", s->text[n - 1]))
+        n--;
+    return n > 0 && s->text[n - 1] == '?';
+}
+
+/* Is code a verbal act (CAMEO 01-03 and 10-13: statements, appeals,
+ * intents, demands, disapproval, rejection, threats)? Said of the future,
+ * it is still the same act ("would never recognize Kosovo" rejects). */
+static bool verbal_code(const char *code)
+{
+    return strncmp(code, "04", 2) < 0 || (strncmp(code, "10", 2) >= 0 && strncmp(code, "14", 2) < 0);
+}
+
+/* Makes e the act's code for status column col of ask_table (1 intent or
+ * threat, 3 demand); false when CAMEO has none for it. A statement, appeal
+ * or other verbal act (verbal_code) keeps its code. */
+static bool restatus(dy_ev *e, int col)
+{
+    if (verbal_code(e->code))
+        return true;
+    const char *k = dy_status_ask(e->code, col);
+    if (!k)
+        return false;
+    e->code = k;
+    return true;
+}
+
+/* SET: SYNTAX = PARSE: an act's status, from the words the tree hangs on
+ * its verb v (doc/tree-coder.md, rule 8; the words are the dictionary's
+ * grammar synsets). False when the event is dropped: a question, a
+ * condition ("if", "unless"), an act asked for that no one named asks. An
+ * act put ahead ("will", "would") or a headline's infinitive is the
+ * intent, or threat, to do it; an act that "must" or "should" be done is
+ * the reporting speaker's demand on its doer. */
+bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
+{
+    const dy_tree *t = &c->tree;
+    if (question(s) || dy_tree_dep_in(t, s->text, c->d, v, "mark", c->g_condition))
+        return false;
+    if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_obligation)) {
+        bool passive = false;
+        long g = dy_tree_speaker(t, v);
+        long sb = g >= 0 ? dy_tree_subject(t, g, &passive) : -1;
+        int u = sb >= 0 && !passive ? dy_tree_unit(t, s, sb, -1) : -1;
+        if (u < 0 || e->src_tok < 0 || strcmp(s->unit[u].code, e->src) == 0 || !restatus(e, 3))
+            return false;
+        e->tgt = e->src;
+        e->tgt_tok = e->src_tok;
+        e->src = s->unit[u].code;
+        e->src_tok = s->unit[u].first;
+        return true;
+    }
+    if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_future) || dy_tree_headline_intent(t, v))
+        return restatus(e, 1);
+    return true;
+}
+
