@@ -2923,6 +2923,7 @@ dy_coder *dy_coder_new(const dy_dict *d)
     synset_index(c);
     c->g_future = synset_named(d, "&FUTURE");
     c->g_obligation = synset_named(d, "&OBLIGATION");
+    c->g_norm = synset_named(d, "&NORM");
     c->g_condition = synset_named(d, "&CONDITION");
     c->verb_stops = malloc((size_t)d->nverbs + 1); /* without it every sentence is coded */
     for (uint32_t v = 0; c->verb_stops && v < d->nverbs; v++) {

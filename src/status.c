@@ -121,31 +121,43 @@ static bool restatus(dy_ev *e, int col)
     return true;
 }
 
+/* An act asked for, in the clause of word w: the demand (col 3) or
+ * appeal (col 2) of the one who reports it on the one who should act; false
+ * when no one who reports it is named, or CAMEO has no such code. */
+static bool asked(const dy_coder *c, const dy_sent *s, dy_ev *e, long w, int col)
+{
+    const dy_tree *t = &c->tree;
+    bool passive = false;
+    long g = dy_tree_speaker(t, w);
+    long sb = g >= 0 ? dy_tree_subject(t, g, &passive) : -1;
+    int u = sb >= 0 && !passive ? dy_tree_unit(t, s, sb, -1) : -1;
+    if (u < 0 || e->src_tok < 0 || strcmp(s->unit[u].code, e->src) == 0 || !restatus(e, col))
+        return false;
+    e->tgt = e->src;
+    e->tgt_tok = e->src_tok;
+    e->src = s->unit[u].code;
+    e->src_tok = s->unit[u].first;
+    return true;
+}
+
 /* SET: SYNTAX = PARSE: an act's status, from the words the tree hangs on
- * its verb v (doc/tree-coder.md, rule 8; the words are the dictionary's
+ * its verb v (doc/tree-coder.md, rule 9; the words are the dictionary's
  * grammar synsets). False when the event is dropped: a question, a
  * condition ("if", "unless"), an act asked for that no one named asks. An
  * act put ahead ("will", "would") or a headline's infinitive is the
  * intent, or threat, to do it; an act that "must" or "should" be done is
- * the reporting speaker's demand on its doer. */
+ * the reporting speaker's demand on its doer, one said to be needed ("it
+ * is vital that ...") the speaker's appeal. */
 bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
 {
     const dy_tree *t = &c->tree;
     if (question(s) || dy_tree_dep_in(t, s->text, c->d, v, "mark", c->g_condition))
         return false;
-    if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_obligation)) {
-        bool passive = false;
-        long g = dy_tree_speaker(t, v);
-        long sb = g >= 0 ? dy_tree_subject(t, g, &passive) : -1;
-        int u = sb >= 0 && !passive ? dy_tree_unit(t, s, sb, -1) : -1;
-        if (u < 0 || e->src_tok < 0 || strcmp(s->unit[u].code, e->src) == 0 || !restatus(e, 3))
-            return false;
-        e->tgt = e->src;
-        e->tgt_tok = e->src_tok;
-        e->src = s->unit[u].code;
-        e->src_tok = s->unit[u].first;
-        return true;
-    }
+    if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_obligation))
+        return asked(c, s, e, v, 3);
+    long norm = dy_tree_governor_in(t, s->text, c->d, v, c->g_norm);
+    if (norm >= 0)
+        return asked(c, s, e, norm, 2);
     if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_future) || dy_tree_headline_intent(t, v))
         return restatus(e, 1);
     return true;

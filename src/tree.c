@@ -395,6 +395,18 @@ bool dy_tree_dep_in(const dy_tree *t, const char *text, const struct dy_dict *d,
     return false;
 }
 
+long dy_tree_governor_in(const dy_tree *t, const char *text, const struct dy_dict *d, long v, int sy)
+{
+    static const char *const rels[] = {"csubj", "ccomp", "advcl", "xcomp", NULL};
+    if (v < 0 || sy < 0 || t->w[v].head == 0)
+        return -1;
+    for (int r = 0; rels[r]; r++)
+        if (strncmp(t->w[v].deprel, rels[r], strlen(rels[r])) == 0
+            && word_in_synset(t, text, d, (size_t)t->w[v].head - 1, sy))
+            return t->w[v].head - 1;
+    return -1;
+}
+
 long dy_tree_agent(const dy_tree *t, const char *text, long v)
 {
     for (size_t i = 0; v >= 0 && i < t->n; i++)

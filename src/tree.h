@@ -91,6 +91,11 @@ int dy_tree_object(const dy_tree *t, const dy_sent *s, long v, int not_u);
 struct dy_dict;
 bool dy_tree_dep_in(const dy_tree *t, const char *text, const struct dy_dict *d, long v, const char *rel, int sy);
 
+/* The word that governs verb v's clause as its predicate, when that word
+ * is a one-word member of synset sy ("it is important that X acts", "it
+ * is vital for X to act": "important", "vital"); -1 when none. */
+long dy_tree_governor_in(const dy_tree *t, const char *text, const struct dy_dict *d, long v, int sy);
+
 /* The passive verb v's agent: its obl:agent, or the "by" phrase of the act
  * an oblique names ("were killed in an attack by the rebels"); -1. */
 long dy_tree_agent(const dy_tree *t, const char *text, long v);

@@ -482,6 +482,12 @@ status_case "'must' is the speaker's demand on the doer (China demands that Paki
     '"source":"CHN","target":"PAK","code":"105'
 status_case "an act asked for by no one named codes nothing ('The world must help Afghanistan')" \
     "The United Nations must help Afghanistan." '"source":"IGO[A-Z]*","target":"AFG","code":"0' ''
+status_case "an act said to be needed is no act ('It is important for the Security Council to collaborate ...': linear 060)" \
+    "It is important for the Security Council to collaborate closely with the African Union." \
+    '"source":"IGO[A-Z]*","target":"IGO[A-Z]*","code":"060"' ''
+status_case "... and the reporter's appeal when one is named ('Iceland said it is vital that Russia withdraws its troops': 0256)" \
+    "Iceland said it is vital that Russia withdraws its troops from Ukraine." '"code":"0874"' \
+    '"source":"ISL","target":"RUS","code":"0256"'
 status_case "'will attack ... unless' is a threat, and the condition no act (1384, linear 190)" \
     "Russia will attack Ukraine unless NATO withdraws." '"source":"RUS","target":"UKR","code":"190"' \
     '"source":"RUS","target":"UKR","code":"1384"'
