@@ -18,19 +18,25 @@ static bool both_ways(const dy_evlist *l, const dy_ev *e)
 }
 
 /* SET: SYNTAX = PARSE: a passive verb's roles: its subject is the target,
- * its agent ("by") the source, when both name actors. */
-static void tree_passive(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, long sb)
+ * its agent ("by") the source, when both name actors. False when it has
+ * no agent: the act's doer is not named, whatever word order took. */
+static bool tree_passive(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, long sb)
 {
     long ag = dy_tree_agent(&c->tree, s->text, v);
-    int su = ag >= 0 ? dy_tree_unit(&c->tree, s, ag, -1) : -1;
+    if (ag < 0) /* "he was accused of blasphemy": by no one named, unless an
+                   oblique after the verb names the doer ("were killed in
+                   Israeli tank shelling") */
+        return e->src_tok >= 0 && dy_tree_after_obl(&c->tree, s, v, s->tok[e->src_tok].unit_in);
+    int su = dy_tree_unit(&c->tree, s, ag, -1);
     int tu = su >= 0 ? dy_tree_unit(&c->tree, s, sb, -1) : -1;
     if (tu < 0 || strcmp(s->unit[su].code, s->unit[tu].code) == 0 || strchr(s->unit[su].code, '/')
         || strchr(s->unit[tu].code, '/'))
-        return;
+        return true;
     e->src = s->unit[su].code;
     e->src_tok = s->unit[su].first;
     e->tgt = s->unit[tu].code;
     e->tgt_tok = s->unit[tu].first;
+    return true;
 }
 
 /* SET: SYNTAX = PARSE: an active verb's target. Word order's must lie in
@@ -95,8 +101,8 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
             continue;
         bool free_src = sb >= 0 && e.src_tok >= 0 && !e.src_named && !pair;
         bool free_tgt = sb >= 0 && e.tgt_tok >= 0 && !e.tgt_named && !pair;
-        if (passive && free_src && free_tgt)
-            tree_passive(c, s, &e, v, sb);
+        if (passive && free_src && free_tgt && !tree_passive(c, s, &e, v, sb))
+            continue;
         if (!passive && free_tgt && !tree_target(c, s, &e, v, sb))
             continue;
         if (!passive && free_src && !tree_source(c, s, &e, sb))

@@ -202,11 +202,17 @@ static long subject_of(const dy_tree *t, long v, bool *passive)
 
 long dy_tree_subject(const dy_tree *t, long v, bool *passive)
 {
+    bool controlled = false; /* an open complement's subject acts in it */
     for (size_t steps = 0; v >= 0 && steps < t->n; steps++) {
         long sb = subject_of(t, v, passive);
         const dy_word *w = &t->w[v];
-        if (sb >= 0 || w->head == 0 || (strcmp(w->deprel, "xcomp") != 0 && strcmp(w->deprel, "conj") != 0))
+        if (sb >= 0) {
+            *passive = *passive && !controlled; /* "is scheduled to attend" */
             return sb;
+        }
+        if (w->head == 0 || (strcmp(w->deprel, "xcomp") != 0 && strcmp(w->deprel, "conj") != 0))
+            return -1;
+        controlled |= strcmp(w->deprel, "xcomp") == 0;
         v = w->head - 1;
     }
     return -1;
@@ -405,6 +411,16 @@ long dy_tree_governor_in(const dy_tree *t, const char *text, const struct dy_dic
             && word_in_synset(t, text, d, (size_t)t->w[v].head - 1, sy))
             return t->w[v].head - 1;
     return -1;
+}
+
+bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u)
+{
+    long w = u >= 0 && u < s->nunit ? dy_tree_word(t, s->unit[u].atok) : -1;
+    if (w <= v || v < 0 || !dy_tree_own(t, v, w))
+        return false;
+    while (w >= 0 && t->w[w].head != v + 1)
+        w = t->w[w].head - 1;
+    return w > v && strncmp(t->w[w].deprel, "obl", 3) == 0;
 }
 
 long dy_tree_agent(const dy_tree *t, const char *text, long v)

@@ -47,7 +47,9 @@ long dy_tree_word(const dy_tree *t, int tok);
 /* The subject of verb word v: its nsubj or nsubj:pass (the nearest of
  * two), or, for a verb with none that is an open complement or a conjunct
  * of another ("agreed to meet", "met X and signed"), that verb's. -1 when
- * there is none; *passive tells which relation it was. */
+ * there is none; *passive tells whether v is passive: the relation was
+ * nsubj:pass and reached through no open complement ("Obama is scheduled
+ * to attend" is Obama's act). */
 long dy_tree_subject(const dy_tree *t, long v, bool *passive);
 
 /* The live actor unit (parse.h) the phrase headed by word w names: prefer,
@@ -95,6 +97,10 @@ bool dy_tree_dep_in(const dy_tree *t, const char *text, const struct dy_dict *d,
  * is a one-word member of synset sy ("it is important that X acts", "it
  * is vital for X to act": "important", "vital"); -1 when none. */
 long dy_tree_governor_in(const dy_tree *t, const char *text, const struct dy_dict *d, long v, int sy);
+
+/* Is unit u inside an oblique of verb v that follows v ("were killed in
+ * Israeli tank shelling"), in v's own clause? */
+bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u);
 
 /* The passive verb v's agent: its obl:agent, or the "by" phrase of the act
  * an oblique names ("were killed in an attack by the rebels"); -1. */

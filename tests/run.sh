@@ -469,6 +469,9 @@ status_case() { # what, sentence, linear's pattern, parse's pattern
 }
 status_case "the target lies in the verb's own clause, not in an adverbial one ('criticized the plan because Japan ...': no CHN JPN 111)" \
     "China criticized the plan because Japan had angered Korea." '"source":"CHN","target":"JPN","code":"111"' ''
+status_case "a passive with no agent has no source ('According to Mexico's President, six Mexican nationals were killed': linear MEX MEXGOV 190)" \
+    "According to Mexican President Andres Manuel Lopez Obrador, six Mexican nationals were killed in the attack." \
+    '"source":"MEX","target":"MEXGOV","code":"190"' ''
 status_case "a future act is the intent to do it ('will send aid': 033, linear 070)" "China will send aid to Pakistan." \
     '"source":"CHN","target":"PAK","code":"070"' '"source":"CHN","target":"PAK","code":"033"'
 status_case "a headline's infinitive is an intent ('China to send aid to Pakistan': 033)" "China to send aid to Pakistan" \
