@@ -8,6 +8,7 @@
 #include "event.h"
 #include "roles.h"
 #include "status.h"
+#include "grammar.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -759,9 +760,7 @@ static int passive_subject(const mctx *x, int v0)
 static bool negated(const mctx *x, int v0, int first)
 {
     /* "would stop supplying weapons": stopping an act is not doing it */
-    static const char *const stop[] = {"STOP", "STOPS", "STOPPED", "STOPPING", "HALT", "HALTS", "HALTED",
-                                       "CEASE", "CEASES", "CEASED", NULL};
-    if (v0 >= 1 && v0 - 1 < first && dy_word_in(&x->s->tok[x->c->L[v0 - 1]].t, stop)
+    if (v0 >= 1 && v0 - 1 < first && dy_grammar_tok(DY_G_STOP, &x->s->tok[x->c->L[v0 - 1]].t)
         && dy_word_ends(&x->s->tok[x->c->L[v0]].t, "ING"))
         /* "will not stop supporting" does support */
         return !(v0 >= 2 && is_negator(&x->s->tok[x->c->L[v0 - 2]]));
@@ -812,9 +811,6 @@ static bool neither_nor(const mctx *x, int v0)
  * capital is a name or a month ("Theresa May met"). */
 static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
 {
-    static const char *const skip[] = {"HAVE", "ALSO", "STILL", "EVEN", "WELL", "SOON", "YET", "ALREADY",
-                                       "NOT", "NEVER", NULL};
-    static const char *const guess[] = {"MIGHT", "MAY", "COULD", NULL};
     /* "questioned whether China would support Russia", "if the President
      * is killed", "unless Hamas is disarmed": a question or a condition,
      * up to the verb or comma before */
@@ -836,16 +832,15 @@ static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
     }
     /* "a trip aimed at pushing for a ceasefire", "measures designed to
      * punish Moscow": a purpose, not yet an act */
-    static const char *const aim[] = {"AIMED", "AIMING", "DESIGNED", "INTENDED", "MEANT", NULL};
     if (v0 >= 2 && (dy_word_is(&s->tok[cl->L[v0 - 1]].t, "AT") || dy_word_is(&s->tok[cl->L[v0 - 1]].t, "TO"))
-        && dy_word_in(&s->tok[cl->L[v0 - 2]].t, aim))
+        && dy_grammar_tok(DY_G_PURPOSE, &s->tok[cl->L[v0 - 2]].t))
         return true;
     for (int p = v0 - 1; p >= 0 && p >= v0 - 4; p--) {
         const dy_ptok *t = &s->tok[cl->L[p]];
-        if (dy_word_in(&t->t, guess))
+        if (dy_grammar_tok(DY_G_GUESS, &t->t))
             return !(t->t.cap && dy_word_is(&t->t, "MAY"));
         if (t->t.cls == DY_W_COMMA || t->unit >= 0 || (t->type == DY_T_VERB && t->head == cl->L[p])
-            || !((t->t.fw & (DY_FW_BE | DY_FW_NEG)) || dy_word_in(&t->t, skip) || dy_word_ends(&t->t, "LY")))
+            || !((t->t.fw & (DY_FW_BE | DY_FW_NEG)) || dy_grammar_tok(DY_G_GUESS_SKIP, &t->t) || dy_word_ends(&t->t, "LY")))
             return false;
     }
     return false;
@@ -882,8 +877,7 @@ static bool people_word(const dy_sent *s, int16_t stok)
      * are capitals) */
     const dy_token *w = &s->tok[s->unit[u].last].t;
     static const char *const people[] = {"ANS", "ESE", "IS", "OS", "ERS", NULL};
-    static const char *const names[] = {"PARIS", "TUNIS", "LAOS", "BARBADOS", "COMOROS", NULL};
-    if (dy_word_in(w, names))
+    if (dy_grammar_tok(DY_G_NOT_PEOPLE, w))
         return false;
     for (int k = 0; people[k]; k++)
         if (dy_word_ends(w, people[k]))
@@ -998,9 +992,8 @@ static const char *restate(dy_arena *a, const char *state, const char *agent)
  * between v1 and tlim, or tlim. */
 static int by_mediator(const mctx *x, int v1, int tlim)
 {
-    static const char *const go[] = {"MEDIATED", "BROKERED", "FACILITATED", "HOSTED", "SPONSORED", NULL};
     for (int p = v1 + 1; p + 1 < tlim; p++)
-        if (dy_word_in(&x->s->tok[x->c->L[p]].t, go) && x->s->tok[x->c->L[p + 1]].t.cls == DY_W_BY)
+        if (dy_grammar_tok(DY_G_BROKER, &x->s->tok[x->c->L[p]].t) && x->s->tok[x->c->L[p + 1]].t.cls == DY_W_BY)
             return p;
     return tlim;
 }
@@ -2216,8 +2209,7 @@ static bool announced_future(const dy_sent *s, const clause_t *cl, const struct 
     int p = v0 - 1;
     while (p >= 0 && dy_word_ends(&s->tok[cl->L[p]].t, "LY"))
         p--;
-    static const char *const fut[] = {"WILL", "WOULD", "'LL", NULL};
-    if (p < 0 || !dy_word_in(&s->tok[cl->L[p]].t, fut))
+    if (p < 0 || !dy_grammar_tok(DY_G_PROMISE, &s->tok[cl->L[p]].t))
         return false;
     for (int q = p - 1; q >= 0; q--) {
         const dy_ptok *t = &s->tok[cl->L[q]];
@@ -2901,15 +2893,6 @@ static void synset_index(dy_coder *c)
     }
 }
 
-/* The index of the synset called name, -1 when there is none. */
-static int synset_named(const dy_dict *d, const char *name)
-{
-    for (uint32_t i = 0; i < d->nsyn; i++)
-        if (d->syn[i].name && strcmp(d->syn[i].name, name) == 0)
-            return (int)i;
-    return -1;
-}
-
 dy_coder *dy_coder_new(const dy_dict *d)
 {
     dy_coder *c = calloc(1, sizeof *c);
@@ -2921,10 +2904,6 @@ dy_coder *dy_coder_new(const dy_dict *d)
     dy_arena_init(&c->scratch, 1 << 20, (size_t)256 << 20);
     c->memo = dy_rootmemo_new(); /* without it lookups go to the index each time */
     synset_index(c);
-    c->g_future = synset_named(d, "&FUTURE");
-    c->g_obligation = synset_named(d, "&OBLIGATION");
-    c->g_norm = synset_named(d, "&NORM");
-    c->g_condition = synset_named(d, "&CONDITION");
     c->verb_stops = malloc((size_t)d->nverbs + 1); /* without it every sentence is coded */
     for (uint32_t v = 0; c->verb_stops && v < d->nverbs; v++) {
         const dy_verb *vb = &d->verbs[v];

@@ -45,10 +45,6 @@ struct dy_coder {
     dy_parser *parser;
     dy_tree tree;             /* the current sentence's, when tree_ok */
     bool tree_ok;
-    /* the dictionary's grammar synsets that tell an act's status on the
-     * tree (dict/verbs.txt: &FUTURE, &OBLIGATION, &NORM, &CONDITION); -1
-     * when the dictionaries have none */
-    int g_future, g_obligation, g_norm, g_condition;
 };
 
 /* Copies the string s into d[0..cap) (cap > 0), cut short when it does

@@ -47,6 +47,14 @@ static fkind kind_of(const char *path)
     return (fkind){true, dy_petr_kind_of(path)};
 }
 
+/* Is the built-in file name the grammar (grammar.c), which is no
+ * dictionary? */
+static bool is_grammar(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 8 && strcmp(name + n - 8, ".grammar") == 0;
+}
+
 /* Reads one dictionary file's text into b by its format. */
 static void parse_one(dy_dict_builder *b, fkind f, const char *name, const char *data, size_t len,
                       dy_load_opts *lo)
@@ -124,7 +132,7 @@ dy_status dy_dict_load_builtin(dy_load_opts *lo, dy_dict **out, dy_error *err)
     for (int r = 0; r <= 4; r++)
         for (size_t i = 0; i < dy_builtin_count; i++) {
             fkind f = kind_of(dy_builtin_names[i]);
-            if (frank(f) != r)
+            if (frank(f) != r || is_grammar(dy_builtin_names[i]))
                 continue;
             parse_one(b, f, dy_builtin_names[i], dy_builtin_data[i], dy_builtin_sizes[i], lo);
         }
@@ -495,7 +503,7 @@ static dy_status load_layers(const char *spec, dy_load_opts *lo, dy_dict **out, 
             if (builtin[k]) {
                 for (size_t i = 0; i < dy_builtin_count; i++) {
                     fkind f = kind_of(dy_builtin_names[i]);
-                    if (frank(f) == r)
+                    if (frank(f) == r && !is_grammar(dy_builtin_names[i]))
                         parse_one(b, f, dy_builtin_names[i], dy_builtin_data[i], dy_builtin_sizes[i], lo);
                 }
                 continue;

@@ -142,7 +142,7 @@ static bool asked(const dy_coder *c, const dy_sent *s, dy_ev *e, long w, int col
 
 /* SET: SYNTAX = PARSE: an act's status, from the words the tree hangs on
  * its verb v (doc/tree-coder.md, rule 9; the words are the dictionary's
- * grammar synsets). False when the event is dropped: a question, a
+ * grammar classes, dict/english.grammar). False when the event is dropped: a question, a
  * condition ("if", "unless"), an act asked for that no one named asks. An
  * act put ahead ("will", "would") or a headline's infinitive is the
  * intent, or threat, to do it; an act that "must" or "should" be done is
@@ -151,14 +151,14 @@ static bool asked(const dy_coder *c, const dy_sent *s, dy_ev *e, long w, int col
 bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
 {
     const dy_tree *t = &c->tree;
-    if (question(s) || dy_tree_dep_in(t, s->text, c->d, v, "mark", c->g_condition))
+    if (question(s) || dy_tree_dep_in(t, s->text, v, "mark", DY_G_CONDITION))
         return false;
-    if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_obligation))
+    if (dy_tree_dep_in(t, s->text, v, "aux", DY_G_OBLIGATION))
         return asked(c, s, e, v, 3);
-    long norm = dy_tree_governor_in(t, s->text, c->d, v, c->g_norm);
+    long norm = dy_tree_governor_in(t, s->text, v, DY_G_NORM);
     if (norm >= 0)
         return asked(c, s, e, norm, 2);
-    if (dy_tree_dep_in(t, s->text, c->d, v, "aux", c->g_future) || dy_tree_headline_intent(t, v))
+    if (dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_headline_intent(t, v))
         return restatus(e, 1);
     return true;
 }

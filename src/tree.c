@@ -1,6 +1,7 @@
 /* tree.c: the tagger's and parser's tree over the coder's tokens. */
 #include "tree.h"
 #include "dict.h"
+#include "grammar.h"
 #include "syntax.h"
 #include <ctype.h>
 #include <stdlib.h>
@@ -373,42 +374,30 @@ int dy_tree_object(const dy_tree *t, const dy_sent *s, long v, int not_u)
     return -1;
 }
 
-/* Is word k's text, case folded, the one-word member of synset sy? */
-static bool word_in_synset(const dy_tree *t, const char *text, const struct dy_dict *d, size_t k, int sy)
+/* Is word k in grammar class g (text: the sentence parsed)? */
+static bool word_in(const dy_tree *t, const char *text, size_t k, dy_gclass g)
 {
-    const dy_synset *set = &d->syn[sy];
-    const dy_word *w = &t->w[k];
-    for (uint32_t m = 0; m < set->n; m++) {
-        const dy_seq *q = &set->mem[m];
-        if (q->n != 1 || q->el[0].kind != DY_EL_WORD || q->el[0].len != w->len)
-            continue;
-        size_t i = 0;
-        while (i < w->len && toupper((unsigned char)text[w->start + i]) == (unsigned char)q->el[0].w[i])
-            i++;
-        if (i == w->len)
-            return true;
-    }
-    return false;
+    return dy_grammar_has(g, text + t->w[k].start, t->w[k].len);
 }
 
-bool dy_tree_dep_in(const dy_tree *t, const char *text, const struct dy_dict *d, long v, const char *rel, int sy)
+bool dy_tree_dep_in(const dy_tree *t, const char *text, long v, const char *rel, dy_gclass g)
 {
     size_t rl = strlen(rel);
-    for (size_t i = 0; v >= 0 && sy >= 0 && i < t->n; i++)
+    for (size_t i = 0; v >= 0 && i < t->n; i++)
         if (t->w[i].head == v + 1 && strncmp(t->w[i].deprel, rel, rl) == 0
-            && (t->w[i].deprel[rl] == '\0' || t->w[i].deprel[rl] == ':') && word_in_synset(t, text, d, i, sy))
+            && (t->w[i].deprel[rl] == '\0' || t->w[i].deprel[rl] == ':') && word_in(t, text, i, g))
             return true;
     return false;
 }
 
-long dy_tree_governor_in(const dy_tree *t, const char *text, const struct dy_dict *d, long v, int sy)
+long dy_tree_governor_in(const dy_tree *t, const char *text, long v, dy_gclass g)
 {
     static const char *const rels[] = {"csubj", "ccomp", "advcl", "xcomp", NULL};
-    if (v < 0 || sy < 0 || t->w[v].head == 0)
+    if (v < 0 || t->w[v].head == 0)
         return -1;
     for (int r = 0; rels[r]; r++)
         if (strncmp(t->w[v].deprel, rels[r], strlen(rels[r])) == 0
-            && word_in_synset(t, text, d, (size_t)t->w[v].head - 1, sy))
+            && word_in(t, text, (size_t)t->w[v].head - 1, g))
             return t->w[v].head - 1;
     return -1;
 }

@@ -6,6 +6,7 @@
 #define DY_TREE_H
 #include "../include/dyad.h"
 #include "parse.h"
+#include "grammar.h"
 
 /* A parsed sentence: the parser's words, valid until its next parse, and
  * for each of the coder's tokens the word that holds its first byte (-1
@@ -89,14 +90,13 @@ bool dy_tree_own(const dy_tree *t, long v, long w);
 int dy_tree_object(const dy_tree *t, const dy_sent *s, long v, int not_u);
 
 /* Has verb v a dependent of relation rel ("aux" takes "aux:pass" too)
- * whose word is a one-word member of dictionary synset sy (-1: none)? */
-struct dy_dict;
-bool dy_tree_dep_in(const dy_tree *t, const char *text, const struct dy_dict *d, long v, const char *rel, int sy);
+ * whose word is in grammar class g? text: the sentence parsed. */
+bool dy_tree_dep_in(const dy_tree *t, const char *text, long v, const char *rel, dy_gclass g);
 
 /* The word that governs verb v's clause as its predicate, when that word
- * is a one-word member of synset sy ("it is important that X acts", "it
- * is vital for X to act": "important", "vital"); -1 when none. */
-long dy_tree_governor_in(const dy_tree *t, const char *text, const struct dy_dict *d, long v, int sy);
+ * is in grammar class g ("it is important that X acts", "it is vital for
+ * X to act": "important", "vital"); -1 when none. */
+long dy_tree_governor_in(const dy_tree *t, const char *text, long v, dy_gclass g);
 
 /* Is unit u inside an oblique of verb v that follows v ("were killed in
  * Israeli tank shelling"), in v's own clause? */

@@ -18,6 +18,7 @@
 #include "petrarch.h"
 #include "petrxml.h"
 #include "cache.h"
+#include "grammar.h"
 #include <unistd.h>
 
 /* ---- arena ---- */
@@ -829,9 +830,27 @@ static void test_petr_xml(void **st)
     dy_px_item_clear(&it);
 }
 
+/* Every class the coder asks about has words in dict/english.grammar
+ * (a class left empty would make its rule ask in vain), and the lookups
+ * fold case and want whole words. */
+static void test_grammar_classes(void **st)
+{
+    (void)st;
+    for (int c = 0; c < DY_G_COUNT; c++)
+        assert_true(dy_grammar_size((dy_gclass)c) > 0);
+    assert_true(dy_grammar_has(DY_G_FUTURE, "will", 4));
+    assert_true(dy_grammar_has(DY_G_FUTURE, "'LL", 3));
+    assert_false(dy_grammar_has(DY_G_FUTURE, "willing", 7));
+    assert_false(dy_grammar_has(DY_G_FUTURE, "must", 4));
+    assert_true(dy_grammar_has(DY_G_OBLIGATION, "Must", 4));
+    assert_true(dy_grammar_has(DY_G_NOT_PEOPLE, "PARIS", 5));
+    assert_false(dy_grammar_has(DY_G_COUNT, "WILL", 4));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_grammar_classes),
         cmocka_unit_test(test_arena_alloc_reset),
         cmocka_unit_test(test_arena_cap),
         cmocka_unit_test(test_lex_filter),

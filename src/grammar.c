@@ -1,0 +1,114 @@
+/* grammar.c: the built-in grammar's word classes (grammar.h), read once
+ * from the embedded dict/english.grammar. Grammar of a line:
+ *   line  := [CLASS ':' word*] ['#' comment]
+ *   word  := a run of bytes other than blanks, ':' and '#'
+ * An unknown class name or a word past a class's room is skipped: the
+ * tests check every class against the file. */
+#include "grammar.h"
+#include <ctype.h>
+#include <pthread.h>
+#include <string.h>
+
+/* generated at build time from dict/ by tools/embed.sh */
+extern const char *const dy_builtin_names[];
+extern const char *const dy_builtin_data[];
+extern const size_t dy_builtin_sizes[];
+extern const size_t dy_builtin_count;
+
+/* ORDER GRAMMAR */
+static const char *const class_names[DY_G_COUNT] = {
+    "FUTURE", "PROMISE", "OBLIGATION", "NORM", "CONDITION", "GUESS", "GUESS_SKIP",
+    "PURPOSE", "STOP", "BROKER", "NOT_PEOPLE",
+};
+
+enum { CLASS_ROOM = 32 }; /* words a class may hold: closed sets are small */
+
+typedef struct {
+    const char *w; /* into the embedded text, not NUL-terminated */
+    size_t n;
+} gword;
+
+static gword words[DY_G_COUNT][CLASS_ROOM];
+static size_t nwords[DY_G_COUNT];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static bool blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; }
+
+/* Reads one line [p, end) into the table. */
+static void read_line(const char *p, const char *end)
+{
+    const char *hash = memchr(p, '#', (size_t)(end - p));
+    if (hash)
+        end = hash;
+    const char *colon = memchr(p, ':', (size_t)(end - p));
+    if (!colon)
+        return;
+    while (p < colon && blank(*p))
+        p++;
+    size_t n = (size_t)(colon - p);
+    while (n && blank(p[n - 1]))
+        n--;
+    int c = -1;
+    for (int k = 0; k < DY_G_COUNT && c < 0; k++)
+        if (strlen(class_names[k]) == n && memcmp(class_names[k], p, n) == 0)
+            c = k;
+    if (c < 0)
+        return;
+    for (p = colon + 1; p < end;) {
+        while (p < end && blank(*p))
+            p++;
+        const char *w = p;
+        while (p < end && !blank(*p) && *p != ':')
+            p++;
+        if (p > w && nwords[c] < CLASS_ROOM)
+            words[c][nwords[c]++] = (gword){w, (size_t)(p - w)};
+        if (p < end && *p == ':')
+            p++;
+    }
+}
+
+static void build(void)
+{
+    static const char suffix[] = ".grammar";
+    for (size_t i = 0; i < dy_builtin_count; i++) {
+        size_t nl = strlen(dy_builtin_names[i]);
+        if (nl < sizeof suffix || strcmp(dy_builtin_names[i] + nl - (sizeof suffix - 1), suffix) != 0)
+            continue;
+        const char *p = dy_builtin_data[i], *end = p + dy_builtin_sizes[i];
+        while (p < end) {
+            const char *nlp = memchr(p, '\n', (size_t)(end - p));
+            const char *e = nlp ? nlp : end;
+            read_line(p, e);
+            p = e + 1;
+        }
+    }
+}
+
+bool dy_grammar_has(dy_gclass c, const char *w, size_t n)
+{
+    pthread_once(&once, build);
+    if ((unsigned)c >= DY_G_COUNT)
+        return false;
+    for (size_t k = 0; k < nwords[c]; k++) {
+        const gword *g = &words[c][k];
+        if (g->n != n)
+            continue;
+        size_t i = 0;
+        while (i < n && toupper((unsigned char)w[i]) == (unsigned char)g->w[i])
+            i++;
+        if (i == n)
+            return true;
+    }
+    return false;
+}
+
+bool dy_grammar_tok(dy_gclass c, const dy_token *t)
+{
+    return dy_grammar_has(c, t->w, t->wl);
+}
+
+size_t dy_grammar_size(dy_gclass c)
+{
+    pthread_once(&once, build);
+    return (unsigned)c < DY_G_COUNT ? nwords[c] : 0;
+}

@@ -1,0 +1,27 @@
+/* grammar.h: the built-in grammar's word classes (dict/english.grammar):
+ * the closed sets of English words the coder's rules ask about ("will",
+ * "must", "if", "stopped"). The table is built once from the embedded file
+ * and only read after that; it belongs to no coder and needs no memory of
+ * its own (it points into the embedded text). */
+#ifndef DY_GRAMMAR_H
+#define DY_GRAMMAR_H
+#include "lex.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ORDER GRAMMAR: the classes, named in grammar.c as in the file */
+typedef enum {
+    DY_G_FUTURE, DY_G_PROMISE, DY_G_OBLIGATION, DY_G_NORM, DY_G_CONDITION, DY_G_GUESS, DY_G_GUESS_SKIP,
+    DY_G_PURPOSE, DY_G_STOP, DY_G_BROKER, DY_G_NOT_PEOPLE, DY_G_COUNT
+} dy_gclass;
+
+/* Is the word w[0..n) (any case) in class c? */
+bool dy_grammar_has(dy_gclass c, const char *w, size_t n);
+
+/* Is the lexer's token t in class c? */
+bool dy_grammar_tok(dy_gclass c, const dy_token *t);
+
+/* The number of words of class c (0 when the file leaves it empty). */
+size_t dy_grammar_size(dy_gclass c);
+
+#endif
