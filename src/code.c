@@ -386,8 +386,7 @@ static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl
         int q = v0 - 1;
         while (q >= 0 && dy_word_ends(&x->s->tok[x->c->L[q]].t, "LY"))
             q--;
-        static const char *const subj[] = {"IT", "HE", "SHE", "THEY", "WE", NULL};
-        if (q > 0 && dy_word_in(&x->s->tok[x->c->L[q]].t, subj))
+        if (q > 0 && dy_grammar_tok(DY_G_SUBJECT_PRONOUN, &x->s->tok[x->c->L[q]].t))
             floor = q;
     }
     for (int k = (int)pt->upper.n - 1; k >= 0; k--) {
@@ -502,15 +501,12 @@ static int agent_owner(const mctx *x, int u)
  * Iraq"), or -1. */
 static int before_actor(const mctx *x, int p)
 {
-    static const char *const compass[] = {"NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL",
-                                          "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN",
-                                          "NORTH", "SOUTH", "EAST", "WEST", "OCCUPIED", NULL};
     const dy_sent *s = x->s;
     const clause_t *cl = x->c;
     int u = unit_at(x, p), q = p - 1;
     while (q >= 0 && unit_at(x, q) == u)
         q--;
-    while (q >= 0 && (s->tok[cl->L[q]].t.cls == DY_W_DET || dy_word_in(&s->tok[cl->L[q]].t, compass)))
+    while (q >= 0 && (s->tok[cl->L[q]].t.cls == DY_W_DET || dy_grammar_tok(DY_G_COMPASS, &s->tok[cl->L[q]].t)))
         q--;
     return q;
 }
@@ -538,11 +534,9 @@ static bool place_phrase(const mctx *x, int p)
     const dy_sent *s = x->s;
     const clause_t *cl = x->c;
     int q = before_actor(x, p);
-    static const char *const at[] = {"IN", "AT", NULL};
-    if (q < 0 || !dy_word_in(&s->tok[cl->L[q]].t, at))
+    if (q < 0 || !dy_grammar_tok(DY_G_AT, &s->tok[cl->L[q]].t))
         return false;
-    static const char *const we[] = {"WE", "US", "THOSE", NULL};
-    return !(q >= 1 && dy_word_in(&s->tok[cl->L[q - 1]].t, we));
+    return !(q >= 1 && dy_grammar_tok(DY_G_WE, &s->tok[cl->L[q - 1]].t));
 }
 
 /* The state of the places the clause names with "in" or "at" (other than
@@ -620,9 +614,8 @@ static bool own_member(const dy_sent *s, int u, int src)
         return false;
     if (s->unit[u].comp == s->unit[src].comp)
         return true;
-    static const char *const at[] = {"IN", "AT", "NEAR", NULL};
     int f = s->unit[u].first;
-    if (!s->petr || f < 1 || !dy_word_in(&s->tok[f - 1].t, at))
+    if (!s->petr || f < 1 || !dy_grammar_tok(DY_G_AT_NEAR, &s->tok[f - 1].t))
         return false;
     for (int k = 0; k < s->nunit; k++)
         if (s->unit[k].comp == s->unit[src].comp && !s->unit[k].dead
@@ -706,13 +699,11 @@ static bool passive_verb(const mctx *x, int v0, int v1)
     if (dy_word_ends(&s->tok[cl->L[v1]].t, "ING") || dy_word_ends(&s->tok[cl->L[v0]].t, "ING"))
         return false;
     /* "were killed", "are both killed", "were also reportedly attacked" */
-    static const char *const adv[] = {"AND", "BOTH", "ALL", "ALSO", "ALREADY", "STILL", "JUST", "EVEN",
-                                      "NOW", "THEN", "OFTEN", "NOT", "NEVER", "SOON", "EACH", NULL};
     for (int p = v0 - 1; p >= 0 && p >= v0 - 5; p--) {
         const dy_token *t = &s->tok[cl->L[p]].t;
         if (t->fw & DY_FW_BE)
             return true;
-        if (!dy_word_ends(t, "LY") && !dy_word_in(t, adv))
+        if (!dy_word_ends(t, "LY") && !dy_grammar_tok(DY_G_PASSIVE_SKIP, t))
             break;
     }
     /* "there were ten soldiers killed": the noun phrase between "there
@@ -737,9 +728,6 @@ static bool passive_once(const mctx *x, int v0, int v1, int *known)
         *known = passive_verb(x, v0, v1);
     return *known != 0;
 }
-
-static const char *const preps[] = {"TO", "IN", "ON", "AT", "FOR", "WITH", "FROM", "OF", "BY", "AGAINST",
-                                   "OVER", "ABOUT", "INTO", NULL};
 
 /* First clause position of a verb's subject phrase: after the nearest
  * comma or other verb before it. */
@@ -876,13 +864,7 @@ static bool people_word(const dy_sent *s, int16_t stok)
      * state names end otherwise, or are the few below ("Paris", "Tunis"
      * are capitals) */
     const dy_token *w = &s->tok[s->unit[u].last].t;
-    static const char *const people[] = {"ANS", "ESE", "IS", "OS", "ERS", NULL};
-    if (dy_grammar_tok(DY_G_NOT_PEOPLE, w))
-        return false;
-    for (int k = 0; people[k]; k++)
-        if (dy_word_ends(w, people[k]))
-            return true;
-    return false;
+    return !dy_grammar_tok(DY_G_NOT_PEOPLE, w) && dy_grammar_ends(DY_G_PEOPLE_ENDING, w);
 }
 
 /* "Vietnam protested China's military drills": a demonstration (CAMEO
@@ -1036,7 +1018,7 @@ static int against_target(const mctx *x, int v1, int tlim, int src, const slots_
             int b = p - 1;
             while (b > v1 && s->tok[L[b]].t.cls == DY_W_DET)
                 b--;
-            if (b <= v1 || !dy_word_in(&s->tok[L[b]].t, preps))
+            if (b <= v1 || !dy_grammar_tok(DY_G_PREPOSITION, &s->tok[L[b]].t))
                 return -1;
         }
         if (!dy_word_is(&t->t, "AGAINST"))
@@ -1097,7 +1079,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
                 || !words_only(&pt->lower))
                 continue;
             for (int p = passive_subject(&x, v0); p < v0 && !code; p++) {
-                if (dy_word_in(&s->tok[cl->L[p]].t, preps))
+                if (dy_grammar_tok(DY_G_PREPOSITION, &s->tok[cl->L[p]].t))
                     continue; /* a noun of the subject, not "should to be" */
                 slots_t t = {-1, -1, false, false, {0}, 0, -1};
                 int end = seq_fwd(&x, &pt->lower, p, &t);
@@ -1201,11 +1183,10 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             const dy_ptok *t = &s->tok[cl->L[p]];
             if (t->t.cls != DY_W_COMMA || t->nosplit)
                 continue;
-            static const char *const aux[] = {"HAS", "HAVE", "HAD", "DOES", "DO", "DID", "ALSO", "STILL", NULL};
             for (int q = p + 1; q < v0; q++) {
                 const dy_ptok *w = &s->tok[cl->L[q]];
                 if (unit_at(&x, q) >= 0
-                    || (plain_noun(w) && !w->t.fw && !dy_word_ends(&w->t, "LY") && !dy_word_in(&w->t, aux))) {
+                    || (plain_noun(w) && !w->t.fw && !dy_word_ends(&w->t, "LY") && !dy_grammar_tok(DY_G_VERB_GROUP, &w->t))) {
                     subj_first = p + 1;
                     break;
                 }
@@ -1459,7 +1440,7 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
         int agent = -1;
         for (int q = v1 + 2; q < cl->m && q <= v1 + 4 && agent < 0; q++) {
             agent = unit_at(&x, q);
-            if (agent < 0 && (dy_word_in(&s->tok[cl->L[q]].t, preps) || s->tok[cl->L[q]].t.cls == DY_W_COMMA))
+            if (agent < 0 && (dy_grammar_tok(DY_G_PREPOSITION, &s->tok[cl->L[q]].t) || s->tok[cl->L[q]].t.cls == DY_W_COMMA))
                 break;
         }
         if ((plain_noun(pt) && !pt->t.fw && !dy_word_ends(&pt->t, "LY")) || pt->unit_in >= 0) {
@@ -2128,9 +2109,8 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
     int w0, r = q + 1;
     /* "agreed to further strengthen", "pledged to jointly develop",
      * "committed to continue supporting" */
-    static const char *const adv[] = {"FURTHER", "JOINTLY", "ALSO", "FULLY", "CONTINUE", NULL};
     while (r + 1 < cl->m && r <= q + 2
-           && (dy_word_ends(&s->tok[cl->L[r]].t, "LY") || dy_word_in(&s->tok[cl->L[r]].t, adv))
+           && (dy_word_ends(&s->tok[cl->L[r]].t, "LY") || dy_grammar_tok(DY_G_INTENT_SKIP, &s->tok[cl->L[r]].t))
            && !(s->tok[cl->L[r]].type == DY_T_VERB && s->tok[cl->L[r]].head == cl->L[r]))
         r++;
     if (q + 1 < cl->m && dy_word_is(&s->tok[cl->L[q]].t, "TO") && s->tok[cl->L[r]].type == DY_T_VERB

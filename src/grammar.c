@@ -18,7 +18,9 @@ extern const size_t dy_builtin_count;
 /* ORDER GRAMMAR */
 static const char *const class_names[DY_G_COUNT] = {
     "FUTURE", "PROMISE", "OBLIGATION", "NORM", "CONDITION", "GUESS", "GUESS_SKIP",
-    "PURPOSE", "STOP", "BROKER", "NOT_PEOPLE",
+    "PURPOSE", "STOP", "BROKER", "NOT_PEOPLE", "PEOPLE_ENDING", "SUBJECT_PRONOUN",
+    "COMPASS", "AT", "AT_NEAR", "WE", "PASSIVE_SKIP", "PREPOSITION", "VERB_GROUP",
+    "INTENT_SKIP",
 };
 
 enum { CLASS_ROOM = 32 }; /* words a class may hold: closed sets are small */
@@ -105,6 +107,19 @@ bool dy_grammar_has(dy_gclass c, const char *w, size_t n)
 bool dy_grammar_tok(dy_gclass c, const dy_token *t)
 {
     return dy_grammar_has(c, t->w, t->wl);
+}
+
+bool dy_grammar_ends(dy_gclass c, const dy_token *t)
+{
+    pthread_once(&once, build);
+    if ((unsigned)c >= DY_G_COUNT)
+        return false;
+    for (size_t k = 0; k < nwords[c]; k++) {
+        const gword *g = &words[c][k];
+        if (t->wl > g->n && memcmp(t->w + t->wl - g->n, g->w, g->n) == 0)
+            return true;
+    }
+    return false;
 }
 
 size_t dy_grammar_size(dy_gclass c)

@@ -12,7 +12,9 @@
 /* ORDER GRAMMAR: the classes, named in grammar.c as in the file */
 typedef enum {
     DY_G_FUTURE, DY_G_PROMISE, DY_G_OBLIGATION, DY_G_NORM, DY_G_CONDITION, DY_G_GUESS, DY_G_GUESS_SKIP,
-    DY_G_PURPOSE, DY_G_STOP, DY_G_BROKER, DY_G_NOT_PEOPLE, DY_G_COUNT
+    DY_G_PURPOSE, DY_G_STOP, DY_G_BROKER, DY_G_NOT_PEOPLE, DY_G_PEOPLE_ENDING, DY_G_SUBJECT_PRONOUN,
+    DY_G_COMPASS, DY_G_AT, DY_G_AT_NEAR, DY_G_WE, DY_G_PASSIVE_SKIP, DY_G_PREPOSITION, DY_G_VERB_GROUP,
+    DY_G_INTENT_SKIP, DY_G_COUNT
 } dy_gclass;
 
 /* Is the word w[0..n) (any case) in class c? */
@@ -20,6 +22,10 @@ bool dy_grammar_has(dy_gclass c, const char *w, size_t n);
 
 /* Is the lexer's token t in class c? */
 bool dy_grammar_tok(dy_gclass c, const dy_token *t);
+
+/* Does the token's word end in one of class c's endings, and hold more
+ * than it ("Armenians" in -ANS)? */
+bool dy_grammar_ends(dy_gclass c, const dy_token *t);
 
 /* The number of words of class c (0 when the file leaves it empty). */
 size_t dy_grammar_size(dy_gclass c);
