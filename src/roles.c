@@ -59,14 +59,20 @@ static bool tree_target(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, l
     return true;
 }
 
-/* SET: SYNTAX = PARSE: the source is the subject's actor. False when the
- * subject is a pronoun the dictionaries could not resolve ("I welcome the
- * talks between ..."); a subject of no actor changes nothing (the parser
- * may have cut the actor away). */
+/* SET: SYNTAX = PARSE: the source is the subject's actor. A relative
+ * pronoun stands for the noun phrase its clause hangs on ("networks that
+ * support terrorists": no actor, no event). False when the subject is a
+ * pronoun the dictionaries could not resolve ("I welcome the talks between
+ * ..."); a subject of no actor changes nothing (the parser may have cut
+ * the actor away). */
 static bool tree_source(const dy_coder *c, const dy_sent *s, dy_ev *e, long sb)
 {
     int cur = s->tok[e->src_tok].unit_in;
-    int u = dy_tree_unit(&c->tree, s, sb, cur);
+    int u = dy_tree_antecedent_unit(&c->tree, s, sb, cur);
+    if (u == -1)
+        return false;
+    if (u == -2)
+        u = dy_tree_subject_unit(&c->tree, s, sb, cur);
     if (u < 0 && dy_tree_pronoun(&c->tree, sb))
         return false;
     if (u >= 0 && u != cur && !strchr(s->unit[u].code, '/')) {

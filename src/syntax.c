@@ -137,10 +137,8 @@ dy_status dy_syn_view(const void *buf, size_t len, dy_syn_model *m, dy_error *er
             (m->lex.slots[2 * i + 1] & 0xff) >= m->ntags)
             BAD("syntax model: lexicon names a tag out of range");
     find_voice(m);
-    m->propn = DY_TAG_NONE;
     for (unsigned i = 0; i < m->ntags; i++)
-        if (strcmp(m->upos[i], "PROPN") == 0 && strcmp(m->xpos[i], "NNP") == 0)
-            m->propn = (uint8_t)i;
+        m->verbal[i] = strcmp(m->upos[i], "VERB") == 0 || strcmp(m->upos[i], "AUX") == 0;
     if (!view_prefixes((const char *)sect[DY_SYN_PREFIXES], slen[DY_SYN_PREFIXES], &m->tok))
         BAD("syntax model: bad tokeniser prefixes");
     m->info = (const char *)sect[DY_SYN_INFO];
@@ -156,10 +154,9 @@ void dy_syn_run(const dy_syn_model *m, dy_syn_work *w, const char *const *forms,
     for (int i = 0; i < n; i++) {
         dy_tag_describe(&m->lex, forms[i], lens[i], &w->tw[i]);
         w->norm[i] = w->tw[i].norm;
-        if (name && name[i] && m->propn != DY_TAG_NONE)
-            w->tw[i].fixed = m->propn;
+        w->tw[i].name = name && name[i];
     }
-    dy_tag_run(&m->tagger, w->tw, n, w->tag);
+    dy_tag_run(&m->tagger, w->tw, n, m->verbal, w->tag);
     dy_dep_input in = {n, w->norm, w->tag, m->nlabels, m->root};
     dy_dep_run(&m->parser, &in, &w->st, w->head, w->label);
     dy_dep_agree_voice(&m->voice, n, w->head, w->label);

@@ -40,7 +40,7 @@ typedef struct {
     dy_tag_lex lex;
     dy_pc_model tagger, parser;
     dy_dep_voice voice;               /* the label ids of voice agreement */
-    uint8_t propn;                    /* the (PROPN, NNP) tag, DY_TAG_NONE if none */
+    bool verbal[DY_PC_MAX_CLASSES];   /* per tag: UPOS VERB or AUX */
     dy_tok_rules tok;                 /* the tokeniser's bound prefixes */
     const char *info; /* how the model was made (NUL-terminated) */
     size_t info_len;
@@ -69,15 +69,16 @@ typedef struct {
 } dy_syn_work;
 
 /* Tags and parses n words (n <= DY_DEP_MAX_WORDS). name (NULL: none)
- * marks the words a caller knows to be part of a proper name: they are
- * tagged PROPN/NNP without scoring, as a fixed tag is. */
+ * marks the words a caller knows to be part of a proper name: they take
+ * the best tag that is not a verb's or an auxiliary's (dy_tag_run). */
 void dy_syn_run(const dy_syn_model *m, dy_syn_work *w, const char *const *forms, const size_t *lens,
                 int n, const bool *name);
 
 /* dy_parse_text with the byte ranges of known proper names (names[i][0]
  * to names[i][1], exclusive; in order, not overlapping): a word that
- * starts inside one with a capital letter is tagged a proper noun ("The
- * Holy See encourages ..." is not the verb "see"). */
+ * starts inside one with a capital letter is not tagged a verb ("The Holy
+ * See encourages ..." is not the verb "see"), and keeps what else the
+ * tagger makes of it ("Ukrainian forces": an adjective). */
 dy_status dy_parse_text_names(dy_parser *p, const char *text, size_t len, const uint32_t (*names)[2],
                               size_t nnames, const dy_word **words, size_t *n, dy_error *err);
 

@@ -176,18 +176,29 @@ static unsigned best(const int32_t *scores, unsigned n)
     return b;
 }
 
-void dy_tag_run(const dy_pc_model *m, const dy_tag_word *w, int n, uint8_t *tags)
+/* The best class that is not verbal. */
+static unsigned best_nominal(const int32_t *scores, unsigned n, const bool *verbal)
+{
+    unsigned b = n;
+    for (unsigned c = 0; c < n; c++)
+        if (!verbal[c] && (b == n || scores[c] > scores[b]))
+            b = c;
+    return b < n ? b : best(scores, n);
+}
+
+void dy_tag_run(const dy_pc_model *m, const dy_tag_word *w, int n, const bool *verbal, uint8_t *tags)
 {
     uint64_t f[NFEAT];
     int32_t scores[DY_PC_SCORES];
     for (int i = 0; i < n; i++) {
-        if (w[i].fixed != DY_TAG_NONE) {
+        bool name = verbal && w[i].name;
+        if (w[i].fixed != DY_TAG_NONE && !(name && verbal[w[i].fixed])) {
             tags[i] = w[i].fixed;
             continue;
         }
         size_t k = features(w, n, i, tags, f);
         dy_pc_score(m, f, k, scores);
-        tags[i] = (uint8_t)best(scores, m->nclasses);
+        tags[i] = (uint8_t)(name ? best_nominal(scores, m->nclasses, verbal) : best(scores, m->nclasses));
     }
 }
 

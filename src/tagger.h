@@ -36,6 +36,7 @@ typedef struct {
     uint64_t amb;    /* tag set seen in training, or a constant for unknown words */
     uint8_t fixed;   /* tag for an unambiguous frequent word, or DY_TAG_NONE */
     uint8_t flags;   /* TW_* */
+    bool name;       /* a word of a name the dictionaries found (dy_tag_run) */
 } dy_tag_word;
 
 /* Hash of a normalised form (the key of the lexicon and of word features). */
@@ -46,8 +47,12 @@ void dy_tag_describe(const dy_tag_lex *lex, const char *s, size_t n, dy_tag_word
 uint32_t dy_tag_lex_get(const dy_tag_lex *lex, uint64_t norm);
 bool dy_tag_lex_view(const void *buf, size_t len, dy_tag_lex *lex);
 
-/* Tags n words with a compiled model: tags[i] is a joint class. */
-void dy_tag_run(const dy_pc_model *m, const dy_tag_word *w, int n, uint8_t *tags);
+/* Tags n words with a compiled model: tags[i] is a joint class. With
+ * verbal (a flag per class: VERB and AUX), a word marked as a name takes
+ * the best class that is not verbal: the dictionaries know "See" of "the
+ * Holy See" is no verb, not whether "Ukrainian" of "Ukrainian forces" is
+ * a proper noun or an adjective. */
+void dy_tag_run(const dy_pc_model *m, const dy_tag_word *w, int n, const bool *verbal, uint8_t *tags);
 /* One training pass over a sentence: tags greedily with the training
  * weights, updating them on each error; returns the words tagged right, or
  * -1 when memory ran out. */

@@ -521,7 +521,7 @@ static void *run_job(void *arg)
     dy_pc_model m; /* tag the held-out fold with this fold's tagger */
     dy_pc_view(j->model, j->model_len, &m);
     for (size_t s = j->fold; s < c->nsent; s += t->o->folds)
-        dy_tag_run(&m, c->tw + c->first[s], c->len[s], c->jtag + c->first[s]);
+        dy_tag_run(&m, c->tw + c->first[s], c->len[s], NULL, c->jtag + c->first[s]);
     free(j->model);
     j->model = NULL;
 out:

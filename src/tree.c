@@ -188,12 +188,17 @@ long dy_tree_word(const dy_tree *t, int tok)
     return tok < 0 || tok >= t->ntok ? -1 : t->tok_word[tok];
 }
 
+static bool subject_rel(const dy_word *w)
+{
+    return strcmp(w->deprel, "nsubj") == 0 || strcmp(w->deprel, "nsubj:pass") == 0;
+}
+
 /* The subject of verb v, the nearest when the parser gave it two. */
 static long subject_of(const dy_tree *t, long v, bool *passive)
 {
     long best = -1;
     for (size_t i = 0; i < t->n; i++)
-        if (t->w[i].head == v + 1 && (strcmp(t->w[i].deprel, "nsubj") == 0 || strcmp(t->w[i].deprel, "nsubj:pass") == 0)
+        if (t->w[i].head == v + 1 && subject_rel(&t->w[i])
             && (best < 0 || labs((long)i - v) < labs(best - v)))
             best = (long)i;
     if (best >= 0)
@@ -236,6 +241,66 @@ int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer)
     for (int u = 0; u < s->nunit; u++) {
         const dy_unit *x = &s->unit[u];
         if (x->dead || !under(t, w, dy_tree_word(t, x->atok)))
+            continue;
+        if (u == prefer)
+            return u;
+        if (first < 0)
+            first = u;
+    }
+    return first;
+}
+
+int dy_tree_subject_unit(const dy_tree *t, const dy_sent *s, long sb, int prefer)
+{
+    int u = dy_tree_unit(t, s, sb, prefer);
+    if (u == prefer || sb < 0 || prefer < 0 || prefer >= s->nunit)
+        return u;
+    long a = dy_tree_word(t, s->unit[prefer].atok);
+    for (size_t i = 0; i < t->n; i++)
+        if ((long)i != sb && t->w[i].head == t->w[sb].head && subject_rel(&t->w[i]) && under(t, (long)i, a))
+            return prefer;
+    return u;
+}
+
+/* The dependent of word h with relation rel (the first), or -1. */
+static long child(const dy_tree *t, long h, const char *rel)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->w[i].head == h + 1 && strcmp(t->w[i].deprel, rel) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* Is word w, under a, inside a place phrase of a's ("the bombings in
+ * Beirut that killed ...")? */
+static bool in_place(const dy_tree *t, const char *text, long a, long w)
+{
+    for (size_t steps = 0; w >= 0 && w != a && steps < t->n; steps++, w = t->w[w].head - 1) {
+        long c = strcmp(t->w[w].deprel, "nmod") == 0 ? child(t, w, "case") : -1;
+        if (c >= 0 && dy_grammar_has(DY_G_AT_NEAR, text + t->w[c].start, t->w[c].len))
+            return true;
+    }
+    return false;
+}
+
+int dy_tree_antecedent_unit(const dy_tree *t, const dy_sent *s, long sb, int prefer)
+{
+    if (sb < 0 || (strcmp(t->w[sb].xpos, "WDT") != 0 && strcmp(t->w[sb].xpos, "WP") != 0) || t->w[sb].head == 0)
+        return -2;
+    long r = t->w[sb].head - 1;
+    if (strcmp(t->w[r].deprel, "acl:relcl") != 0 || t->w[r].head == 0)
+        return -2;
+    long a = t->w[r].head - 1, p = a;
+    /* "Kyrgyzstan is the only country that ...", "Tonga was one of the
+     * states that ...": the copula's subject is who acts */
+    if (strcmp(t->w[p].deprel, "nmod") == 0 && t->w[p].head > 0 && child(t, t->w[p].head - 1, "cop") >= 0)
+        p = t->w[p].head - 1;
+    if (child(t, p, "cop") >= 0 && child(t, p, "nsubj") >= 0)
+        a = child(t, p, "nsubj");
+    int first = -1;
+    for (int u = 0; u < s->nunit; u++) {
+        long w = dy_tree_word(t, s->unit[u].atok);
+        if (s->unit[u].dead || !under(t, a, w) || under(t, r, w) || in_place(t, s->text, a, w))
             continue;
         if (u == prefer)
             return u;

@@ -19,7 +19,7 @@ typedef struct {
 } dy_tree;
 
 /* Parses the sentence of s (text) into t. The capitalised words of the
- * actors the dictionaries found in it are proper nouns to the tagger: the
+ * actors the dictionaries found in it are no verbs to the tagger: the
  * dictionaries know "the Holy See" and "Chad" to be names. Returns 0; 1
  * when the parser does not take the sentence (over DY_PARSE_MAX_WORDS
  * words: then t has no words); -1 when memory ran out. */
@@ -57,6 +57,17 @@ long dy_tree_subject(const dy_tree *t, long v, bool *passive);
  * when its actor words lie in w's subtree, else the first unit whose do,
  * else -1. */
 int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer);
+
+/* For a subject sb that is a relative pronoun ("the networks that support
+ * terrorists"): the live actor unit of the noun phrase its clause hangs on,
+ * the clause left out (prefer first), or -1 when that phrase names none;
+ * -2 when sb is no relative pronoun of a relative clause. */
+int dy_tree_antecedent_unit(const dy_tree *t, const dy_sent *s, long sb, int prefer);
+
+/* dy_tree_unit for subject word sb, except that when the parser gave its
+ * verb a second subject ("Ban Ki-moon urged": "Ban" and "moon") and prefer's
+ * actor lies under that one, prefer: word order then chose between them. */
+int dy_tree_subject_unit(const dy_tree *t, const dy_sent *s, long sb, int prefer);
 
 /* Is word v the verb of a clause inside another: a relative clause, a
  * participle or an adverbial clause ("the rebels who attacked the convoy",

@@ -404,13 +404,47 @@ static void test_parse_api(void **state)
     dy_syntax_free(&s);
 }
 
+/* Words of names the dictionaries found are never verbs, and otherwise
+ * tagged as the tagger sees them: "See" of "the Holy See" is no verb,
+ * "Ukrainian" of "Ukrainian forces" stays an adjective (when names were
+ * tagged PROPN outright, the parser made it a second subject). */
+static void test_parse_names(void **state)
+{
+    (void)state;
+    dy_syntax *s;
+    dy_error err = {{0}};
+    assert_int_equal(dy_syntax_load(NULL, &s, &err), DY_OK);
+    dy_parser *p = dy_parser_new(s);
+    assert_non_null(p);
+    const dy_word *w;
+    size_t n;
+    const char *see = "The Holy See encourages the talks.";
+    const uint32_t see_names[1][2] = {{4, 12}};
+    assert_int_equal(dy_parse_text_names(p, see, strlen(see), see_names, 1, &w, &n, &err), DY_OK);
+    assert_int_equal(n, 7);
+    assert_string_not_equal(w[2].upos, "VERB");
+    assert_string_not_equal(w[2].upos, "AUX");
+    assert_string_equal(w[3].upos, "VERB");
+    assert_string_equal(w[3].deprel, "root");
+    const char *ukr = "Ukrainian forces attacked Russian troops.";
+    const uint32_t ukr_names[2][2] = {{0, 9}, {26, 33}};
+    assert_int_equal(dy_parse_text_names(p, ukr, strlen(ukr), ukr_names, 2, &w, &n, &err), DY_OK);
+    assert_int_equal(n, 6);
+    assert_string_equal(w[0].upos, "ADJ");
+    assert_string_equal(w[0].deprel, "amod");
+    assert_string_equal(w[1].deprel, "nsubj");
+    assert_string_equal(w[3].upos, "ADJ");
+    dy_parser_free(&p);
+    dy_syntax_free(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tokeniser),     cmocka_unit_test(test_conllu_reader),
         cmocka_unit_test(test_conllu_limits), cmocka_unit_test(test_perceptron),
         cmocka_unit_test(test_perceptron_layouts),
-        cmocka_unit_test(test_projectivize),  cmocka_unit_test(test_voice_agreement),
+        cmocka_unit_test(test_projectivize),  cmocka_unit_test(test_voice_agreement), cmocka_unit_test(test_parse_names),
         cmocka_unit_test(test_model_checks),
         cmocka_unit_test(test_parse_api),
     };

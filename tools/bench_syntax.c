@@ -93,7 +93,7 @@ static void pass(const dy_syn_model *m, dy_syn_work *w, const corpus *c, bool pa
         }
         for (int i = 0; i < c->n[s]; i++)
             dy_tag_describe(&m->lex, f[i], l[i], &w->tw[i]);
-        dy_tag_run(&m->tagger, w->tw, c->n[s], w->tag);
+        dy_tag_run(&m->tagger, w->tw, c->n[s], NULL, w->tag);
     }
 }
 
