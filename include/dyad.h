@@ -157,7 +157,14 @@ typedef struct {
     bool split;         /* true: segment text into sentences; false: text is one sentence */
     const char *url;    /* where the article came from, or NULL */
     const char *source; /* news source, or NULL */
+    const char *speaker; /* actor code of who speaks in the document (a speech, a
+                            ministry's statement), or NULL: the first person outside
+                            quotations ("we", "my Government") is this actor */
 } dy_doc;
+
+/* Whether s can be a document's speaker: an actor code, 3 to 63 upper-case
+ * letters and digits ("AFG", "AFGGOV"). */
+bool dy_speaker_ok(const char *s);
 
 /* Segments and codes a document; events carry 1-based sentence indexes
  * (the headline, when coded, is sentence 1). */

@@ -7,7 +7,9 @@ need=""
 # curl: `dyad dict fetch` downloads with it (its offline test runs it too);
 # parallel: the test of the README's recipe for splitting a corpus
 # valgrind: make check runs a small input under it for uninitialised bytes
-for p in build-essential pkg-config libjson-c-dev libutf8proc-dev libzstd-dev libcmocka-dev curl parallel valgrind; do
+# zstd, python3-minimal: the test of the README's pipeline for UN speeches
+for p in build-essential pkg-config libjson-c-dev libutf8proc-dev libzstd-dev libcmocka-dev curl parallel valgrind \
+    zstd python3-minimal; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need="$need $p"
 done
 [ -z "$need" ] && { [ $quiet = 1 ] || echo "deps: all packages present"; exit 0; }

@@ -49,6 +49,11 @@ static const char usage_text[] =
     "                    detected (a .jsonl or .json name, else most of the\n"
     "                    first lines)\n"
     "  --date YYYY-MM-DD date of plain-text articles (default: none)\n"
+    "  --speaker CODE    actor code of who speaks in documents that name no\n"
+    "                    speaker of their own (a JSON Lines record's\n"
+    "                    \"speaker\"): a speech, a ministry's statement. Its\n"
+    "                    first person outside quotations (\"we\", \"I\", \"my\n"
+    "                    country\") is CODE, \"my Government\" CODE's\n"
     "  --dict SPEC       builtin (default), a TABARI .project file, a PETRARCH\n"
     "                    config (.ini), a folder of dictionaries, or FILE[,FILE...]\n"
     "                    (TABARI .actors .agents .verbs .options; PETRARCH verbs,\n"
@@ -224,6 +229,7 @@ static int cmd_code(int argc, char **argv)
     int32_t date = 0;
     bool with_text = false, stats = false, phoenix = false;
     int threads = 1;
+    const char *speaker = NULL;
     const char *options[64];
     int nopt = 0;
     const char *files[4096];
@@ -243,6 +249,12 @@ static int cmd_code(int argc, char **argv)
         } else if (strcmp(a, "--date") == 0 && i + 1 < argc) {
             if (!parse_date_arg(argv[++i], &date)) {
                 fprintf(stderr, "dyad: --date: '%s' is not YYYY-MM-DD\n", argv[i]);
+                return EX_USAGE;
+            }
+        } else if (strcmp(a, "--speaker") == 0 && i + 1 < argc) {
+            speaker = argv[++i];
+            if (!dy_speaker_ok(speaker)) {
+                fprintf(stderr, "dyad: --speaker: '%s' is not an actor code (3 to 63 upper-case letters and digits)\n", speaker);
                 return EX_USAGE;
             }
         } else if (strcmp(a, "--dict") == 0 && i + 1 < argc)
@@ -322,7 +334,7 @@ static int cmd_code(int argc, char **argv)
         files[nfiles++] = "-";
     dy_cli_stats st = {0};
     dy_coder **coders = calloc((size_t)threads, sizeof *coders);
-    dy_cli_code_opts co = {d, options, nopt, with_text, phoenix, threads, coders};
+    dy_cli_code_opts co = {d, options, nopt, with_text, phoenix, threads, coders, speaker};
     dy_cli_catch_signals();
     for (int i = 0; i < nfiles && !dy_cli_stop && !dy_cli_out_errno; i++) {
         bool in = strcmp(files[i], "-") == 0;

@@ -116,6 +116,12 @@ static int code_one(const dy_cli_code_opts *o, dy_coder *c, const dy_doc *doc, o
     dy_result res;
     dy_error e = {{0}};
     st->docs++;
+    dy_doc spoken;
+    if (!doc->speaker && o->speaker) {
+        spoken = *doc;
+        spoken.speaker = o->speaker;
+        doc = &spoken;
+    }
     dy_status cs = dy_code_doc(c, doc, &res, &e);
     if (cs != DY_OK) {
         ob_printf_err(err, e.msg);
@@ -147,12 +153,14 @@ static int code_one(const dy_cli_code_opts *o, dy_coder *c, const dy_doc *doc, o
 
 /* ---- batches ---- */
 
+enum { NSTR = 6 }; /* a document's strings: id, title, text, url, source, speaker */
+
 typedef struct batch {
     size_t seq;
     int n;
     dy_doc docs[BATCH_DOCS];
     obuf mem;            /* the documents' strings, copied (offsets until sealed) */
-    size_t off[BATCH_DOCS][5];
+    size_t off[BATCH_DOCS][NSTR];
     obuf out, err;
     dy_cli_stats st;
     int rc;
@@ -172,10 +180,11 @@ typedef struct {
 /* Copies a document's strings into the batch (the reader reuses its own). */
 static bool batch_add(batch *b, const dy_doc *d)
 {
-    const char *s[5] = {d->id, d->title, d->text, d->url, d->source};
-    size_t l[5] = {d->id ? strlen(d->id) : 0, d->title ? strlen(d->title) : 0, d->text_len,
-                   d->url ? strlen(d->url) : 0, d->source ? strlen(d->source) : 0};
-    for (int k = 0; k < 5; k++) {
+    const char *s[NSTR] = {d->id, d->title, d->text, d->url, d->source, d->speaker};
+    size_t l[NSTR];
+    for (int k = 0; k < NSTR; k++)
+        l[k] = !s[k] ? 0 : k == 2 ? d->text_len : strlen(s[k]);
+    for (int k = 0; k < NSTR; k++) {
         b->off[b->n][k] = s[k] ? b->mem.n : (size_t)-1;
         if (s[k]) {
             ob_put(&b->mem, s[k], l[k]);
@@ -191,8 +200,9 @@ static bool batch_add(batch *b, const dy_doc *d)
 static void batch_seal(batch *b)
 {
     for (int i = 0; i < b->n; i++) {
-        const char **f[5] = {&b->docs[i].id, &b->docs[i].title, &b->docs[i].text, &b->docs[i].url, &b->docs[i].source};
-        for (int k = 0; k < 5; k++)
+        const char **f[NSTR] = {&b->docs[i].id,  &b->docs[i].title,  &b->docs[i].text,
+                                &b->docs[i].url, &b->docs[i].source, &b->docs[i].speaker};
+        for (int k = 0; k < NSTR; k++)
             *f[k] = b->off[i][k] == (size_t)-1 ? NULL : b->mem.p + b->off[i][k];
     }
 }

@@ -39,6 +39,7 @@ typedef struct {
      * has learnt of the dictionary (its root memo): threads entries, NULL
      * until first used; the caller frees them with dy_cli_code_free */
     dy_coder **coders;
+    const char *speaker;        /* --speaker: for documents that name none, or NULL */
 } dy_cli_code_opts;
 
 /* Codes the documents of buf (named name for messages) and writes their

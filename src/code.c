@@ -2489,8 +2489,7 @@ static bool dropped_actor(const dy_sent *s)
  * sentence is read again when one was dropped), and a dictionary verb
  * that reads as a noun phrase is no verb. The model and the parser are
  * made once. */
-static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int32_t date, const char *fcode,
-                     const char *pcode)
+static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int32_t date, const dy_story *st)
 {
     if (!c->parser) {
         dy_error err;
@@ -2509,7 +2508,7 @@ static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int3
     if (!keep)
         return -1;
     if (dy_tree_keep(&t, s, keep)
-        && dy_parse(s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo, keep) < 0)
+        && dy_parse(s, c->d, &c->opts, &c->scratch, text, len, date, st, c->memo, keep) < 0)
         return -1;
     dy_tree_verbs(&t, s);
     return 0;
@@ -2783,7 +2782,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     if (follows)
         memcpy(prev_state, c->state_code, sizeof prev_state);
     c->state_code[0] = '\0';
-    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo, NULL) < 0)
+    const dy_story st = {fcode, pcode, c->speaker[0] ? c->speaker : NULL};
+    if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, &st, c->memo, NULL) < 0)
         return -1;
     bool tree = c->opts.syntax == DY_SYNTAX_PARSE && needs_tree(&s) && can_code(c, &s);
     dy_sent fresh; /* s as parsed, for a second reading */
@@ -2805,7 +2805,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         char fwd[sizeof c->fwd_code], state[sizeof c->state_code];
         memcpy(fwd, c->fwd_code, sizeof fwd);
         memcpy(state, c->state_code, sizeof state);
-        if (dy_parse(&whole, c->d, &c->opts, &c->scratch, text, len, date, fcode, pcode, c->memo, all) < 0
+        if (dy_parse(&whole, c->d, &c->opts, &c->scratch, text, len, date, &st, c->memo, all) < 0
             || code_sent(c, &whole, prev_state, &out) < 0)
             return -1;
         /* what the next sentence inherits stays the first reading's */
@@ -2814,7 +2814,7 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     }
     if (tree && r >= 0 && out.n > 0) {
         s = fresh;
-        if (read_tree(c, &s, text, len, date, fcode, pcode) < 0)
+        if (read_tree(c, &s, text, len, date, &st) < 0)
             return -1;
         out.n = 0;
         r = code_sent(c, &s, prev_state, &out);

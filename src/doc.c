@@ -8,6 +8,15 @@
 
 #define SEG_WINDOW 4096 /* sentences segmented at a time */
 
+bool dy_speaker_ok(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= '0' && s[n] <= '9')))
+            return false;
+    return n >= 3 && n <= 63;
+}
+
 dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *err)
 {
     dy_arena_reset(&c->arena);
@@ -21,6 +30,12 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
     c->prev_story[0] = '\0';
     c->fwd_code[0] = '\0';
     c->story_discard = false;
+    if (doc->speaker && !dy_speaker_ok(doc->speaker)) {
+        snprintf(err->msg, sizeof err->msg, "%s: speaker '%.40s' is not an actor code (upper-case letters and digits, 3 to 63)",
+                 doc->id ? doc->id : "document", doc->speaker);
+        return DY_ERR_PARSE;
+    }
+    dy_strcpy_cap(c->speaker, sizeof c->speaker, doc->speaker ? doc->speaker : "");
     if (doc->title && *doc->title) {
         c->sentence_no = ++no;
         c->sent = no;

@@ -20,7 +20,7 @@ static const char *const class_names[DY_G_COUNT] = {
     "FUTURE", "PROMISE", "OBLIGATION", "NORM", "CONDITION", "GUESS", "GUESS_SKIP",
     "PURPOSE", "STOP", "BROKER", "NOT_PEOPLE", "PEOPLE_ENDING", "SUBJECT_PRONOUN",
     "COMPASS", "AT", "AT_NEAR", "WE", "PASSIVE_SKIP", "PREPOSITION", "VERB_GROUP",
-    "INTENT_SKIP",
+    "INTENT_SKIP", "FIRST_PERSON", "FIRST_POSSESSIVE", "OWN_STATE",
 };
 
 enum { CLASS_ROOM = 32 }; /* words a class may hold: closed sets are small */

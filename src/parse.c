@@ -2,6 +2,7 @@
  * manual, chapter 7: classify words, find compounds, coreference pronouns,
  * eliminate comma-delimited nonrestrictive clauses. */
 #include "parse.h"
+#include "grammar.h"
 #include "memo.h"
 #include <ctype.h>
 #include <string.h>
@@ -1078,31 +1079,75 @@ static int speaker(const dy_sent *s, const struct dy_dict *d)
     return -1;
 }
 
-/* PETRARCH dialect: "'We firmly oppose the sanctions,' the spokesperson
- * said": "we", "us" and "our" in a quotation are the speaker's (outside
- * one, in a speech, "we" is whoever gives it, which the sentence does not
- * say). */
-static void first_person(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap)
+/* A unit of code at tokens first..last (the document's speaker). */
+static int speaker_unit(dy_sent *s, dy_arena *a, int cap, const char *code, int first, int last)
 {
-    static const char *const we[] = {"WE", "US", "OUR", NULL};
+    int u = add_unit(s, a, cap);
+    if (u < 0)
+        return -1;
+    s->unit[u].first = s->unit[u].atok = (int16_t)first;
+    s->unit[u].last = (int16_t)last;
+    s->unit[u].code = s->unit[u].acode = code;
+    s->unit[u].comp = -1;
+    return u;
+}
+
+/* "my Government", "our delegation" (the document's speaker's, its state
+ * st): the agent unit at token i + 1 of no state becomes that state's, from
+ * token i on; "my country" becomes the speaker. False when neither is. */
+static bool own_agent(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap, int i, const char *code)
+{
+    if (i + 1 >= s->n || !dy_grammar_tok(DY_G_FIRST_POSSESSIVE, &s->tok[i].t))
+        return false;
+    dy_ptok *n = &s->tok[i + 1];
+    if (n->unit < 0 && n->type == DY_T_NONE && !n->del && dy_grammar_tok(DY_G_OWN_STATE, &n->t)) {
+        return speaker_unit(s, a, cap, code, i, i + 1) >= 0;
+    }
+    if (n->unit < 0)
+        return false;
+    dy_unit *la = &s->unit[n->unit];
+    if (la->acode || la->pronoun || la->dead || !la->root || la->root->type != DY_RT_AGENT || la->first != i + 1
+        || !dy_state_code(code))
+        return false;
+    const dy_agent *ag = &d->agents[la->root->id];
+    char st[4] = {code[0], code[1], code[2], 0};
+    la->acode = dy_arena_strndup(a, st, 3);
+    la->code = compose(a, la->acode, ag->code, ag->prefix);
+    la->agent = ag;
+    la->first = la->atok = (int16_t)i;
+    return la->acode && la->code;
+}
+
+/* The first person (the grammar's FIRST_PERSON). In a quotation it is the
+ * quotation's speaker, in the PETRARCH dialect: "'We firmly oppose the
+ * sanctions,' the spokesperson said". Outside one it is the document's
+ * speaker, when the story names one (a speech, a ministry's statement):
+ * "we", "my country", and with an agent of no state, the agent of the
+ * speaker's ("my Government"). Else it is nobody the sentence names. */
+static void first_person(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap, const char *doc_speaker)
+{
     int sp = -1;
     bool asked = false;
     for (int i = 0; i < s->n; i++) {
         dy_ptok *t = &s->tok[i];
-        if (t->type != DY_T_NONE || t->del || t->unit_in >= 0 || !dy_word_in(&t->t, we)
-            || (t->t.cap && dy_word_is(&t->t, "US")) || !in_quote(s, t->t.off))
+        if (t->type != DY_T_NONE || t->del || t->unit_in >= 0 || !dy_grammar_tok(DY_G_FIRST_PERSON, &t->t)
+            || (t->t.cap && dy_word_is(&t->t, "US")))
             continue;
-        if (!asked) {
-            sp = speaker(s, d);
-            asked = true;
-        }
-        if (sp < 0)
+        int u = -1;
+        if (in_quote(s, t->t.off)) {
+            if (!d->petr)
+                continue;
+            if (!asked) {
+                sp = speaker(s, d);
+                asked = true;
+            }
+            if (sp < 0 || (u = pronoun_unit(s, a, cap, sp, i)) < 0)
+                continue;
+            s->unit[u].dead = false;
+            s->unit[u].comp = -1;
+        } else if (doc_speaker && !own_agent(s, d, a, cap, i, doc_speaker)
+                   && speaker_unit(s, a, cap, doc_speaker, i, i) < 0)
             return;
-        int u = pronoun_unit(s, a, cap, sp, i);
-        if (u < 0)
-            return;
-        s->unit[u].dead = false;
-        s->unit[u].comp = -1;
     }
     sort_units(s);
     link_units(s);
@@ -1356,9 +1401,11 @@ static void verb_context(dy_sent *s)
 }
 
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, const char *text,
-             size_t len, int32_t date, const char *fwd, const char *pair, struct dy_rootmemo *memo,
-             const bool *keep)
+             size_t len, int32_t date, const dy_story *st, struct dy_rootmemo *memo, const bool *keep)
 {
+    static const dy_story none = {NULL, NULL, NULL};
+    if (!st)
+        st = &none;
     memset(s, 0, sizeof *s);
     /* a sentence has at most one token per byte */
     size_t maxt = len + 1 < DY_LEX_MAX_TOKENS ? len + 1 : DY_LEX_MAX_TOKENS;
@@ -1392,7 +1439,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     classify(s, d, o, date, memo);
     build_units(s, d, o, a, date, cap);
     if (d->petr) {
-        two_sides(s, a, cap, s->nunit, pair);
+        two_sides(s, a, cap, s->nunit, st->pair);
         sort_units(s);
         link_units(s);
     }
@@ -1406,10 +1453,10 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     /* eliminated clauses can join the actors around them into a compound */
     find_compounds(s, true);
     /* pronouns refer to actors that survived clause elimination */
-    pronouns(s, d, a, cap, fwd);
-    if (d->petr) {
-        first_person(s, d, a, cap);
+    pronouns(s, d, a, cap, st->fwd);
+    if (d->petr || st->speaker)
+        first_person(s, d, a, cap, st->speaker);
+    if (d->petr)
         verb_context(s);
-    }
     return 0;
 }

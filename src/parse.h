@@ -85,14 +85,21 @@ static inline bool dy_state_code(const char *code)
  * "... if the President is killed"), NULL-terminated. */
 extern const char *const dy_subordinators[];
 
-/* Parses text; returns 0, or -1 when memory ran out. fwd: the actor code
- * forwarded from the previous sentence (FORWARD:), or NULL; pair: the two
- * codes ("CHN/RUS") the previous sentence of the story was about, for "the
- * two sides" when this sentence names no pair, or NULL; memo: the coder's
- * memory of root lookups (memo.h), or NULL; keep: per token, true where no
- * comma clause may be eliminated (an apposition the tree found), or NULL. */
+/* What a sentence's story gives it; each field may be NULL. */
+typedef struct {
+    const char *fwd;     /* the actor code forwarded from the previous sentence (FORWARD:) */
+    const char *pair;    /* the two codes ("CHN/RUS") the previous sentence of the story was
+                            about, for "the two sides" when this sentence names no pair */
+    const char *speaker; /* the actor code of who speaks the document: the first person
+                            outside quotations ("we", "my Government") */
+} dy_story;
+
+/* Parses text; returns 0, or -1 when memory ran out. st: what the story
+ * gives the sentence (NULL: nothing); memo: the coder's memory of root
+ * lookups (memo.h), or NULL; keep: per token, true where no comma clause
+ * may be eliminated (an apposition the tree found), or NULL. */
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
-             const char *text, size_t len, int32_t date, const char *fwd, const char *pair,
+             const char *text, size_t len, int32_t date, const dy_story *st,
              struct dy_rootmemo *memo, const bool *keep);
 
 #endif

@@ -3,7 +3,7 @@
  *
  * Formats:
  *   text   := headline-line body        (one article per input)
- *   jsonl  := (json-object '\n')*        {"id","date","title","text"[,"source","url"]}
+ *   jsonl  := (json-object '\n')*        {"id","date","title","text"[,"source","url","speaker"]}
  *   tabari := (dateline text-line* blank-line | comment-block)*
  *   petrarch := PETRARCH XML records (petrxml.c)
  *             dateline := YYMMDD[DD] blank id
@@ -281,6 +281,7 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
         doc->title = jstr(r, o, "title", why, sizeof why);
         doc->url = jstr(r, o, "url", why, sizeof why);
         doc->source = jstr(r, o, "source", why, sizeof why);
+        doc->speaker = jstr(r, o, "speaker", why, sizeof why);
         const char *text = jstr(r, o, "text", why, sizeof why);
         json_object_put(o);
         if (why[0]) {
@@ -289,6 +290,12 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
         }
         if (!text) {
             snprintf(err->msg, sizeof err->msg, "%s:%u:1: record has no \"text\"", r->name, ln);
+            return DY_ERR_PARSE;
+        }
+        if (doc->speaker && !dy_speaker_ok(doc->speaker)) {
+            snprintf(err->msg, sizeof err->msg,
+                     "%s:%u:1: \"speaker\" '%.40s' is not an actor code (3 to 63 upper-case letters and digits)",
+                     r->name, ln, doc->speaker);
             return DY_ERR_PARSE;
         }
         char idbuf[32];

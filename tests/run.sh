@@ -321,6 +321,33 @@ while IFS= read -r args; do
 done <"$TMP/ex"
 [ $n -ge 3 ] || not_ok "examples found in README and --help" "only $n"
 
+# ---- a document's speaker (README, "Speeches and statements"): its first
+# person outside quotations is that actor; each event below checked by hand
+# against its sentence ----
+printf 'Statement of Poland\n\nWe condemn the Russian invasion of Ukraine. My Government supports Ukraine. I thank Japan for its aid. Our delegation met Chile. My country welcomes the talks between Armenia and Azerbaijan.\n' >"$TMP/speech.txt"
+"$DYAD" code --speaker POL "$TMP/speech.txt" | events >"$TMP/o"
+printf '%s\n' '2 POL RUS 111' '3 POLGOV UKR 051' '4 POL JPN 051' '5 POLGOV CHL 040' '6 POL ARM 051' '6 POL AZE 051' >"$TMP/want"
+none=$("$DYAD" code "$TMP/speech.txt" | grep -c '"source":"POL')
+cmp -s "$TMP/o" "$TMP/want" && [ "$none" = 0 ] && ok "--speaker: 'we', 'I', 'my country' are the speaker, 'my Government' and 'our delegation' its state's (none without it)" \
+    || not_ok "--speaker" "$(tr '\n' ';' <"$TMP/o") (without: $none POL events)"
+printf '%s\n' '{"id":"a","speaker":"NOR","text":"We condemn the Russian invasion of Ukraine."}' \
+    '{"id":"b","speaker":"nor","text":"We condemn the Russian invasion of Ukraine."}' \
+    '{"id":"c","text":"We condemn the Russian invasion of Ukraine."}' >"$TMP/sp.jsonl"
+"$DYAD" code --speaker SWE "$TMP/sp.jsonl" >"$TMP/o" 2>"$TMP/e"; rc=$?
+[ $rc = 1 ] && grep -q 'sp.jsonl:2:1: "speaker"' "$TMP/e" && grep -q '"doc_id":"a","sentence":1,"date":null,"source":"NOR","target":"RUS","code":"111"' "$TMP/o" \
+    && grep -q '"doc_id":"c","sentence":1,"date":null,"source":"SWE","target":"RUS"' "$TMP/o" && [ "$(wc -l <"$TMP/o")" = 2 ] \
+    && ok "JSON Lines \"speaker\": a record's own, else --speaker; a bad one is reported as file:line and the rest coded" \
+    || not_ok "JSON Lines speaker" "exit $rc $(cat "$TMP/e") $(cat "$TMP/o")"
+U="$SHARED/corpus/ungdc-2010-2024.jsonl.zst"
+if [ -f "$U" ]; then
+    # the README's pipeline, as written but for the file's place
+    sed -n '/^zstd -dc ungdc/,/^```/p' README.md | sed '$d' | sed "s#ungdc-2010-2024.jsonl.zst#$U#; s#| dyad code#| \"\$DYAD\" code#" >"$TMP/ex.sh"
+    DYAD="$DYAD" sh "$TMP/ex.sh" >"$TMP/o" 2>"$TMP/e"; rc=$?
+    n=$(grep -c '"source":"AFG","target":"[A-Z]*","code":"[0-9]*","root":"[0-9]*","quad":[0-9],"goldstein":[-0-9.]*,"source_text":"We"' "$TMP/o")
+    [ $rc = 0 ] && [ "$n" -ge 10 ] && ok "README: the UN speeches coded with their speakers ($(wc -l <"$TMP/o") events; Afghanistan's 'we': $n)" \
+        || not_ok "README: UN speeches with speakers" "exit $rc, $n AFG 'we' events; $(head -3 "$TMP/e")"
+fi
+
 # ---- the seed article (a news agency's text, read from ../shared): every
 # event a human coder would write, listed by hand with the reasoning in
 # tests/golden/seed-article.expect; compared at country level and CAMEO root,
