@@ -151,7 +151,7 @@ static bool asked(const dy_coder *c, const dy_sent *s, dy_ev *e, long w, int col
 bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
 {
     const dy_tree *t = &c->tree;
-    if (question(s) || dy_tree_dep_in(t, s->text, v, "mark", DY_G_CONDITION))
+    if (question(s) || dy_tree_clause_mark_in(t, s->text, v, DY_G_CONDITION))
         return false;
     if (dy_tree_dep_in(t, s->text, v, "aux", DY_G_OBLIGATION))
         return asked(c, s, e, v, 3);

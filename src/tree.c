@@ -235,12 +235,25 @@ static bool under(const dy_tree *t, long a, long w)
     return false;
 }
 
+/* Is a word of unit u's actor phrase in the subtree of word a? Any word:
+ * the parser may split a name the dictionaries know whole ("Timor -
+ * Leste", "the Lao People's Democratic Republic" with "Lao People's"
+ * hung on the verb). */
+static bool unit_in(const dy_tree *t, const dy_sent *s, long a, int u)
+{
+    int k = s->unit[u].atok, end = k >= 0 && s->tok[k].last >= k ? s->tok[k].last : k;
+    for (; k >= 0 && k <= end; k++)
+        if (under(t, a, dy_tree_word(t, k)))
+            return true;
+    return false;
+}
+
 int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer)
 {
     int first = -1;
     for (int u = 0; u < s->nunit; u++) {
         const dy_unit *x = &s->unit[u];
-        if (x->dead || !under(t, w, dy_tree_word(t, x->atok)))
+        if (x->dead || !unit_in(t, s, w, u))
             continue;
         if (u == prefer)
             return u;
@@ -255,9 +268,8 @@ int dy_tree_subject_unit(const dy_tree *t, const dy_sent *s, long sb, int prefer
     int u = dy_tree_unit(t, s, sb, prefer);
     if (u == prefer || sb < 0 || prefer < 0 || prefer >= s->nunit)
         return u;
-    long a = dy_tree_word(t, s->unit[prefer].atok);
     for (size_t i = 0; i < t->n; i++)
-        if ((long)i != sb && t->w[i].head == t->w[sb].head && subject_rel(&t->w[i]) && under(t, (long)i, a))
+        if ((long)i != sb && t->w[i].head == t->w[sb].head && subject_rel(&t->w[i]) && unit_in(t, s, (long)i, prefer))
             return prefer;
     return u;
 }
@@ -300,7 +312,7 @@ int dy_tree_antecedent_unit(const dy_tree *t, const dy_sent *s, long sb, int pre
     int first = -1;
     for (int u = 0; u < s->nunit; u++) {
         long w = dy_tree_word(t, s->unit[u].atok);
-        if (s->unit[u].dead || !under(t, a, w) || under(t, r, w) || in_place(t, s->text, a, w))
+        if (s->unit[u].dead || !unit_in(t, s, a, u) || unit_in(t, s, r, u) || in_place(t, s->text, a, w))
             continue;
         if (u == prefer)
             return u;
@@ -376,7 +388,7 @@ int dy_tree_year(const dy_tree *t, const char *text, long v)
 
 bool dy_tree_unit_under(const dy_tree *t, const dy_sent *s, long w, int u)
 {
-    return u >= 0 && u < s->nunit && under(t, w, dy_tree_word(t, s->unit[u].atok));
+    return u >= 0 && u < s->nunit && unit_in(t, s, w, u);
 }
 
 /* A relation that opens a clause of its own below a verb: an adverbial
@@ -452,6 +464,22 @@ bool dy_tree_dep_in(const dy_tree *t, const char *text, long v, const char *rel,
         if (t->w[i].head == v + 1 && strncmp(t->w[i].deprel, rel, rl) == 0
             && (t->w[i].deprel[rl] == '\0' || t->w[i].deprel[rl] == ':') && word_in(t, text, i, g))
             return true;
+    return false;
+}
+
+bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclass g)
+{
+    static const char *const up[] = {"conj", "xcomp", "ccomp", "csubj", "advcl", NULL};
+    for (size_t steps = 0; v >= 0 && steps < t->n; steps++) {
+        if (dy_tree_dep_in(t, text, v, "mark", g))
+            return true;
+        int r = 0;
+        while (up[r] && strncmp(t->w[v].deprel, up[r], strlen(up[r])) != 0)
+            r++;
+        if (!up[r] || t->w[v].head == 0)
+            return false;
+        v = t->w[v].head - 1;
+    }
     return false;
 }
 

@@ -104,6 +104,14 @@ int dy_tree_object(const dy_tree *t, const dy_sent *s, long v, int not_u);
  * whose word is in grammar class g? text: the sentence parsed. */
 bool dy_tree_dep_in(const dy_tree *t, const char *text, long v, const char *rel, dy_gclass g);
 
+/* Does the clause of verb v, or one it lies in through a conjunct or a
+ * clausal complement or adverbial clause, open with a subordinator of
+ * class g ("if that involves contacting the UNHCR ... or working with
+ * people": "working" lies in the "if" clause)? Relative clauses and
+ * participles are walls: "if the rebels who attacked the town withdraw"
+ * does not make the attack a condition. */
+bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclass g);
+
 /* The word that governs verb v's clause as its predicate, when that word
  * is in grammar class g ("it is important that X acts", "it is vital for
  * X to act": "important", "vital"); -1 when none. */

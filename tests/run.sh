@@ -498,6 +498,8 @@ status_case "a relative pronoun stands for the noun its clause hangs on ('Pakist
     "Pakistan hosts networks that attack Afghanistan." '"source":"PAK","target":"AFG","code":"190"' ''
 status_case "a relative pronoun after a copula stands for its subject ('Norway is the only country that has criticized Russia': NOR RUS 111)" \
     "Norway is the only country that has criticized Russia this year." '"source":"NOR","target":"RUS","code":"111"' '"source":"NOR","target":"RUS","code":"111"'
+status_case "an act deep in an 'if' clause is a condition ('Imagine if Russia had engaged in diplomacy and worked with Ukraine': no RUS UKR 030)" \
+    "Imagine if Russia had engaged in true diplomacy and worked with Ukraine." '"source":"RUS","target":"UKR","code":"030"' ''
 status_case "the target lies in the verb's own clause, not in an adverbial one ('criticized the plan because Japan ...': no CHN JPN 111)" \
     "China criticized the plan because Japan had angered Korea." '"source":"CHN","target":"JPN","code":"111"' ''
 status_case "a passive with no agent has no source ('According to Mexico's President, six Mexican nationals were killed': linear MEX MEXGOV 190)" \
