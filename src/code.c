@@ -1036,349 +1036,480 @@ static int against_target(const mctx *x, int v1, int tlim, int src, const slots_
     return -1;
 }
 
-/* Tries verb at clause positions v0..v1; fills ev list when it yields events.
- * Returns V_EVENT when events were made, V_NULL for a null/failed code. */
-static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
-                     bool dominant_only, dy_evlist *tmp)
+/* What code_verb works out for one verb, stage by stage: the pattern that
+ * matched and its code (match_verb, verb_code), the voice (find_voice),
+ * where the subject may start (subject_start), the source (find_source),
+ * the target (find_target), the roles a passive turns (passive_roles), the
+ * codes of both sides (side_codes) and the events (emit_events). */
+typedef struct {
+    run_t *R;
+    const clause_t *cl;
+    mctx x;
+    int v0, v1, ci;
+    const dy_ptok *vt;
+    const dy_root *root;
+    const dy_verb *verb;
+    const dy_ecode *code, *rootcode; /* the code that fired; the root's own */
+    slots_t sl;
+    dy_origin at;
+    int pat_first;            /* first clause position of the matched pattern */
+    const char *ecode, *ecode2; /* the event code (negated or not) and a paired one */
+    int pvoice;               /* the PETRARCH voice, asked at most once: -1 not yet known */
+    int src, tgt;             /* units, -1 none */
+    bool passive, noby;       /* a passive; with no "by" */
+    int subj_first;           /* first clause position of the verb's subject */
+    bool src_prior, tgt_after; /* the source before the verb; the target after it */
+    bool own_people;          /* the target is the source state's place: its people */
+    const char *srcs[64], *tgts[64];
+    int16_t stok[64], ttok[64];
+    int ns, nt;
+} vctx;
+
+/* The first of the verb's patterns that matches the clause, else (PETRARCH,
+ * which reads a passive from its parse with the subject as the object: "the
+ * civilians were released" matches "- * &PEOPLE") a words-only lower
+ * pattern over the passive's subject, else the root's code. */
+static void match_verb(vctx *v)
 {
-    dy_sent *s = R->s;
-    const struct dy_dict *d = R->c->d;
-    const dy_opts *o = &R->c->opts;
-    const dy_ptok *vt = &s->tok[cl->L[v0]];
-    const dy_root *root = &d->roots[vt->root];
-    const dy_verb *verb = &d->verbs[root->id];
-    mctx x = {s, d, cl, pos_of, R->c, v0 - PATTERN_REACH, v1 + PATTERN_REACH};
-    slots_t sl = {-1, -1, false, false, {0}, 0, -1};
-    const dy_ecode *code = NULL;
-    dy_origin at = verb->at;
-    int pat_first = v0; /* first clause position of the matched pattern */
-    for (uint32_t i = 0; i < verb->npat; i++) {
-        const dy_pattern *pt = &verb->pat[i];
+    const clause_t *cl = v->cl;
+    const dy_sent *s = v->x.s;
+    v->code = NULL;
+    for (uint32_t i = 0; i < v->verb->npat; i++) {
+        const dy_pattern *pt = &v->verb->pat[i];
         if ((pt->need & ~cl->bloom) || !clause_has_words(cl, pt))
             continue; /* names a word the clause lacks */
         slots_t t = {-1, -1, false, false, {0}, 0, -1};
-        int lastp = v1, firstp = v0;
-        if (!match_lower(&x, pt, v1, &t, &lastp))
+        int lastp = v->v1, firstp = v->v0;
+        if (!match_lower(&v->x, pt, v->v1, &t, &lastp))
             continue;
-        if (!match_upper(&x, pt, v0, &t, &firstp))
+        if (!match_upper(&v->x, pt, v->v0, &t, &firstp))
             continue;
-        code = &pt->code;
-        sl = t;
-        at = pt->at;
-        pat_first = firstp;
+        v->code = &pt->code;
+        v->sl = t;
+        v->at = pt->at;
+        v->pat_first = firstp;
         break;
     }
-    /* PETRARCH reads a passive from its parse with the subject as the
-     * object: "the civilians were released" matches "- * &PEOPLE" */
-    /* the voice, asked up to three times below: -1 not yet known */
-    int pvoice = -1;
-    if (!code && s->petr && passive_once(&x, v0, v1, &pvoice))
-        for (uint32_t i = 0; i < verb->npat && !code; i++) {
-            const dy_pattern *pt = &verb->pat[i];
+    if (!v->code && s->petr && passive_once(&v->x, v->v0, v->v1, &v->pvoice))
+        for (uint32_t i = 0; i < v->verb->npat && !v->code; i++) {
+            const dy_pattern *pt = &v->verb->pat[i];
             if ((pt->need & ~cl->bloom) || !clause_has_words(cl, pt) || pt->upper.n || !pt->lower.n
                 || !words_only(&pt->lower))
                 continue;
-            for (int p = passive_subject(&x, v0); p < v0 && !code; p++) {
+            for (int p = passive_subject(&v->x, v->v0); p < v->v0 && !v->code; p++) {
                 if (dy_grammar_tok(DY_G_PREPOSITION, &s->tok[cl->L[p]].t))
                     continue; /* a noun of the subject, not "should to be" */
                 slots_t t = {-1, -1, false, false, {0}, 0, -1};
-                int end = seq_fwd(&x, &pt->lower, p, &t);
-                if (end >= 0 && end < v0) {
-                    code = &pt->code;
-                    at = pt->at;
+                int end = seq_fwd(&v->x, &pt->lower, p, &t);
+                if (end >= 0 && end < v->v0) {
+                    v->code = &pt->code;
+                    v->at = pt->at;
                 }
             }
         }
-    const dy_ecode *rootcode = root->code ? root->code : &verb->code;
-    if (!code)
-        code = rootcode;
+    v->rootcode = v->root->code ? v->root->code : &v->verb->code;
+    if (!v->code)
+        v->code = v->rootcode;
+}
+
+/* The event code of the match, negated when the verb is; false when there
+ * is none (a discard or complex phrase marks the sentence so). */
+static bool verb_code(vctx *v, bool dominant_only)
+{
+    dy_sent *s = v->R->s;
+    const dy_opts *o = &v->R->c->opts;
+    const dy_ecode *code = v->code;
     if (code->kind == DY_EC_DISCARD) {
         s->discard = true;
-        return V_NULL;
+        return false;
     }
     if (code->kind == DY_EC_COMPLEX) {
         s->complex = true;
         s->why = "complex verb phrase";
-        return V_NULL;
+        return false;
     }
     if (code->kind != DY_EC_EVENT)
-        return V_NULL;
+        return false;
     /* after a clause's first event, only a pattern with a dominant code is
      * still coded (a dominant code on a bare root does not reach past it) */
-    if (dominant_only && (!code->dom || code == rootcode))
-        return V_NULL;
-    const char *ecode = code->code, *ecode2 = code->code2;
-    if (o->negation && (negated(&x, v0, pat_first) || (o->neither && neither_nor(&x, v0)))) {
-        ecode = dy_status_negated(code->code);
-        ecode2 = NULL; /* a refusal is one-sided */
-        if (!ecode)
-            return V_NULL;
+    if (dominant_only && (!code->dom || code == v->rootcode))
+        return false;
+    v->ecode = code->code;
+    v->ecode2 = code->code2;
+    if (o->negation && (negated(&v->x, v->v0, v->pat_first) || (o->neither && neither_nor(&v->x, v->v0)))) {
+        v->ecode = dy_status_negated(code->code);
+        v->ecode2 = NULL; /* a refusal is one-sided */
+        if (!v->ecode)
+            return false;
     }
-    /* source */
-    int src = sl.src_u, tgt = sl.tgt_u;
-    if (agent_owner(&x, tgt) >= 0)
-        tgt = agent_owner(&x, tgt);
+    return true;
+}
+
+/* The designated roles, and the voice: a passive with "by" after it, or
+ * (PETRARCH, off its parse) one with no "by" (noby). */
+static void find_voice(vctx *v)
+{
+    const dy_sent *s = v->x.s;
+    const clause_t *cl = v->cl;
+    int v0 = v->v0, v1 = v->v1;
+    v->src = v->sl.src_u;
+    v->tgt = v->sl.tgt_u;
+    if (agent_owner(&v->x, v->tgt) >= 0)
+        v->tgt = agent_owner(&v->x, v->tgt);
     /* PETRARCH reads a compound after the verb ("agrees with % ") as the
      * targets of the subject, not as a pair acting on each other */
-    if (s->petr && sl.comp && src >= 0 && src == tgt && s->unit[src].first > cl->L[v1]) {
+    if (s->petr && v->sl.comp && v->src >= 0 && v->src == v->tgt && s->unit[v->src].first > cl->L[v1]) {
         for (int p = 0; p < v0; p++) {
-            int u = unit_at(&x, p);
-            if (u >= 0 && !skipped(s, &sl, u) && !own_member(s, u, tgt)) {
-                src = u;
+            int u = unit_at(&v->x, p);
+            if (u >= 0 && !skipped(s, &v->sl, u) && !own_member(s, u, v->tgt)) {
+                v->src = u;
                 break;
             }
         }
     }
-    bool passive = false, noby = false;
-    if (!sl.designated) {
-        bool aux = (v0 >= 1 && s->tok[cl->L[v0 - 1]].t.cls == DY_W_AUX)
-                || (v0 >= 2 && s->tok[cl->L[v0 - 2]].t.cls == DY_W_AUX);
-        bool by = (v1 + 1 < cl->m && s->tok[cl->L[v1 + 1]].t.cls == DY_W_BY)
-               || (v1 + 2 < cl->m && s->tok[cl->L[v1 + 2]].t.cls == DY_W_BY);
-        /* PETRARCH reads the voice off the parse: "the Philippines was
-         * criticized over its dispute with Eriador" has Eriador as the
-         * source even with no "by"; "a missile believed to be fired by
-         * rebels" is a passive with its agent */
-        bool pv = s->petr && passive_once(&x, v0, v1, &pvoice);
-        passive = (aux || pv) && by;
-        if (!passive && pv)
-            passive = noby = true;
-    }
-    int subj_first = 0;
-    /* PETRARCH: the subject of a verb reported by a statement ("Israel
-     * said a mortar bomb was fired") stands after the statement verb */
-    if (s->petr)
-        for (int p = v0 - 1; p > 0 && subj_first == 0; p--) {
-            const dy_ptok *t = &s->tok[cl->L[p]];
-            if (t->type == DY_T_VERB && t->head == cl->L[p]) {
-                const dy_ptok *nx = &s->tok[cl->L[p + 1]];
-                /* not "was seen to break": there the subject is shared */
-                if (dy_dict_statement_root(d, t->root) && !dy_word_is(&nx->t, "TO"))
-                    subj_first = p + 1;
-            }
+    v->passive = v->noby = false;
+    if (v->sl.designated)
+        return;
+    bool aux = (v0 >= 1 && s->tok[cl->L[v0 - 1]].t.cls == DY_W_AUX)
+            || (v0 >= 2 && s->tok[cl->L[v0 - 2]].t.cls == DY_W_AUX);
+    bool by = (v1 + 1 < cl->m && s->tok[cl->L[v1 + 1]].t.cls == DY_W_BY)
+           || (v1 + 2 < cl->m && s->tok[cl->L[v1 + 2]].t.cls == DY_W_BY);
+    /* PETRARCH reads the voice off the parse: "the Philippines was
+     * criticized over its dispute with Eriador" has Eriador as the
+     * source even with no "by"; "a missile believed to be fired by
+     * rebels" is a passive with its agent */
+    bool pv = s->petr && passive_once(&v->x, v0, v1, &v->pvoice);
+    v->passive = (aux || pv) && by;
+    if (!v->passive && pv)
+        v->passive = v->noby = true;
+}
+
+/* The first clause position the verb's subject may take (PETRARCH: after a
+ * statement verb, a subordinator, or an opening phrase set off by a comma). */
+static int subject_start(const vctx *v)
+{
+    const dy_sent *s = v->x.s;
+    const clause_t *cl = v->cl;
+    const dy_opts *o = &v->R->c->opts;
+    int first = 0;
+    if (!s->petr)
+        return 0;
+    /* the subject of a verb reported by a statement ("Israel said a mortar
+     * bomb was fired") stands after the statement verb */
+    for (int p = v->v0 - 1; p > 0 && first == 0; p--) {
+        const dy_ptok *t = &s->tok[cl->L[p]];
+        if (t->type == DY_T_VERB && t->head == cl->L[p]) {
+            const dy_ptok *nx = &s->tok[cl->L[p + 1]];
+            /* not "was seen to break": there the subject is shared */
+            if (dy_dict_statement_root(v->x.d, t->root) && !dy_word_is(&nx->t, "TO"))
+                first = p + 1;
         }
+    }
     /* SUBORDINATE CLAUSES: a verb of a subordinate clause after the main
      * verb has the clause's own subject ("Cuba freed prisoners after the
      * Vatican mediated talks": the Vatican mediates) */
-    if (s->petr && o->subordinate)
-        for (int p = v0 - 1; p > subj_first; p--) {
+    if (o->subordinate)
+        for (int p = v->v0 - 1; p > first; p--) {
             const dy_ptok *t = &s->tok[cl->L[p]];
             if (t->type == DY_T_VERB && t->head == cl->L[p])
                 break;
             if (dy_word_in(&t->t, dy_subordinators)) {
-                for (int q = p + 1; q < v0; q++)
-                    if (unit_at(&x, q) >= 0) {
-                        subj_first = p + 1;
+                for (int q = p + 1; q < v->v0; q++)
+                    if (unit_at(&v->x, q) >= 0) {
+                        first = p + 1;
                         break;
                     }
                 break;
             }
         }
-    /* PETRARCH: an opening phrase set off by a comma ("During talks in
-     * Islamabad, China agreed ...", "In Afghanistan, Iraq and Spain,
-     * terrorism has struck") holds no subject when an actor or a noun
-     * follows the comma */
-    if (s->petr)
-        for (int p = v0 - 1; p > subj_first; p--) {
-            const dy_ptok *t = &s->tok[cl->L[p]];
-            if (t->t.cls != DY_W_COMMA || t->nosplit)
-                continue;
-            for (int q = p + 1; q < v0; q++) {
-                const dy_ptok *w = &s->tok[cl->L[q]];
-                if (unit_at(&x, q) >= 0
-                    || (plain_noun(w) && !w->t.fw && !dy_word_ends(&w->t, "LY") && !dy_grammar_tok(DY_G_VERB_GROUP, &w->t))) {
-                    subj_first = p + 1;
+    /* an opening phrase set off by a comma ("During talks in Islamabad,
+     * China agreed ...", "In Afghanistan, Iraq and Spain, terrorism has
+     * struck") holds no subject when an actor or a noun follows the comma */
+    for (int p = v->v0 - 1; p > first; p--) {
+        const dy_ptok *t = &s->tok[cl->L[p]];
+        if (t->t.cls != DY_W_COMMA || t->nosplit)
+            continue;
+        for (int q = p + 1; q < v->v0; q++) {
+            const dy_ptok *w = &s->tok[cl->L[q]];
+            if (unit_at(&v->x, q) >= 0
+                || (plain_noun(w) && !w->t.fw && !dy_word_ends(&w->t, "LY") && !dy_grammar_tok(DY_G_VERB_GROUP, &w->t))) {
+                first = p + 1;
+                break;
+            }
+        }
+        break;
+    }
+    return first;
+}
+
+/* PETRARCH: a passive's agent may be named by "from" ("a mortar was fired
+ * at it from the Gaza Strip"), whatever the pattern designates; then the
+ * subject, if any, is what was acted on. */
+static void from_agent(vctx *v)
+{
+    const dy_sent *s = v->x.s;
+    const clause_t *cl = v->cl;
+    if (!s->petr || v->src >= 0 || (v->passive && !v->noby) || !passive_once(&v->x, v->v0, v->v1, &v->pvoice))
+        return;
+    for (int p = v->v1 + 1; p < cl->m && v->src < 0; p++) {
+        const dy_ptok *t = &s->tok[cl->L[p]];
+        if (t->type == DY_T_VERB && t->head == cl->L[p])
+            break;
+        if (dy_word_is(&t->t, "FROM"))
+            for (int q = p + 1; q < cl->m && q <= p + 3 && v->src < 0; q++)
+                v->src = unit_at(&v->x, q);
+    }
+    if (v->src >= 0) {
+        for (int p = v->subj_first; p < v->v0 && v->tgt < 0; p++)
+            v->tgt = unit_at(&v->x, p);
+        v->passive = v->noby = false;
+    }
+}
+
+/* The source when no pattern designates one: the first actor of the clause
+ * before the verb (a lone agent only when there is no actor), else the
+ * clause before's, else (not PETRARCH) the first actor after the verb. */
+static void find_source(vctx *v)
+{
+    const dy_sent *s = v->x.s;
+    const clause_t *cl = v->cl;
+    const dy_opts *o = &v->R->c->opts;
+    if (v->src >= 0) {
+        v->src_prior = true;
+        return;
+    }
+    /* PETRARCH: an infinitive's subject is its governing verb's ("China is
+     * willing to work closely with Pakistan ... to strengthen"), not an
+     * actor in between */
+    int slim = v->v0;
+    if (s->petr && v->vt->after_to)
+        for (int p = v->subj_first; p < v->v0 && slim == v->v0; p++)
+            if (s->tok[cl->L[p]].type == DY_T_VERB && s->tok[cl->L[p]].head == cl->L[p])
+                slim = p;
+    for (int w = 0; w < 2 && v->src < 0; w++)
+        for (int p = v->subj_first; p < slim; p++) {
+            int u = unit_at(&v->x, p);
+            if (u >= 0 && !skipped(s, &v->sl, u) && !(v->tgt >= 0 && same_code(s, u, v->tgt))
+                && (w == 1 || !lone_agent(s, u))
+                && !(s->petr && !said_root(v->x.d, v->vt->root) && place_phrase(&v->x, p))) {
+                v->src = u;
+                break;
+            }
+        }
+    /* later clauses carry the source of the clause before */
+    if (v->src < 0 && v->ci > 0 && v->R->carried_src >= 0)
+        v->src = v->R->carried_src;
+    v->src_prior = v->src >= 0;
+    /* greedy: no actor before the verb, look after it (unless a default
+     * source is to be used whenever none precedes the verb). PETRARCH takes
+     * the source from the verb's subject only: "The stopover came as the
+     * US leader prepared..." has none for "came". */
+    if (v->src < 0 && !(o->def_src[0] && o->def_src_prior) && !s->petr)
+        for (int p = v->v1 + 1; p < cl->m; p++) {
+            int u = unit_at(&v->x, p);
+            if (u >= 0 && !skipped(s, &v->sl, u) && !(v->tgt >= 0 && same_code(s, u, v->tgt))) {
+                v->src = u;
+                break;
+            }
+        }
+}
+
+/* PETRARCH: the last clause position that may hold the target: not a
+ * closing reporting clause (", a US official said Wednesday"), nor who
+ * harmed those aid goes to, nor a go-between of a deal, nor a subordinate
+ * clause with a verb of its own. */
+static int target_limit(const vctx *v)
+{
+    const dy_sent *s = v->x.s;
+    const clause_t *cl = v->cl;
+    const dy_opts *o = &v->R->c->opts;
+    int tlim = cl->m;
+    if (!s->petr)
+        return tlim;
+    for (int p = cl->m - 1; p > v->v1; p--) {
+        const dy_ptok *t = &s->tok[cl->L[p]];
+        if (t->t.cls == DY_W_COMMA && !t->nosplit) {
+            for (int q = p + 1; q < cl->m && q <= p + 12 && tlim == cl->m; q++) {
+                const dy_ptok *u = &s->tok[cl->L[q]];
+                if (u->type == DY_T_VERB && u->head == cl->L[q]) {
+                    if (dy_dict_statement_root(v->x.d, u->root))
+                        tlim = p;
                     break;
                 }
             }
             break;
         }
-    /* PETRARCH: a passive's agent may be named by "from" ("a mortar was
-     * fired at it from the Gaza Strip"), whatever the pattern designates */
-    if (s->petr && src < 0 && (!passive || noby) && passive_once(&x, v0, v1, &pvoice)) {
-        for (int p = v1 + 1; p < cl->m && src < 0; p++) {
-            const dy_ptok *t = &s->tok[cl->L[p]];
-            if (t->type == DY_T_VERB && t->head == cl->L[p])
+    }
+    /* "help identify victims killed by the Malaysia Airlines crash": aid
+     * goes to the ones named, not to whoever harmed them in a participle
+     * after them (praise and blame do go there: "welcomes the agreement
+     * concluded by the EU", "condemns the attacks carried out by Israel") */
+    if (v->ecode[0] == '0' && v->ecode[1] == '7')
+        tlim = by_violence(&v->x, v->v1, tlim);
+    /* "agreed to a ceasefire mediated by Qatar", "a deal brokered by the
+     * United States": a go-between is no party to the deal (but praise of
+     * it is praise of the go-between: "supports the ceasefire brokered by
+     * the United States and Russia") */
+    if (cooperative(v->ecode) && v->ecode[1] != '5')
+        tlim = by_mediator(&v->x, v->v1, tlim);
+    /* SUBORDINATE CLAUSES: "Cuba freed 553 prisoners after the Vatican
+     * mediated talks": a subordinate clause with a verb of its own is
+     * another event, its actors no target of this verb ("after talks with
+     * Pakistan", with no verb, still is; PETRARCH's suites take targets
+     * from such clauses) */
+    if (o->subordinate)
+        tlim = subordinate_clause(&v->x, v->v1, tlim);
+    return tlim;
+}
+
+/* The first actor in [from, to) that may be the target: not the source or
+ * of its code, not passed over; a member of the source's own compound only
+ * on the second pass, a lone agent only on the second round; before the
+ * verb (before) not a co-actor or opening actor (PETRARCH). -1 none. */
+static int target_in(const vctx *v, int from, int to, int pass, int w, bool before)
+{
+    const dy_sent *s = v->x.s;
+    for (int p = from; p < to; p++) {
+        int u = unit_at(&v->x, p);
+        if (u >= 0 && u != v->src && !skipped(s, &v->sl, u) && !same_code(s, u, v->src)
+            && own_member(s, u, v->src) == (pass == 1) && (w == 1 || !lone_agent(s, u))
+            && !(before && s->petr && (co_actor(&v->x, p) || opening_actor(&v->x, p, v->src))))
+            return u;
+    }
+    return -1;
+}
+
+/* The target when no pattern designates one: the first actor after the
+ * verb whose code differs from the source's, else the first such actor
+ * before it; members of the source's own compound only when there is no
+ * other (then one member alone), and last the whole compound. */
+static void find_target(vctx *v)
+{
+    const dy_sent *s = v->x.s;
+    const clause_t *cl = v->cl;
+    const dy_opts *o = &v->R->c->opts;
+    run_t *R = v->R;
+    int src = v->src;
+    v->tgt_after = v->tgt >= 0;
+    if (v->tgt >= 0)
+        return;
+    /* PETRARCH codes a compound subject with no object against itself,
+     * every pair ("the US, Russia and Switzerland met") */
+    int passes = s->petr ? 1 : 2;
+    int tlim = target_limit(v);
+    /* a compound subject acts on itself before on a lone agent
+     * ("China-Pakistan to enhance cooperation: Spokesperson") */
+    int wmax = s->petr && src >= 0 && s->unit[src].comp >= 0 ? 1 : 2;
+    if (s->petr)
+        v->tgt = against_target(&v->x, v->v1, tlim, src, &v->sl);
+    for (int w = 0; w < wmax && v->tgt < 0; w++)
+        for (int pass = 0; pass < passes && v->tgt < 0; pass++) {
+            v->tgt = target_in(v, v->v1 + 1, tlim, pass, w, false);
+            if (v->tgt < 0)
+                v->tgt = target_in(v, 0, v->v0, pass, w, true);
+        }
+    /* "The Kremlin denied that Russia had interfered in the Moldovan
+     * election": an actor of the source's own state is the target only
+     * when no other state's actor is there */
+    if (s->petr && v->tgt >= 0 && src >= 0 && same_state(s, src, v->tgt))
+        for (int p = v->v1 + 1; p < tlim; p++) {
+            int u = unit_at(&v->x, p);
+            /* not a place after the object ("struck PKK militants in
+             * northern Iraq"), but "interfered in the election" */
+            if (u >= 0 && u != src && !skipped(s, &v->sl, u) && !same_state(s, u, src) && !lone_agent(s, u)
+                && !own_member(s, u, src) && !(s->unit[u].first < s->unit[v->tgt].first)
+                && (!place_phrase(&v->x, p) || verb_before_place(&v->x, p))) {
+                v->tgt = u;
                 break;
-            if (dy_word_is(&t->t, "FROM"))
-                for (int q = p + 1; q < cl->m && q <= p + 3 && src < 0; q++)
-                    src = unit_at(&x, q);
+            }
         }
-        if (src >= 0) {
-            /* the subject, if any, is what was acted on */
-            for (int p = subj_first; p < v0 && tgt < 0; p++)
-                tgt = unit_at(&x, p);
-            passive = noby = false;
+    /* "Sri Lanka imposed a curfew in Colombo": with no one else named, an
+     * act of a state at a place of its own is on its own people */
+    if (s->petr && v->tgt < 0 && src >= 0 && s->unit[src].comp < 0)
+        for (int p = v->v1 + 1; p < tlim && v->tgt < 0; p++) {
+            int u = unit_at(&v->x, p);
+            if (u >= 0 && u != src && same_state(s, u, src) && place_phrase(&v->x, p)) {
+                v->tgt = u;
+                v->own_people = true;
+            }
         }
+    if (v->tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
+        v->tgt = src;
+    /* SUBORDINATE CLAUSES: "Japan's foreign minister visited Ukraine and
+     * pledged further support": a verb phrase joined on with its subject
+     * carried, naming no one, acts on the one the phrase before acted on
+     * (a cooperative act after one, or a cut in relations: "condemned the
+     * strikes and recalled its ambassador"; not in a report: "alleged that
+     * France ..., and that its military ... took part") */
+    if (s->petr && o->subordinate && v->tgt < 0 && v->ci > 0 && src >= 0 && src == R->carried_src
+        && R->carried_tgt >= 0 && R->carried_tgt != src && !s->unit[R->carried_tgt].dead
+        && ((cooperative(v->ecode) && R->carried_coop) || strncmp(v->ecode, "16", 2) == 0) && !reported_clause(s, cl))
+        v->tgt = R->carried_tgt;
+    v->tgt_after = v->tgt >= 0 && s->unit[v->tgt].first > cl->L[v->v1];
+}
+
+/* "victims killed by the Malaysia Airlines crash", "the Palestinian
+ * territory occupied by Israel": a participle after a noun, with its agent
+ * after "by", is a passive modifier: the agent acts on the noun phrase
+ * before it, never on the clause's subject. Right after a named actor (no
+ * agent noun) with no verb before them it is the main verb ("Israel seized
+ * by military force half of the land", "Kim travelled by train to Russia";
+ * but "Ukrainian children abducted by Russia"). */
+static void by_participle(vctx *v)
+{
+    const dy_sent *s = v->x.s;
+    const clause_t *cl = v->cl;
+    int v0 = v->v0, v1 = v->v1;
+    if (!s->petr || v->sl.designated || v0 < 1 || v1 + 2 >= cl->m || s->tok[cl->L[v1 + 1]].t.cls != DY_W_BY
+        || !(dy_word_ends(&v->vt->t, "ED") || dy_word_ends(&v->vt->t, "EN"))
+        || !(s->tok[cl->L[v0 - 1]].unit_in < 0 || s->unit[s->tok[cl->L[v0 - 1]].unit_in].agent
+             || lone_agent(s, s->tok[cl->L[v0 - 1]].unit_in) || clause_verb_before(&v->x, v0)))
+        return;
+    int p = v0 - 1;
+    while (p > 0 && p >= v0 - 3 && s->tok[cl->L[p]].unit_in < 0 && plain_noun(&s->tok[cl->L[p]])
+           && !s->tok[cl->L[p]].t.fw && !dy_word_ends(&s->tok[cl->L[p]].t, "LY"))
+        p--;
+    const dy_ptok *pt = &s->tok[cl->L[v0 - 1]];
+    /* the agent right after "by", past determiners and modifiers, before
+     * any preposition; none named ("injured by natural disasters"): no
+     * source */
+    int agent = -1;
+    for (int q = v1 + 2; q < cl->m && q <= v1 + 4 && agent < 0; q++) {
+        agent = unit_at(&v->x, q);
+        if (agent < 0 && (dy_grammar_tok(DY_G_PREPOSITION, &s->tok[cl->L[q]].t) || s->tok[cl->L[q]].t.cls == DY_W_COMMA))
+            break;
     }
-    bool src_prior = false;
-    if (src < 0) {
-        /* PETRARCH: an infinitive's subject is its governing verb's ("China
-         * is willing to work closely with Pakistan ... to strengthen"), not
-         * an actor in between */
-        int slim = v0;
-        if (s->petr && vt->after_to)
-            for (int p = subj_first; p < v0 && slim == v0; p++)
-                if (s->tok[cl->L[p]].type == DY_T_VERB && s->tok[cl->L[p]].head == cl->L[p])
-                    slim = p;
-        /* the first actor of the clause before the verb; a lone agent
-         * only when there is no actor */
-        for (int w = 0; w < 2 && src < 0; w++)
-            for (int p = subj_first; p < slim; p++) {
-                int u = unit_at(&x, p);
-                if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))
-                    && (w == 1 || !lone_agent(s, u))
-                    && !(s->petr && !said_root(d, vt->root) && place_phrase(&x, p))) {
-                    src = u;
-                    break;
-                }
-            }
-        /* later clauses carry the source of the clause before */
-        if (src < 0 && ci > 0 && R->carried_src >= 0)
-            src = R->carried_src;
-        if (src >= 0)
-            src_prior = true;
-        /* greedy: no actor before the verb, look after it (unless a default
-         * source is to be used whenever none precedes the verb). PETRARCH
-         * takes the source from the verb's subject only: "The stopover
-         * came as the US leader prepared..." has none for "came". */
-        if (src < 0 && !(o->def_src[0] && o->def_src_prior) && !s->petr)
-            for (int p = v1 + 1; p < cl->m; p++) {
-                int u = unit_at(&x, p);
-                if (u >= 0 && !skipped(s, &sl, u) && !(tgt >= 0 && same_code(s, u, tgt))) {
-                    src = u;
-                    break;
-                }
-            }
-    } else
-        src_prior = true;
-    bool tgt_after = tgt >= 0;
-    bool own_people = false; /* the target is the source state's place: its people */
-    if (tgt < 0) {
-        /* the first actor after the verb whose code differs from the
-         * source's, else the first such actor before it; members of the
-         * source's own compound only when there is no other (then one
-         * member alone), and last the whole compound */
-        /* PETRARCH codes a compound subject with no object against itself,
-         * every pair ("the US, Russia and Switzerland met") */
-        int passes = s->petr ? 1 : 2;
-        /* PETRARCH: a closing reporting clause (", a US official said
-         * Wednesday") is a sentence of its own around this one: its
-         * actors are no target of this verb */
-        int tlim = cl->m;
-        if (s->petr)
-            for (int p = cl->m - 1; p > v1; p--) {
-                const dy_ptok *t = &s->tok[cl->L[p]];
-                if (t->t.cls == DY_W_COMMA && !t->nosplit) {
-                    for (int q = p + 1; q < cl->m && q <= p + 12 && tlim == cl->m; q++) {
-                        const dy_ptok *u = &s->tok[cl->L[q]];
-                        if (u->type == DY_T_VERB && u->head == cl->L[q]) {
-                            if (dy_dict_statement_root(d, u->root))
-                                tlim = p;
-                            break;
-                        }
-                    }
-                    break;
-                }
-            }
-        /* "help identify victims killed by the Malaysia Airlines crash":
-         * aid goes to the ones named, not to whoever harmed them in a
-         * participle after them (praise and blame do go there: "welcomes
-         * the agreement concluded by the EU", "condemns the attacks carried
-         * out by Israel") */
-        if (s->petr && ecode[0] == '0' && ecode[1] == '7')
-            tlim = by_violence(&x, v1, tlim);
-        /* "agreed to a ceasefire mediated by Qatar", "a deal brokered by
-         * the United States": a go-between is no party to the deal (but
-         * praise of it is praise of the go-between: "supports the
-         * ceasefire brokered by the United States and Russia") */
-        if (s->petr && cooperative(ecode) && ecode[1] != '5')
-            tlim = by_mediator(&x, v1, tlim);
-        /* SUBORDINATE CLAUSES: "Cuba freed 553 prisoners after the Vatican
-         * mediated talks": a subordinate clause with a verb of its own is
-         * another event, its actors no target of this verb ("after talks
-         * with Pakistan", with no verb, still is; PETRARCH's suites take
-         * targets from such clauses) */
-        if (s->petr && o->subordinate)
-            tlim = subordinate_clause(&x, v1, tlim);
-        /* a compound subject acts on itself before on a lone agent
-         * ("China-Pakistan to enhance cooperation: Spokesperson") */
-        int wmax = s->petr && src >= 0 && s->unit[src].comp >= 0 ? 1 : 2;
-        if (s->petr)
-            tgt = against_target(&x, v1, tlim, src, &sl);
-        for (int w = 0; w < wmax && tgt < 0; w++)
-            for (int pass = 0; pass < passes && tgt < 0; pass++) {
-                for (int p = v1 + 1; p < tlim && tgt < 0; p++) {
-                    int u = unit_at(&x, p);
-                    if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
-                        && own_member(s, u, src) == (pass == 1) && (w == 1 || !lone_agent(s, u)))
-                        tgt = u;
-                }
-                for (int p = 0; p < v0 && tgt < 0; p++) {
-                    int u = unit_at(&x, p);
-                    if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_code(s, u, src)
-                        && own_member(s, u, src) == (pass == 1) && (w == 1 || !lone_agent(s, u))
-                        && !(s->petr && co_actor(&x, p)) && !(s->petr && opening_actor(&x, p, src)))
-                        tgt = u;
-                }
-            }
-        /* "The Kremlin denied that Russia had interfered in the Moldovan
-         * election": an actor of the source's own state is the target only
-         * when no other state's actor is there */
-        if (s->petr && tgt >= 0 && src >= 0 && same_state(s, src, tgt))
-            for (int p = v1 + 1; p < tlim; p++) {
-                int u = unit_at(&x, p);
-                /* not a place after the object ("struck PKK militants in
-                 * northern Iraq"), but "interfered in the election" */
-                if (u >= 0 && u != src && !skipped(s, &sl, u) && !same_state(s, u, src) && !lone_agent(s, u)
-                    && !own_member(s, u, src) && !(s->unit[u].first < s->unit[tgt].first)
-                    && (!place_phrase(&x, p) || verb_before_place(&x, p))) {
-                    tgt = u;
-                    break;
-                }
-            }
-        /* "Sri Lanka imposed a curfew in Colombo": with no one else named,
-         * an act of a state at a place of its own is on its own people */
-        if (s->petr && tgt < 0 && src >= 0 && s->unit[src].comp < 0)
-            for (int p = v1 + 1; p < tlim && tgt < 0; p++) {
-                int u = unit_at(&x, p);
-                if (u >= 0 && u != src && same_state(s, u, src) && place_phrase(&x, p)) {
-                    tgt = u;
-                    own_people = true;
-                }
-            }
-        if (tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
-            tgt = src;
-        /* SUBORDINATE CLAUSES: "Japan's foreign minister visited Ukraine and
-         * pledged further support": a verb phrase joined on with its
-         * subject carried, naming no one, acts on the one the phrase
-         * before acted on */
-        /* (a cooperative act after one, or a cut in relations:
-         * "condemned the strikes and recalled its ambassador"; not in a
-         * report: "alleged that France ..., and that its military ...
-         * took part") */
-        if (s->petr && o->subordinate && tgt < 0 && ci > 0 && src >= 0 && src == R->carried_src
-            && R->carried_tgt >= 0 && R->carried_tgt != src && !s->unit[R->carried_tgt].dead
-            && ((cooperative(ecode) && R->carried_coop) || strncmp(ecode, "16", 2) == 0) && !reported_clause(s, cl))
-            tgt = R->carried_tgt;
-        tgt_after = tgt >= 0 && s->unit[tgt].first > cl->L[v1];
+    if ((plain_noun(pt) && !pt->t.fw && !dy_word_ends(&pt->t, "LY")) || pt->unit_in >= 0) {
+        int u = s->tok[cl->L[p]].unit_in;
+        v->src = agent;
+        v->tgt = u >= 0 && !s->unit[u].dead ? u : -1;
+        v->passive = false;
     }
-    /* with no "by", only the pattern "subject, verb, other actor" turns:
-     * a source found after the verb is already the agent */
-    if (noby && src >= 0 && tgt >= 0
-        && !(s->unit[src].first < cl->L[v0] && s->unit[tgt].first > cl->L[v1])) {
-        passive = false;
+}
+
+/* The roles a passive turns: with no "by", only "subject, verb, other
+ * actor" turns; the agent of a passive is what "by" names (PETRARCH); a
+ * participle after a noun with its agent after "by" is a passive modifier. */
+static void passive_roles(vctx *v)
+{
+    const dy_sent *s = v->x.s;
+    const clause_t *cl = v->cl;
+    int v0 = v->v0, v1 = v->v1;
+    /* with no "by", only the pattern "subject, verb, other actor" turns: a
+     * source found after the verb is already the agent */
+    if (v->noby && v->src >= 0 && v->tgt >= 0
+        && !(s->unit[v->src].first < cl->L[v0] && s->unit[v->tgt].first > cl->L[v1])) {
+        v->passive = false;
         /* both before the verb: the nearer is the passive's subject, acted
          * on by no one named ("no solution to the problem of Gaza unless
          * the Hamas regime is disarmed") */
-        if (s->petr && s->unit[src].first < s->unit[tgt].first && s->unit[tgt].last < cl->L[v0])
-            src = -1;
+        if (s->petr && s->unit[v->src].first < s->unit[v->tgt].first && s->unit[v->tgt].last < cl->L[v0])
+            v->src = -1;
     }
-    /* PETRARCH: the agent of a passive is what "by" names; "Obama is
-     * being pressured by Congress to help Iran" has no known source, not
-     * Iran */
+    /* PETRARCH: the agent of a passive is what "by" names; "Obama is being
+     * pressured by Congress to help Iran" has no known source, not Iran */
     int byp = -1;
-    if (passive && s->petr)
+    if (v->passive && s->petr)
         /* "by" anywhere before the next verb: "was blown up over Eastern
          * Ukraine by a missile" */
         for (int p = v1 + 1; p < cl->m && byp < 0; p++) {
@@ -1388,207 +1519,244 @@ static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             if (t->t.cls == DY_W_BY)
                 byp = p;
         }
-    if (byp >= 0 && src >= 0 && s->unit[src].first < cl->L[v0]) {
+    if (byp >= 0 && v->src >= 0 && s->unit[v->src].first < cl->L[v0]) {
         int agent = -1;
         for (int p = byp + 1; p < cl->m && p <= byp + 3 && agent < 0; p++) {
             const dy_ptok *t = &s->tok[cl->L[p]];
             if (t->type == DY_T_VERB && t->head == cl->L[p])
                 break;
-            agent = unit_at(&x, p);
+            agent = unit_at(&v->x, p);
         }
-        tgt = src;
-        src = agent;
-        passive = false;
+        v->tgt = v->src;
+        v->src = agent;
+        v->passive = false;
     }
-    if (passive && src >= 0 && tgt >= 0) {
-        int t = src;
-        src = tgt;
-        tgt = t;
+    if (v->passive && v->src >= 0 && v->tgt >= 0) {
+        int t = v->src;
+        v->src = v->tgt;
+        v->tgt = t;
         /* PETRARCH: a subject with no actor code ("four children were
          * killed in Israeli shelling in Gaza") leaves the target to an
          * actor after the agent, as a lone agent is a source only when
          * there is no actor */
-        if (s->petr && lone_agent(s, tgt))
-            for (int p = pos_of[s->unit[src].last] + 1; p > 0 && p < cl->m; p++) {
-                int u = unit_at(&x, p);
-                if (u >= 0 && u != src && !lone_agent(s, u) && !same_code(s, u, src)) {
-                    tgt = u;
+        if (s->petr && lone_agent(s, v->tgt))
+            for (int p = v->x.pos_of[s->unit[v->src].last] + 1; p > 0 && p < cl->m; p++) {
+                int u = unit_at(&v->x, p);
+                if (u >= 0 && u != v->src && !lone_agent(s, u) && !same_code(s, u, v->src)) {
+                    v->tgt = u;
                     break;
                 }
             }
     }
-    /* "victims killed by the Malaysia Airlines crash", "the Palestinian
-     * territory occupied by Israel": a participle after a noun, with its
-     * agent after "by", is a passive modifier: the agent acts on the noun
-     * phrase before it, never on the clause's subject. Right after a
-     * named actor (no agent noun) with no verb before them it is the main
-     * verb ("Israel seized by military force half of the land", "Kim
-     * travelled by train to Russia"; but "Ukrainian children abducted by
-     * Russia"). */
-    if (s->petr && !sl.designated && v0 >= 1 && v1 + 2 < cl->m && s->tok[cl->L[v1 + 1]].t.cls == DY_W_BY
-        && (dy_word_ends(&vt->t, "ED") || dy_word_ends(&vt->t, "EN"))
-        && (s->tok[cl->L[v0 - 1]].unit_in < 0 || s->unit[s->tok[cl->L[v0 - 1]].unit_in].agent
-            || lone_agent(s, s->tok[cl->L[v0 - 1]].unit_in) || clause_verb_before(&x, v0))) {
-        int p = v0 - 1;
-        while (p > 0 && p >= v0 - 3 && s->tok[cl->L[p]].unit_in < 0 && plain_noun(&s->tok[cl->L[p]])
-               && !s->tok[cl->L[p]].t.fw && !dy_word_ends(&s->tok[cl->L[p]].t, "LY"))
-            p--;
-        const dy_ptok *pt = &s->tok[cl->L[v0 - 1]];
-        /* the agent right after "by", past determiners and modifiers,
-         * before any preposition; none named ("injured by natural
-         * disasters"): no source */
-        int agent = -1;
-        for (int q = v1 + 2; q < cl->m && q <= v1 + 4 && agent < 0; q++) {
-            agent = unit_at(&x, q);
-            if (agent < 0 && (dy_grammar_tok(DY_G_PREPOSITION, &s->tok[cl->L[q]].t) || s->tok[cl->L[q]].t.cls == DY_W_COMMA))
-                break;
-        }
-        if ((plain_noun(pt) && !pt->t.fw && !dy_word_ends(&pt->t, "LY")) || pt->unit_in >= 0) {
-            int u = s->tok[cl->L[p]].unit_in;
-            src = agent;
-            tgt = u >= 0 && !s->unit[u].dead ? u : -1;
-            passive = false;
-        }
+    by_participle(v);
+}
+
+/* DOMESTIC: what CAMEO calls administrative sanctions and their easing
+ * (172, 081) is a state's act on its own: "Uganda banned the opposition
+ * party" is UGA on UGAOPP, "Myanmar lifted the curfew in Rakhine state" MMR
+ * on its people (MMRCVL); a protest or strike (14) by a state's people
+ * against no one named is against their state ("French workers went on
+ * strike against the pension reform"). False without memory. */
+static bool domestic_target(vctx *v)
+{
+    dy_sent *s = v->R->s;
+    dy_arena *a = &v->R->c->scratch;
+    const char *ecode = v->ecode;
+    bool admin = strncmp(ecode, "172", 3) == 0 || strncmp(ecode, "081", 3) == 0;
+    /* coercion of people of no stated country ("Iranian security forces
+     * shot protesters") is of the state's own, and so is the institution
+     * a state's people protest against ("Thousands of Kenyans stormed
+     * parliament") */
+    bool coerce = strncmp(ecode, "17", 2) == 0 || strncmp(ecode, "14", 2) == 0;
+    for (int j = 0; (admin || coerce) && j < v->nt; j++)
+        if (strncmp(v->tgts[j], "---", 3) == 0 && v->tgts[j][3] && !(v->tgts[j] = restate(a, v->srcs[0], v->tgts[j] + 3)))
+            return false;
+    /* its people, not its institutions, police or parties ("Opponents of
+     * Rwanda's Senate protested": the Senate is no protester) */
+    static const char *const organs[] = {"COP", "PTY", NULL};
+    bool people = strlen(v->srcs[0]) > 3 && !agent_in(v->srcs[0], institutions) && !agent_in(v->srcs[0], organs);
+    /* "Tens of thousands of Israelis protested": the people named bare
+     * protest against their government */
+    bool bare_people = strlen(v->srcs[0]) == 3 && v->stok[0] >= 0 && people_word(s, v->stok[0]);
+    if (v->nt == 0 && (admin || (strncmp(ecode, "14", 2) == 0 && (people || bare_people)))) {
+        if (!(v->tgts[0] = restate(a, v->srcs[0], admin ? "CVL" : bare_people ? "GOV" : "")))
+            return false;
+        v->ttok[0] = -1;
+        v->nt = 1;
     }
-    /* a plain member of the source's compound stands alone as target */
-    bool tgt_alone = tgt >= 0 && src >= 0 && tgt != src && !s->unit[tgt].pronoun
-                  && s->unit[tgt].comp >= 0 && s->unit[tgt].comp == s->unit[src].comp;
+    return true;
+}
+
+/* The codes of both sides (a compound gives one per member; the options'
+ * default source and target where none was found), with the DOMESTIC
+ * target and PETRARCH's half dyads. False without memory. */
+static bool side_codes(vctx *v)
+{
+    const dy_sent *s = v->x.s;
+    const dy_opts *o = &v->R->c->opts;
+    dy_arena *a = &v->R->c->scratch;
+    bool tgt_alone = v->tgt >= 0 && v->src >= 0 && v->tgt != v->src && !s->unit[v->tgt].pronoun
+                  && s->unit[v->tgt].comp >= 0 && s->unit[v->tgt].comp == s->unit[v->src].comp;
     /* a long list acting on itself: no pairs (long_list) */
-    if (s->petr && src >= 0 && tgt >= 0 && s->unit[src].comp >= 0 && s->unit[tgt].comp == s->unit[src].comp
-        && !tgt_alone && long_list(s, src))
-        tgt = -1;
-    const char *srcs[64], *tgts[64];
-    int16_t stok[64], ttok[64];
-    int ns = 0, nt = 0;
-    if (src >= 0 && !(o->def_src[0] && o->def_src_prior && !src_prior))
-        ns = unit_codes(s, src, false, &R->c->scratch, srcs, stok, 64);
+    if (s->petr && v->src >= 0 && v->tgt >= 0 && s->unit[v->src].comp >= 0
+        && s->unit[v->tgt].comp == s->unit[v->src].comp && !tgt_alone && long_list(s, v->src))
+        v->tgt = -1;
+    v->ns = v->nt = 0;
+    if (v->src >= 0 && !(o->def_src[0] && o->def_src_prior && !v->src_prior))
+        v->ns = unit_codes(s, v->src, false, a, v->srcs, v->stok, 64);
     else if (o->def_src[0]) {
-        srcs[0] = o->def_src;
-        stok[0] = -1;
-        ns = 1;
+        v->srcs[0] = o->def_src;
+        v->stok[0] = -1;
+        v->ns = 1;
     }
-    if (tgt >= 0 && !(o->def_tgt[0] && o->def_tgt_after && !tgt_after))
-        nt = unit_codes(s, tgt, tgt_alone, &R->c->scratch, tgts, ttok, 64);
+    if (v->tgt >= 0 && !(o->def_tgt[0] && o->def_tgt_after && !v->tgt_after))
+        v->nt = unit_codes(s, v->tgt, tgt_alone, a, v->tgts, v->ttok, 64);
     else if (o->def_tgt[0]) {
-        tgts[0] = o->def_tgt;
-        ttok[0] = -1;
-        nt = 1;
+        v->tgts[0] = o->def_tgt;
+        v->ttok[0] = -1;
+        v->nt = 1;
     }
-    /* DOMESTIC: what CAMEO calls administrative sanctions and their easing
-     * (172, 081) is a state's act on its own: "Uganda banned the
-     * opposition party" is UGA on UGAOPP, "Myanmar lifted the curfew in
-     * Rakhine state" MMR on its people (MMRCVL); a protest or strike (14)
-     * by a state's people against no one named is against their state
-     * ("French workers went on strike against the pension reform") */
-    if (s->petr && o->domestic && ns == 1 && dy_state_code(srcs[0]) && ecode) {
-        bool admin = strncmp(ecode, "172", 3) == 0 || strncmp(ecode, "081", 3) == 0;
-        /* coercion of people of no stated country ("Iranian security
-         * forces shot protesters") is of the state's own, and so is the
-         * institution a state's people protest against ("Thousands of
-         * Kenyans stormed parliament") */
-        bool coerce = strncmp(ecode, "17", 2) == 0 || strncmp(ecode, "14", 2) == 0;
-        for (int j = 0; (admin || coerce) && j < nt; j++)
-            if (strncmp(tgts[j], "---", 3) == 0 && tgts[j][3] && !(tgts[j] = restate(&R->c->scratch, srcs[0], tgts[j] + 3)))
-                return V_NULL;
-        /* its people, not its institutions, police or parties ("Opponents
-         * of Rwanda's Senate protested": the Senate is no protester) */
-        static const char *const organs[] = {"COP", "PTY", NULL};
-        bool people = strlen(srcs[0]) > 3 && !agent_in(srcs[0], institutions) && !agent_in(srcs[0], organs);
-        /* "Tens of thousands of Israelis protested": the people named
-         * bare protest against their government */
-        bool bare_people = strlen(srcs[0]) == 3 && stok[0] >= 0 && people_word(s, stok[0]);
-        if (nt == 0 && (admin || (strncmp(ecode, "14", 2) == 0 && (people || bare_people)))) {
-            if (!(tgts[0] = restate(&R->c->scratch, srcs[0], admin ? "CVL" : bare_people ? "GOV" : "")))
-                return V_NULL;
-            ttok[0] = -1;
-            nt = 1;
-        }
-    }
-    if ((ns == 0 || nt == 0) && o->allow_half_dyad && (ns || nt)) {
+    if (s->petr && o->domestic && v->ns == 1 && dy_state_code(v->srcs[0]) && v->ecode && !domestic_target(v))
+        return false;
+    if ((v->ns == 0 || v->nt == 0) && o->allow_half_dyad && (v->ns || v->nt)) {
         /* PETRARCH's require_dyad = false: the missing side is "---" */
-        if (ns == 0) {
-            srcs[0] = "---";
-            stok[0] = -1;
-            ns = 1;
+        if (v->ns == 0) {
+            v->srcs[0] = "---";
+            v->stok[0] = -1;
+            v->ns = 1;
         } else {
-            tgts[0] = "---";
-            ttok[0] = -1;
-            nt = 1;
+            v->tgts[0] = "---";
+            v->ttok[0] = -1;
+            v->nt = 1;
         }
     }
-    if (ns == 0 || nt == 0) {
-        if (src >= 0)
-            R->carried_src = src;
-        return V_NULL;
-    }
-    R->carried_src = src >= 0 ? src : R->carried_src;
-    R->carried_tgt = tgt >= 0 ? tgt : -1;
-    R->carried_coop = cooperative(ecode);
-    const char *attr = sl.attr_u >= 0 ? s->unit[sl.attr_u].code : NULL;
-    int before = tmp->n;
-    /* PLACES: "Gunmen kidnapped Chinese workers in Nigeria", "Protesters
-     * rioted outside the Dutch embassy in Ankara": an agent of no country
-     * acting or acted on where the clause names one state's place with
-     * "in" or "at" is that state's (NGACRM, TURCVL) */
-    if (s->petr && o->places) {
-        const char *pst = place_state(&x, src, tgt);
-        for (int k = 0; pst && k < ns + nt; k++) {
-            const char **c = k < ns ? &srcs[k] : &tgts[k - ns];
+    return true;
+}
+
+/* PLACES: "Gunmen kidnapped Chinese workers in Nigeria", "Protesters
+ * rioted outside the Dutch embassy in Ankara": an agent of no country
+ * acting or acted on where the clause names one state's place with "in"
+ * or "at" is that state's (NGACRM, TURCVL); and "Sri Lanka imposed a
+ * curfew in Colombo": the place is the state's own, its people (LKACVL)
+ * the ones acted on, not the state itself, only for what a state does to
+ * its people as a state (coercion, CAMEO 17, and easing restrictions,
+ * 081): "Kenya supports a secretariat in Nairobi", "Serbia fought a war"
+ * are no events. False without memory. */
+static bool place_codes(vctx *v)
+{
+    const dy_sent *s = v->x.s;
+    dy_arena *a = &v->R->c->scratch;
+    if (s->petr && v->R->c->opts.places) {
+        const char *pst = place_state(&v->x, v->src, v->tgt);
+        for (int k = 0; pst && k < v->ns + v->nt; k++) {
+            const char **c = k < v->ns ? &v->srcs[k] : &v->tgts[k - v->ns];
             /* people and armed groups, not a government, an army or
              * officials of no stated country ("my Government", "troops
              * committed to peace in Somalia" are another state's) */
-            if (strncmp(*c, "---", 3) == 0 && (*c)[3] && !agent_in(*c, institutions)
-                && !(*c = restate(&R->c->scratch, pst, *c + 3)))
-                return V_NULL;
+            if (strncmp(*c, "---", 3) == 0 && (*c)[3] && !agent_in(*c, institutions) && !(*c = restate(a, pst, *c + 3)))
+                return false;
         }
     }
-    /* "Sri Lanka imposed a curfew in Colombo": the place is the state's
-     * own, its people (LKACVL) the ones acted on, not the state itself;
-     * only for what a state does to its people as a state (coercion,
-     * CAMEO 17, and easing restrictions, 081): "Kenya supports a
-     * secretariat in Nairobi", "Serbia fought a war" are no events */
-    bool on_people = ecode && (strncmp(ecode, "17", 2) == 0 || strncmp(ecode, "081", 3) == 0);
-    for (int j = 0; own_people && on_people && j < nt; j++)
-        if (strlen(tgts[j]) == 3 && !(tgts[j] = restate(&R->c->scratch, tgts[j], "CVL")))
-            return V_NULL;
-    for (int i = 0; i < ns; i++)
-        for (int j = 0; j < nt; j++) {
-            if (strcmp(srcs[i], tgts[j]) == 0)
+    bool on_people = v->ecode && (strncmp(v->ecode, "17", 2) == 0 || strncmp(v->ecode, "081", 3) == 0);
+    for (int j = 0; v->own_people && on_people && j < v->nt; j++)
+        if (strlen(v->tgts[j]) == 3 && !(v->tgts[j] = restate(a, v->tgts[j], "CVL")))
+            return false;
+    return true;
+}
+
+/* Is the event from src to tgt (codes) none? A state's official
+ * cooperating with (02-08) the state itself, or reducing relations with it
+ * (16; not with its rebels), is the state's own statement (DOMESTIC); and
+ * neither side a known actor is no dyad. */
+static bool no_dyad(const vctx *v, const char *src, const char *tgt)
+{
+    const dy_sent *s = v->x.s;
+    const dy_opts *o = &v->R->c->opts;
+    const char *ecode = v->ecode;
+    if (strcmp(src, tgt) == 0)
+        return true;
+    /* "Abbas Araghchi said Iran was ready to resume talks"; sorrow for
+     * one's own people (01) is one */
+    if (s->petr && o->domestic && ecode[0] == '0' && ecode[1] >= '2' && ecode[1] <= '8' && strlen(tgt) == 3
+        && strncmp(src, tgt, 3) == 0 && dy_state_code(tgt))
+        return true;
+    /* "Nigeria recalled all its ambassadors": NGA on NGAGOV, but not
+     * "Colombia suspended peace talks with the ELN" */
+    if (s->petr && o->domestic && strncmp(ecode, "16", 2) == 0 && strncmp(src, tgt, 3) == 0 && dy_state_code(tgt)
+        && !agent_in(tgt, insurgents))
+        return true;
+    return strncmp(src, "---", 3) == 0 && strncmp(tgt, "---", 3) == 0;
+}
+
+/* The events of every pair of source and target codes into tmp; and what
+ * the next clause is left (the source, target and whether the act was
+ * cooperative). Returns V_EVENT when there are events. */
+static int emit_events(vctx *v, dy_evlist *tmp)
+{
+    const dy_sent *s = v->x.s;
+    run_t *R = v->R;
+    const dy_ecode *code = v->code;
+    if (v->ns == 0 || v->nt == 0) {
+        if (v->src >= 0)
+            R->carried_src = v->src;
+        return V_NULL;
+    }
+    R->carried_src = v->src >= 0 ? v->src : R->carried_src;
+    R->carried_tgt = v->tgt >= 0 ? v->tgt : -1;
+    R->carried_coop = cooperative(v->ecode);
+    const char *attr = v->sl.attr_u >= 0 ? s->unit[v->sl.attr_u].code : NULL;
+    int before = tmp->n;
+    if (!place_codes(v))
+        return V_NULL;
+    int16_t vtok0 = v->cl->L[v->v0], vtok1 = v->cl->L[v->v1];
+    for (int i = 0; i < v->ns; i++)
+        for (int j = 0; j < v->nt; j++) {
+            if (no_dyad(v, v->srcs[i], v->tgts[j]))
                 continue;
-            /* DOMESTIC: "Abbas Araghchi said Iran was ready to resume
-             * talks": a state's official cooperating with (02-08) the
-             * state itself is the state's own statement, not an event
-             * between two; sorrow for one's own people (01) is one */
-            if (s->petr && o->domestic && ecode[0] == '0' && ecode[1] >= '2' && ecode[1] <= '8' && strlen(tgts[j]) == 3
-                && strncmp(srcs[i], tgts[j], 3) == 0 && dy_state_code(tgts[j]))
-                continue;
-            /* ... and reducing relations with oneself is none ("Nigeria
-             * recalled all its ambassadors": NGA on NGAGOV), but not
-             * with its rebels ("Colombia suspended peace talks with the
-             * ELN") */
-            if (s->petr && o->domestic && strncmp(ecode, "16", 2) == 0 && strncmp(srcs[i], tgts[j], 3) == 0
-                && dy_state_code(tgts[j]) && !agent_in(tgts[j], insurgents))
-                continue;
-            /* neither side a known actor ("---" and "---GOV"): no dyad */
-            if (strncmp(srcs[i], "---", 3) == 0 && strncmp(tgts[j], "---", 3) == 0)
-                continue;
-            dy_ev e = {srcs[i], tgts[j], official_protest(s, srcs[i], stok[i], ecode), stok[i], ttok[j], cl->L[v0],
-                      cl->L[v1], at, code->sub, code->dom, attr, false, sl.src_u >= 0 || code->rev,
-                      sl.tgt_u >= 0 || code->rev};
+            dy_ev e = {v->srcs[i], v->tgts[j], official_protest(s, v->srcs[i], v->stok[i], v->ecode), v->stok[i],
+                       v->ttok[j], vtok0, vtok1, v->at, code->sub, code->dom, attr, false,
+                       v->sl.src_u >= 0 || code->rev, v->sl.tgt_u >= 0 || code->rev};
             if (code->rev) {
-                e.src = tgts[j];
-                e.tgt = srcs[i];
-                e.src_tok = ttok[j];
-                e.tgt_tok = stok[i];
+                e.src = v->tgts[j];
+                e.tgt = v->srcs[i];
+                e.src_tok = v->ttok[j];
+                e.tgt_tok = v->stok[i];
             }
             dy_ev_push(tmp, &e);
-            if (ecode2) {
-                dy_ev r = {tgts[j], srcs[i], ecode2, ttok[j], stok[i], cl->L[v0], cl->L[v1], at,
+            if (v->ecode2) {
+                dy_ev r = {v->tgts[j], v->srcs[i], v->ecode2, v->ttok[j], v->stok[i], vtok0, vtok1, v->at,
                           code->sub, code->dom, attr, true, true, true};
                 dy_ev_push(tmp, &r);
             }
         }
     return tmp->n > before ? V_EVENT : V_NULL;
+}
+
+/* Tries verb at clause positions v0..v1; fills ev list when it yields events.
+ * Returns V_EVENT when events were made, V_NULL for a null/failed code. */
+static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
+                     bool dominant_only, dy_evlist *tmp)
+{
+    dy_sent *s = R->s;
+    const struct dy_dict *d = R->c->d;
+    vctx v = {.R = R, .cl = cl, .x = {s, d, cl, pos_of, R->c, v0 - PATTERN_REACH, v1 + PATTERN_REACH},
+              .v0 = v0, .v1 = v1, .ci = ci, .vt = &s->tok[cl->L[v0]], .pat_first = v0, .pvoice = -1,
+              .sl = {-1, -1, false, false, {0}, 0, -1}};
+    v.root = &d->roots[v.vt->root];
+    v.verb = &d->verbs[v.root->id];
+    v.at = v.verb->at;
+    match_verb(&v);
+    if (!verb_code(&v, dominant_only))
+        return V_NULL;
+    find_voice(&v);
+    v.subj_first = subject_start(&v);
+    from_agent(&v);
+    find_source(&v);
+    find_target(&v);
+    passive_roles(&v);
+    if (!side_codes(&v))
+        return V_NULL;
+    return emit_events(&v, tmp);
 }
 
 static bool complex_check(dy_coder *c, dy_sent *s)
