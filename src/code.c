@@ -2682,16 +2682,14 @@ static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int3
     return 0;
 }
 
-/* Codes the parsed sentence s into *outp (in the scratch arena): its
- * clauses, verbs and patterns, the subordinate and dominant events, the
- * non-events. Returns DY_SENT_CODED when *outp holds the events (maybe
- * none), another DY_SENT_* status when the sentence is not coded, -1 when
- * memory ran out. prev_state: the one state the sentence before named. */
-static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist *outp)
+/* What stops a sentence before its clauses are coded: too short, a
+ * discard, a complex phrase, nothing to code. Also remembers its first
+ * actor for the next sentence (FORWARD). 0 to go on, a DY_SENT_* status,
+ * or -1 when memory ran out. */
+static int sentence_gate(dy_coder *c, dy_sent *s, const char *prev_state)
 {
     if (s->petr && state_context(c, s, prev_state) < 0)
         return -1;
-    /* remember this sentence's first actor for the next one */
     dy_strcpy_cap(c->prev_story, sizeof c->prev_story, c->story);
     c->prev_sent = c->sent;
     c->fwd_code[0] = '\0';
@@ -2705,9 +2703,7 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist 
 #endif
     if (s->n < c->opts.min_words) /* commas count as words, as in TABARI */
         return DY_SENT_SHORT;
-    if (discarded(c, s))
-        return DY_SENT_DISCARD;
-    if (s->discard)
+    if (discarded(c, s) || s->discard)
         return DY_SENT_DISCARD;
     if (s->complex) {
         dy_strcpy_cap(c->explain, sizeof c->explain, s->why ? s->why : "complex");
@@ -2717,63 +2713,235 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist 
         return DY_SENT_COMPLEX;
     if (!can_code(c, s))
         return DY_SENT_NOEVENT;
-    /* clauses */
-    int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
-    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *L);
-    dy_ev *store = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *store);
-    dy_ev *tstore = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *tstore);
-    if (!pos_of || !L || !store || !tstore)
-        return -1;
-    /* clause boundaries: conjunctions outside compounds and phrases; with
-     * PETRARCH dictionaries only one that joins two verb phrases (PETRARCH
-     * takes clauses from the parse tree) */
+    return 0;
+}
+
+/* Clause boundaries, per token: conjunctions outside compounds and
+ * phrases; with PETRARCH dictionaries only one that joins two verb phrases
+ * (PETRARCH takes clauses from the parse tree). NULL without memory. */
+static bool *clause_splits(dy_coder *c, const dy_sent *s)
+{
     bool *splits = dy_arena_calloc(&c->scratch, (size_t)s->n + 1);
     if (!splits)
-        return -1;
+        return NULL;
     for (int k = 0; k < s->n; k++) {
         const dy_ptok *t = &s->tok[k];
         splits[k] = !t->del && t->t.cls == DY_W_CONJ && !t->nosplit && t->type == DY_T_NONE;
     }
-    if (s->petr) {
-        int prev = -1;
-        for (int k = 0; k < s->n; k++) {
-            if (!splits[k])
-                continue;
-            int next = k + 1;
-            while (next < s->n && !splits[next])
-                next++;
-            /* "a bombing and shelling offensive": nouns on both sides join
-             * in one noun phrase */
-            if (k > 0 && k + 1 < s->n && plain_noun(&s->tok[k - 1]) && plain_noun(&s->tok[k + 1])
-                && dy_word_ends(&s->tok[k + 1].t, "ING")) {
-                splits[k] = false;
-                continue;
-            }
-            bool before = false, after = false;
-            for (int q = prev + 1; q < k; q++)
-                before |= !s->tok[q].del && s->tok[q].type == DY_T_VERB && s->tok[q].head == q;
-            for (int q = k + 1; q < next; q++)
-                after |= !s->tok[q].del && s->tok[q].type == DY_T_VERB && s->tok[q].head == q;
-            if (before && after)
-                prev = k;
-            else
-                splits[k] = false;
+    if (!s->petr)
+        return splits;
+    int prev = -1;
+    for (int k = 0; k < s->n; k++) {
+        if (!splits[k])
+            continue;
+        int next = k + 1;
+        while (next < s->n && !splits[next])
+            next++;
+        /* "a bombing and shelling offensive": nouns on both sides join in
+         * one noun phrase */
+        if (k > 0 && k + 1 < s->n && plain_noun(&s->tok[k - 1]) && plain_noun(&s->tok[k + 1])
+            && dy_word_ends(&s->tok[k + 1].t, "ING")) {
+            splits[k] = false;
+            continue;
+        }
+        bool before = false, after = false;
+        for (int q = prev + 1; q < k; q++)
+            before |= !s->tok[q].del && s->tok[q].type == DY_T_VERB && s->tok[q].head == q;
+        for (int q = k + 1; q < next; q++)
+            after |= !s->tok[q].del && s->tok[q].type == DY_T_VERB && s->tok[q].head == q;
+        if (before && after)
+            prev = k;
+        else
+            splits[k] = false;
+    }
+    return splits;
+}
+
+/* The events of the verb at clause position p into *tmp: V_EVENT, V_NULL,
+ * or V_NONE for a verb passed over (part of a guess, a statement that
+ * reports the act after it); -1 when memory ran out. The caller checks the
+ * sentence's discard and complex marks. *guess: clause position of a verb
+ * that is a guess, -1 none. */
+static int verb_events(run_t *R, const clause_t *cl, int16_t *pos_of, int p, int ci, bool dom_only, int *guess,
+                       dy_evlist *tmp)
+{
+    dy_coder *c = R->c;
+    dy_sent *s = R->s;
+    const int16_t *L = cl->L;
+    int v1 = root_end(s, cl, p);
+    int r = code_verb(R, cl, pos_of, p, v1, ci, dom_only, tmp);
+    if (s->discard || s->complex)
+        return V_NULL;
+    /* the verbs that follow a guess in its clause are part of it ("may
+     * help facilitate peace", "might have urged him to act"), up to a
+     * subordinate or relative clause ("could not agree more with Guterres
+     * when he urged ...") */
+    if (c->opts.speculation) {
+        for (int q = *guess + 1; *guess >= 0 && q < p; q++)
+            if ((s->tok[L[q]].t.fw & DY_FW_REL) || dy_word_in(&s->tok[L[q]].t, dy_subordinators))
+                *guess = -1;
+        if (*guess >= 0 || speculative(s, cl, p)) {
+            if (*guess < 0)
+                *guess = p;
+            return V_NONE;
         }
     }
+    if (s->petr && c->d->ntr) {
+        dy_evlist tr = {dy_arena_alloc(&c->scratch, 64 * sizeof(dy_ev)), 0, 64};
+        if (!tr.e)
+            return -1;
+        int tn = transform(R, cl, pos_of, p, v1, ci, r == V_EVENT ? tmp : NULL, &tr);
+        if (tn == -2)
+            return V_NONE; /* the statement reports the act that follows */
+        if (tn > 0) {
+            *tmp = tr;
+            r = V_EVENT;
+        } else if (R->rep_ocode && ci > R->rep_ci && r == V_EVENT
+                   && apply_rules(R, R->rep_ocode, R->rep_a, R->rep_atok, R->rep_na, tmp, -1, false, -1, R->rep_vtok,
+                                  true, &tr) > 0)
+            *tmp = tr; /* "claimed that ISIL had attacked Iraq and taken Mosul" */
+    }
+    if (r == V_EVENT && !tmp->e[0].sub && s->petr) {
+        if (about_act(R, cl, pos_of, v1, ci, tmp) < 0)
+            return -1;
+        if (announced_future(s, cl, c->d, p))
+            for (int k = 0; k < tmp->n; k++) {
+                const char *ic = dy_status_ask(tmp->e[k].code, 1);
+                if (ic)
+                    tmp->e[k].code = ic;
+            }
+    }
+    return r;
+}
+
+/* Codes the verbs of one clause: the events of the first that codes go to
+ * R->out (after it, only dominant codes, unless every verb is coded), a
+ * subordinate event to subs when the clause has no other. 0, a DY_SENT_*
+ * status that ends the sentence, or -1 when memory ran out. */
+static int clause_verbs(run_t *R, const clause_t *cl, int16_t *pos_of, int ci, dy_ev *tstore, bool *sentence_done,
+                        dy_evlist *subs)
+{
+    dy_coder *c = R->c;
+    dy_sent *s = R->s;
+    bool found = false;
+    int last_ev = -1; /* clause position of the last verb that coded */
+    int guess = -1;   /* clause position of a verb that is a guess */
+    dy_evlist clsubs = {tstore, 0, MAX_SENT_EVENTS};
+    for (int p = 0; p < cl->m; p++) {
+        const dy_ptok *t = &s->tok[cl->L[p]];
+        if (t->type != DY_T_VERB || t->head != cl->L[p])
+            continue;
+        if (*sentence_done && c->opts.code_by == DY_CODEBY_SENTENCE)
+            break;
+        dy_evlist tmp = {dy_arena_alloc(&c->scratch, 64 * sizeof(dy_ev)), 0, 64};
+        if (!tmp.e)
+            return -1;
+        /* SUBORDINATE CLAUSES: "Iran released two French citizens after
+         * Oman mediated talks with France": a subordinate clause with its
+         * own subject is an event of its own */
+        if (found && s->petr && c->opts.subordinate && sub_clause_between(s, cl, last_ev, p))
+            found = false;
+        int r = verb_events(R, cl, pos_of, p, ci, found && c->opts.code_by != DY_CODEBY_ALL, &guess, &tmp);
+        if (r < 0)
+            return -1;
+        if (s->discard)
+            return DY_SENT_DISCARD;
+        if (s->complex) {
+            dy_strcpy_cap(c->explain, sizeof c->explain, s->why ? s->why : "complex");
+            return DY_SENT_COMPLEX;
+        }
+        if (r != V_EVENT)
+            continue;
+        if (tmp.e[0].sub) {
+            for (int k = 0; k < tmp.n; k++)
+                dy_ev_push(&clsubs, &tmp.e[k]);
+            continue;
+        }
+        for (int k = 0; k < tmp.n; k++)
+            dy_ev_push(R->out, &tmp.e[k]);
+        found = true;
+        last_ev = p;
+        *sentence_done = true;
+    }
+    if (!found)
+        for (int k = 0; k < clsubs.n; k++)
+            dy_ev_push(subs, &clsubs.e[k]);
+    if (!found && ci == 0 && R->carried_src < 0)
+        for (int p = 0; p < cl->m; p++)
+            if (s->tok[cl->L[p]].unit >= 0 && !s->unit[s->tok[cl->L[p]].unit].dead) {
+                R->carried_src = s->tok[cl->L[p]].unit;
+                break;
+            }
+    return 0;
+}
+
+/* What the clauses' events come to: subordinate events only when nothing
+ * else was coded; dominant events suppress the rest; NONEVENTS: a sentence
+ * with two actors but no event is written with code *** (TABARI manual
+ * 10.3), and ONLY keeps just those. */
+static void sentence_events(const dy_coder *c, const dy_sent *s, dy_evlist *out, const dy_evlist *subs)
+{
+    if (out->n == 0)
+        for (int k = 0; k < subs->n; k++)
+            dy_ev_push(out, &subs->e[k]);
+    bool anydom = false;
+    for (int k = 0; k < out->n; k++)
+        anydom |= out->e[k].dom;
+    if (anydom) {
+        int w = 0;
+        for (int k = 0; k < out->n; k++)
+            if (out->e[k].dom)
+                out->e[w++] = out->e[k];
+        out->n = w;
+    }
+    if (c->opts.nonevents == 2 && out->n > 0)
+        out->n = 0;
+    else if (c->opts.nonevents && out->n == 0) {
+        int a = -1, b = -1;
+        for (int u = 0; u < s->nunit && b < 0; u++) {
+            const dy_unit *x = &s->unit[u];
+            if (x->dead || x->pronoun)
+                continue;
+            if (a < 0)
+                a = u;
+            else if ((x->comp < 0 || x->comp != s->unit[a].comp) && strcmp(x->code, s->unit[a].code) != 0)
+                b = u;
+        }
+        if (a >= 0 && b >= 0) {
+            dy_ev e = {s->unit[a].code, s->unit[b].code, "***", s->unit[a].atok, s->unit[b].atok,
+                      s->unit[a].atok, s->unit[a].atok, {"", 0}, false, false, NULL, false, true, true};
+            dy_ev_push(out, &e);
+        }
+    }
+}
+
+/* Codes the parsed sentence s into *outp (in the scratch arena): its
+ * clauses, verbs and patterns, the subordinate and dominant events, the
+ * non-events. Returns DY_SENT_CODED when *outp holds the events (maybe
+ * none), another DY_SENT_* status when the sentence is not coded, -1 when
+ * memory ran out. prev_state: the one state the sentence before named. */
+static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist *outp)
+{
+    int g = sentence_gate(c, s, prev_state);
+    if (g != 0)
+        return g;
+    int16_t *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *pos_of);
+    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *L);
+    dy_ev *store = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *store);
+    dy_ev *tstore = dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof *tstore);
+    bool *splits = clause_splits(c, s);
     dy_evlist out = {store, 0, MAX_SENT_EVENTS};
-    run_t R = {c, s, &out, -1, -1, NULL, NULL, NULL, 0, -1, -1, -1, false};
-    int i = 0, ci = 0;
-    bool sentence_done = false;
     dy_evlist subs = {dy_arena_alloc(&c->scratch, MAX_SENT_EVENTS * sizeof(dy_ev)), 0, MAX_SENT_EVENTS};
-    if (!subs.e)
+    if (!pos_of || !L || !store || !tstore || !splits || !subs.e)
         return -1;
-    while (i < s->n) {
+    run_t R = {c, s, &out, -1, -1, NULL, NULL, NULL, 0, -1, -1, -1, false};
+    bool sentence_done = false;
+    for (int i = 0, ci = 0; i < s->n;) {
         clause_t cl = {L, 0, NULL, 0, NULL, 0};
         for (int k = 0; k < s->n; k++)
             pos_of[k] = -1;
         for (; i < s->n; i++) {
-            const dy_ptok *t = &s->tok[i];
-            if (t->del)
+            if (s->tok[i].del)
                 continue;
             if (splits[i]) {
                 i++;
@@ -2793,139 +2961,16 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist 
             ci++;
             continue;
         }
-        if (c->d->nsyn) {
-            size_t nm = (size_t)c->d->nsyn * (size_t)cl.m;
-            cl.memo = dy_arena_calloc(&c->scratch, nm * sizeof *cl.memo);
-            if (!cl.memo)
-                return -1;
-        }
-        bool found = false;
-        int last_ev = -1; /* clause position of the last verb that coded */
-        int guess = -1; /* clause position of a verb that is a guess */
-        dy_evlist clsubs = {tstore, 0, MAX_SENT_EVENTS};
-        for (int p = 0; p < cl.m; p++) {
-            const dy_ptok *t = &s->tok[L[p]];
-            if (t->type != DY_T_VERB || t->head != L[p])
-                continue;
-            int v1 = root_end(s, &cl, p);
-            if (sentence_done && c->opts.code_by == DY_CODEBY_SENTENCE)
-                break;
-            dy_evlist tmp = {dy_arena_alloc(&c->scratch, 64 * sizeof(dy_ev)), 0, 64};
-            if (!tmp.e)
-                return -1;
-            /* SUBORDINATE CLAUSES: "Iran released two French citizens after
-             * Oman mediated talks with France": a subordinate clause with
-             * its own subject is an event of its own */
-            if (found && s->petr && c->opts.subordinate && sub_clause_between(s, &cl, last_ev, p))
-                found = false;
-            bool dom_only = found && c->opts.code_by != DY_CODEBY_ALL;
-            int r = code_verb(&R, &cl, pos_of, p, v1, ci, dom_only, &tmp);
-            if (s->discard)
-                return DY_SENT_DISCARD;
-            if (s->complex) {
-                dy_strcpy_cap(c->explain, sizeof c->explain, s->why ? s->why : "complex");
-                return DY_SENT_COMPLEX;
-            }
-            /* the verbs that follow a guess in its clause are part of it
-             * ("may help facilitate peace", "might have urged him to act"),
-             * up to a subordinate or relative clause ("could not agree more
-             * with Guterres when he urged ...") */
-            if (c->opts.speculation) {
-                for (int q = guess + 1; guess >= 0 && q < p; q++)
-                    if ((s->tok[L[q]].t.fw & DY_FW_REL) || dy_word_in(&s->tok[L[q]].t, dy_subordinators))
-                        guess = -1;
-                if (guess >= 0 || speculative(s, &cl, p)) {
-                    if (guess < 0)
-                        guess = p;
-                    continue;
-                }
-            }
-            if (s->petr && c->d->ntr) {
-                dy_evlist tr = {dy_arena_alloc(&c->scratch, 64 * sizeof(dy_ev)), 0, 64};
-                if (!tr.e)
-                    return -1;
-                int tn = transform(&R, &cl, pos_of, p, v1, ci, r == V_EVENT ? &tmp : NULL, &tr);
-                if (tn == -2)
-                    continue; /* the statement reports the act that follows */
-                if (tn > 0) {
-                    tmp = tr;
-                    r = V_EVENT;
-                } else if (R.rep_ocode && ci > R.rep_ci && r == V_EVENT
-                           && apply_rules(&R, R.rep_ocode, R.rep_a, R.rep_atok, R.rep_na, &tmp, -1, false, -1,
-                                            R.rep_vtok, true, &tr) > 0)
-                    tmp = tr; /* "claimed that ISIL had attacked Iraq and taken Mosul" */
-            }
-            if (r != V_EVENT)
-                continue;
-            if (tmp.e[0].sub) {
-                for (int k = 0; k < tmp.n; k++)
-                    dy_ev_push(&clsubs, &tmp.e[k]);
-                continue;
-            }
-            if (s->petr && about_act(&R, &cl, pos_of, v1, ci, &tmp) < 0)
-                return -1;
-            if (s->petr && announced_future(s, &cl, c->d, p))
-                for (int k = 0; k < tmp.n; k++) {
-                    const char *ic = dy_status_ask(tmp.e[k].code, 1);
-                    if (ic)
-                        tmp.e[k].code = ic;
-                }
-            for (int k = 0; k < tmp.n; k++)
-                dy_ev_push(&out, &tmp.e[k]);
-            found = true;
-            last_ev = p;
-            sentence_done = true;
-        }
-        if (!found)
-            for (int k = 0; k < clsubs.n; k++)
-                dy_ev_push(&subs, &clsubs.e[k]);
-        if (!found && ci == 0 && R.carried_src < 0) {
-            for (int p = 0; p < cl.m; p++)
-                if (s->tok[L[p]].unit >= 0 && !s->unit[s->tok[L[p]].unit].dead) {
-                    R.carried_src = s->tok[L[p]].unit;
-                    break;
-                }
-        }
+        if (c->d->nsyn && !(cl.memo = dy_arena_calloc(&c->scratch, (size_t)c->d->nsyn * (size_t)cl.m * sizeof *cl.memo)))
+            return -1;
+        int r = clause_verbs(&R, &cl, pos_of, ci, tstore, &sentence_done, &subs);
+        if (r != 0)
+            return r;
         ci++;
         if (c->opts.code_by == DY_CODEBY_SENTENCE && sentence_done)
             break;
     }
-    /* subordinate events only when nothing else was coded */
-    if (out.n == 0)
-        for (int k = 0; k < subs.n; k++)
-            dy_ev_push(&out, &subs.e[k]);
-    /* dominant events suppress the rest */
-    bool anydom = false;
-    for (int k = 0; k < out.n; k++)
-        anydom |= out.e[k].dom;
-    if (anydom) {
-        int w = 0;
-        for (int k = 0; k < out.n; k++)
-            if (out.e[k].dom)
-                out.e[w++] = out.e[k];
-        out.n = w;
-    }
-    /* NONEVENTS: a sentence with two actors but no event is written with
-     * code *** (TABARI manual 10.3); ONLY keeps just those */
-    if (c->opts.nonevents == 2 && out.n > 0)
-        out.n = 0;
-    else if (c->opts.nonevents && out.n == 0) {
-        int a = -1, b = -1;
-        for (int u = 0; u < s->nunit && b < 0; u++) {
-            const dy_unit *x = &s->unit[u];
-            if (x->dead || x->pronoun)
-                continue;
-            if (a < 0)
-                a = u;
-            else if ((x->comp < 0 || x->comp != s->unit[a].comp) && strcmp(x->code, s->unit[a].code) != 0)
-                b = u;
-        }
-        if (a >= 0 && b >= 0) {
-            dy_ev e = {s->unit[a].code, s->unit[b].code, "***", s->unit[a].atok, s->unit[b].atok,
-                      s->unit[a].atok, s->unit[a].atok, {"", 0}, false, false, NULL, false, true, true};
-            dy_ev_push(&out, &e);
-        }
-    }
+    sentence_events(c, s, &out, &subs);
     *outp = out;
     return DY_SENT_CODED;
 }
