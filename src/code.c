@@ -1,5 +1,7 @@
-/* code.c: verb patterns, source/target assignment and event generation
- * (TABARI manual 5.5-5.8, 6.6, 7.6, 7.9, 8.7); see code.h. */
+/* code.c: the clause loop, and for each verb its stages: the pattern that
+ * matches (pattern.c), the code, source and target by word order, the
+ * events (TABARI manual 5.5-5.8, 6.6, 7.6, 7.9, 8.7); then the tree's
+ * roles and status (roles.c, status.c); see code.h. */
 #include "code.h"
 #include "memo.h"
 #include "parse.h"
@@ -9,439 +11,13 @@
 #include "roles.h"
 #include "status.h"
 #include "grammar.h"
+#include "pattern.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_SENT_EVENTS 256 /* events kept from one sentence */
 #define DY_MAX_WORDS 127    /* TABARI's longest record, in words */
-
-/* A clause: the live (not deleted) tokens between clause boundaries. */
-typedef struct {
-    int16_t *L;   /* token indexes */
-    int m;        /* count */
-    uint16_t *memo; /* synset matches: [syn * m + pos] = end + 2, 1 none, 0 not yet
-                       known (so that a cleared block starts it) */
-    uint64_t bloom; /* bit per first two letters of its words (dy_dict_word_bit): a
-                       pattern naming a word none of them starts with
-                       cannot match here */
-    uint32_t *words; /* open-addressing set of its words' dy_dict_word_hash */
-    uint32_t wcap;   /* power of two, at least twice m; 0: no set */
-} clause_t;
-
-/* The clause's word summaries: the bloom bits and the set of whole words
- * (in the sentence's scratch arena; without memory, no set, no filter). */
-static void clause_bloom(const dy_sent *s, clause_t *cl, dy_arena *a)
-{
-    cl->bloom = 0;
-    cl->wcap = 16;
-    while (cl->wcap < 2u * (uint32_t)cl->m)
-        cl->wcap <<= 1;
-    cl->words = dy_arena_calloc(a, cl->wcap * sizeof *cl->words);
-    if (!cl->words)
-        cl->wcap = 0;
-    for (int p = 0; p < cl->m; p++) {
-        dy_ptok *pt = (dy_ptok *)&s->tok[cl->L[p]]; /* the token's own cache */
-        const dy_token *t = &pt->t;
-        cl->bloom |= dy_dict_word_bit(t->w, t->wl);
-        if (!cl->wcap)
-            continue;
-        if (!pt->hash_ok) {
-            pt->hash = dy_dict_word_hash(t->w, t->wl);
-            pt->hash_ok = true;
-        }
-        uint32_t h = pt->hash, i = h & (cl->wcap - 1);
-        while (cl->words[i] && cl->words[i] != h)
-            i = (i + 1) & (cl->wcap - 1);
-        cl->words[i] = h;
-    }
-}
-
-/* Can the clause hold every whole word the pattern names? */
-static bool clause_has_words(const clause_t *cl, const dy_pattern *pt)
-{
-    for (uint8_t k = 0; k < pt->nwh && cl->wcap; k++) {
-        uint32_t i = pt->wh[k] & (cl->wcap - 1);
-        while (cl->words[i] && cl->words[i] != pt->wh[k])
-            i = (i + 1) & (cl->wcap - 1);
-        if (!cl->words[i])
-            return false;
-    }
-    return true;
-}
-
-/* Last clause position of the root phrase whose head is at position p. */
-static int root_end(const dy_sent *s, const clause_t *cl, int p)
-{
-    int end = p;
-    for (int q = p; q < cl->m; q++)
-        if (s->tok[cl->L[q]].head == cl->L[p])
-            end = q;
-    return end;
-}
-
-/* The whole sentence as one clause (its eliminated comma clauses too when
- * deleted is set), for the phrase searches outside the clause loop. */
-static bool whole_clause(dy_coder *c, const dy_sent *s, bool deleted, clause_t *cl, int16_t **pos_of)
-{
-    int16_t *L = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof *L);
-    *pos_of = dy_arena_alloc(&c->scratch, ((size_t)s->n + 1) * sizeof **pos_of);
-    if (!L || !*pos_of)
-        return false;
-    *cl = (clause_t){L, 0, NULL, 0, NULL, 0};
-    for (int i = 0; i < s->n; i++) {
-        (*pos_of)[i] = -1;
-        if (deleted || !s->tok[i].del) {
-            (*pos_of)[i] = (int16_t)cl->m;
-            L[cl->m++] = (int16_t)i;
-        }
-    }
-    clause_bloom(s, cl, &c->scratch);
-    return true;
-}
-
-
-typedef struct {
-    int src_u, tgt_u;   /* unit ids set by $, +, % (or -1) */
-    bool comp;          /* % used */
-    bool designated;    /* any of $ + % present */
-    int skip[8];        /* units passed over by ^: neither source nor target */
-    int nskip;
-    int attr_u;         /* unit set by @ (attribution), -1 none */
-} slots_t;
-
-typedef struct {
-    const dy_sent *s;
-    const struct dy_dict *d;
-    const clause_t *c;
-    int16_t *pos_of;    /* token index -> position in clause, -1 if absent */
-    const dy_coder *coder; /* for its synset index; NULL: none */
-    int lo, hi;         /* clause positions a pattern's elements may take:
-                         * PATTERN_REACH around the verb, so that a verb's
-                         * patterns cost the same in a sentence of any
-                         * length (every verb scanning the whole clause made
-                         * coding quadratic in its length) */
-} mctx;
-
-/* tokens before and after a verb that its patterns read: far more than any
- * pattern spans in news text, a bound on the work per verb */
-#define PATTERN_REACH 48
-
-/* ---- element matching ---- */
-
-static bool is_barrier(const mctx *x, int p)
-{
-    const dy_ptok *t = &x->s->tok[x->c->L[p]];
-    return t->t.cls == DY_W_COMMA && !t->nosplit;
-}
-
-/* A word that is no verb, actor or closed-class word: a noun or modifier. */
-static bool plain_noun(const dy_ptok *t)
-{
-    return (t->type == DY_T_NONE || t->type == DY_T_NOUN) && t->unit_in < 0 && t->t.cls == DY_W_NONE && !t->del;
-}
-
-static int unit_at(const mctx *x, int p)
-{
-    const dy_ptok *t = &x->s->tok[x->c->L[p]];
-    int u = t->unit;
-    if (u < 0 || x->s->unit[u].dead)
-        return -1;
-    return u;
-}
-
-/* last clause position of unit u (or of its whole compound when comp) */
-static int unit_end(const mctx *x, int u, bool comp)
-{
-    int last = x->s->unit[u].last;
-    if (comp && x->s->unit[u].comp >= 0)
-        for (int k = 0; k < x->s->nunit; k++)
-            if (x->s->unit[k].comp == x->s->unit[u].comp && !x->s->unit[k].pronoun && x->s->unit[k].last > last)
-                last = x->s->unit[k].last;
-    int p = -1;
-    for (int q = last; q >= x->s->unit[u].first && p < 0; q--)
-        p = x->pos_of[q];
-    return p;
-}
-
-static bool is_actor_el(const dy_el *e)
-{
-    return e->kind == DY_EL_SRC || e->kind == DY_EL_TGT || e->kind == DY_EL_COMP
-        || e->kind == DY_EL_SKIP || e->kind == DY_EL_ATTR;
-}
-
-static void assign(slots_t *sl, const dy_el *e, int u)
-{
-    if (!sl)
-        return;
-    if (e->kind == DY_EL_SRC)
-        sl->src_u = u;
-    else if (e->kind == DY_EL_TGT)
-        sl->tgt_u = u;
-    else if (e->kind == DY_EL_COMP) {
-        sl->src_u = sl->tgt_u = u;
-        sl->comp = true;
-    } else if (e->kind == DY_EL_SKIP && sl->nskip < 8)
-        sl->skip[sl->nskip++] = u;
-    else if (e->kind == DY_EL_ATTR)
-        sl->attr_u = u;
-    if (e->kind == DY_EL_SRC || e->kind == DY_EL_TGT || e->kind == DY_EL_COMP)
-        sl->designated = true;
-}
-
-static bool skipped(const dy_sent *s, const slots_t *sl, int u)
-{
-    for (int i = 0; i < sl->nskip; i++)
-        if (sl->skip[i] == u || (s->unit[u].comp >= 0 && s->unit[sl->skip[i]].comp == s->unit[u].comp))
-            return true;
-    return false;
-}
-
-static int seq_fwd(const mctx *x, const dy_seq *q, int p, slots_t *sl);
-
-/* Is the element joined by '_' to the one after it? */
-static bool joined(const dy_el *e)
-{
-    return (e->flags & DY_EL_ADJ) != 0;
-}
-
-/* The same, matching backwards before the verb: TABARI does not hold a
- * synset there to the word that follows it, so neither does dyad. */
-static bool joined_back(const dy_el *e, bool petr)
-{
-    return joined(e) && (petr || e->kind != DY_EL_SYN);
-}
-
-/* Is the word at clause position p used as a verb? PETRARCH's patterns
- * name nouns ("said * ATTACK" is an attack reported), which the parse
- * tells from verbs; here a verb word right after a modal or a subject
- * pronoun ("said they will attack Iraq") is a verb, not a noun. */
-static bool verb_use(const mctx *x, int p)
-{
-    return p > 0 && x->s->tok[x->c->L[p]].after_modal;
-}
-
-/* Matches element e anchored at clause position p; returns its last
- * position or -1. Actor elements fill sl. */
-static int el_fwd(const mctx *x, const dy_el *e, int p, slots_t *sl)
-{
-    if (p < 0 || p >= x->c->m)
-        return -1;
-    const dy_ptok *t = &x->s->tok[x->c->L[p]];
-    switch (e->kind) {
-    case DY_EL_WORD:
-        if (!dy_dict_word_match(e, t->t.w, t->t.wl))
-            return -1;
-        return x->s->petr && verb_use(x, p) ? -1 : p;
-    case DY_EL_SYN: {
-        /* members in file order; the first that matches wins. Synsets
-         * without actor tokens give the same answer at a place every time:
-         * remembered per clause, as patterns try them over and over. */
-        const dy_synset *sy = &x->d->syn[e->syn];
-        /* no member starts the way this word does */
-        if (!t->sk_ok) {
-            /* the token's own cache (the sentence is this coder's) */
-            dy_ptok *mt = (dy_ptok *)t;
-            unsigned sk[3];
-            dy_dict_start_keys(t->t.w, t->t.wl, sk);
-            for (int j = 0; j < 3; j++)
-                mt->sk[j] = (uint8_t)sk[j];
-            mt->sk_ok = true;
-        }
-        const unsigned k[3] = {t->sk[0], t->sk[1], t->sk[2]};
-        if (!((sy->first[k[0] >> 6] >> (k[0] & 63)) & 1) && !((sy->first[k[1] >> 6] >> (k[1] & 63)) & 1)
-            && !((sy->first[k[2] >> 6] >> (k[2] & 63)) & 1))
-            return -1;
-        uint16_t *memo = x->c->memo && sy->plain ? &x->c->memo[(size_t)e->syn * (size_t)x->c->m + (size_t)p] : NULL;
-        if (memo && *memo)
-            return (int)*memo - 2;
-        /* the members to try, in file order: those whose first word starts
-         * as this one does (the coder's index), else all */
-        const uint32_t *idx[3];
-        uint32_t nidx[3] = {0, 0, 0};
-        bool all = !x->coder || !x->coder->syn_off || sy->first[0] == ~(uint64_t)0;
-        for (int j = 0; j < 3 && !all; j++) {
-            const uint32_t *o = &x->coder->syn_off[(size_t)e->syn * 257 + k[j]];
-            idx[j] = &x->coder->syn_mem[o[0]];
-            nidx[j] = (j == 1 && k[1] == k[0]) || (j == 2 && (k[2] == k[0] || k[2] == k[1])) ? 0 : o[1] - o[0];
-        }
-        int found = -1;
-        for (uint32_t i = 0, q[3] = {0, 0, 0}; found < 0; i++) {
-            uint32_t mi;
-            if (all) {
-                if (i >= sy->n)
-                    break;
-                mi = i;
-            } else {
-                /* the smallest member index at the heads of the three runs */
-                int best = -1;
-                for (int j = 0; j < 3; j++)
-                    if (q[j] < nidx[j] && (best < 0 || idx[j][q[j]] < idx[best][q[best]]))
-                        best = j;
-                if (best < 0)
-                    break;
-                mi = idx[best][q[best]++];
-            }
-            if (memo) {
-                found = seq_fwd(x, &sy->mem[mi], p, NULL);
-                continue;
-            }
-            slots_t tmp = sl ? *sl : (slots_t){-1, -1, false, false, {0}, 0, -1};
-            found = seq_fwd(x, &sy->mem[mi], p, &tmp);
-            if (found >= 0 && sl)
-                *sl = tmp;
-        }
-        if (memo)
-            *memo = (uint16_t)(found + 2);
-        return found;
-    }
-    default: {
-        int u = unit_at(x, p);
-        if (u < 0)
-            return -1;
-        if (e->kind == DY_EL_COMP && x->s->unit[u].comp < 0)
-            return -1;
-        assign(sl, e, u);
-        bool whole = e->kind == DY_EL_COMP || e->kind == DY_EL_SKIP || x->s->unit[u].comp >= 0;
-        int end = unit_end(x, u, whole);
-        return end < p ? p : end;
-    }
-    }
-}
-
-/* Scans forward from pos for element e; adj: only at pos. Returns the
- * start position through *start and the end, or -1. */
-/* A verb after "to" starts a clause of its own ("agreed to lift the
- * sanctions"): PETRARCH matches a verb's pattern nouns in its own phrase,
- * so a search for one stops there (unless the pattern names that very
- * verb, "REFUSAL (TO RECOGNIZE)"). */
-static bool infinitive(const mctx *x, int p)
-{
-    return p > 0 && x->s->tok[x->c->L[p]].after_to;
-}
-
-static int scan_fwd(const mctx *x, const dy_el *e, int pos, bool adj, slots_t *sl, int *start)
-{
-    for (int p = pos; p < x->c->m && p <= x->hi; p++) {
-        if (!is_actor_el(e) && is_barrier(x, p))
-            return -1;
-        /* the infinitive itself only where the pattern names the "to"
-         * before it: "(TO RECOGNIZE)" but not "wants to attack" for "* ATTACK" */
-        bool inf = x->s->petr && !is_actor_el(e) && infinitive(x, p);
-        if (inf && p != pos)
-            return -1;
-        int r = el_fwd(x, e, p, sl);
-        if (r >= 0) {
-            if (start)
-                *start = p;
-            return r;
-        }
-        if (adj || inf)
-            return -1;
-        /* PETRARCH matches a verb's pattern words in its own phrase: the
-         * next verb starts another ("said a mortar bomb was fired ... in
-         * the first such attack" is no SAY "* ATTACK") */
-        if (x->s->petr && !is_actor_el(e) && x->s->tok[x->c->L[p]].type == DY_T_VERB
-            && x->s->tok[x->c->L[p]].head == x->c->L[p])
-            return -1;
-    }
-    return -1;
-}
-
-/* A phrase anchored at p: its first element at p, the rest after it. */
-static int seq_fwd(const mctx *x, const dy_seq *q, int p, slots_t *sl)
-{
-    int end = el_fwd(x, &q->el[0], p, sl);
-    for (uint16_t k = 1; end >= 0 && k < q->n; k++)
-        end = scan_fwd(x, &q->el[k], end + 1, joined(&q->el[k - 1]), sl, NULL);
-    return end;
-}
-
-/* Forward match of the lower part, starting right after the verb. */
-static bool match_lower(const mctx *x, const dy_pattern *pt, int v1, slots_t *sl, int *lastp)
-{
-    int pos = v1 + 1;
-    for (uint16_t k = 0; k < pt->lower.n; k++) {
-        const dy_el *e = &pt->lower.el[k];
-        bool adj = k == 0 ? pt->verb_adj_right : joined(&pt->lower.el[k - 1]);
-        int end = scan_fwd(x, e, pos, adj, sl, NULL);
-        if (end < 0)
-            return false;
-        pos = end + 1;
-    }
-    *lastp = pos - 1;
-    return true;
-}
-
-/* Backward match of the upper part, ending right before the verb: each
- * element must end at pos (when joined to what follows) or before it. */
-static bool match_upper(const mctx *x, const dy_pattern *pt, int v0, slots_t *sl, int *firstp)
-{
-    int pos = v0 - 1;
-    /* PETRARCH: a subject pronoun right before the verb opens a clause of
-     * its own ("Ethiopia indicated it deplored Libya"): the pattern's words
-     * before the verb are not sought past it */
-    int floor = -1;
-    if (x->s->petr) {
-        int q = v0 - 1;
-        while (q >= 0 && dy_word_ends(&x->s->tok[x->c->L[q]].t, "LY"))
-            q--;
-        if (q > 0 && dy_grammar_tok(DY_G_SUBJECT_PRONOUN, &x->s->tok[x->c->L[q]].t))
-            floor = q;
-    }
-    for (int k = (int)pt->upper.n - 1; k >= 0; k--) {
-        const dy_el *e = &pt->upper.el[k];
-        bool adj = joined_back(e, x->s->petr);
-        int found = -1;
-        if (is_actor_el(e)) {
-            /* the nearest actor before pos */
-            for (int p = pos; p >= 0 && p >= x->lo && found < 0; p--) {
-                int uu = x->s->tok[x->c->L[p]].unit_in;
-                if (uu < 0 || x->s->unit[uu].dead || (e->kind == DY_EL_COMP && x->s->unit[uu].comp < 0)) {
-                    if (adj)
-                        return false;
-                    continue;
-                }
-                int first = x->s->unit[uu].first;
-                if (x->s->unit[uu].comp >= 0)
-                    for (int q = 0; q < x->s->nunit; q++)
-                        if (x->s->unit[q].comp == x->s->unit[uu].comp && !x->s->unit[q].pronoun
-                            && x->s->unit[q].first < first) {
-                            first = x->s->unit[q].first;
-                            uu = q;
-                        }
-                int fp = -1;
-                for (int q = first; q <= x->s->unit[uu].last && fp < 0; q++)
-                    fp = x->pos_of[q];
-                found = fp < 0 ? p : fp;
-                assign(sl, e, uu);
-            }
-        } else {
-            for (int p = pos; p > floor && p >= x->lo; p--) {
-                if (is_barrier(x, p))
-                    break;
-                slots_t tmp = *sl;
-                int r = el_fwd(x, e, p, &tmp);
-                if (r >= 0 && (adj ? r == pos : r <= pos)) {
-                    found = p;
-                    *sl = tmp;
-                    break;
-                }
-                /* a joined element must end at pos; multi-word synset
-                 * members may start a few words earlier */
-                if (adj && e->kind != DY_EL_SYN)
-                    break;
-                if (adj && pos - p > 8)
-                    break;
-            }
-        }
-        if (found < 0)
-            return false;
-        pos = found - 1;
-    }
-    *firstp = pos + 1;
-    return true;
-}
 
 /* ---- events ---- */
 
@@ -482,7 +58,7 @@ static bool lone_agent(const dy_sent *s, int u)
 /* The actor an agent with no country of its own belongs to, named right
  * after it ("received ministers from the Georgian government": GEO), or
  * -1. */
-static int agent_owner(const mctx *x, int u)
+static int agent_owner(const dy_mctx *x, int u)
 {
     const dy_sent *s = x->s;
     if (u < 0 || !lone_agent(s, u) || x->pos_of[s->unit[u].last] < 0)
@@ -492,19 +68,19 @@ static int agent_owner(const mctx *x, int u)
         return -1;
     for (p++; p < x->c->m && s->tok[x->c->L[p]].t.cls == DY_W_DET; p++)
         ;
-    int v = p < x->c->m ? unit_at(x, p) : -1;
+    int v = p < x->c->m ? dy_pat_unit_at(x, p) : -1;
     return v >= 0 && !lone_agent(s, v) ? v : -1;
 }
 
 /* Clause position of the word before the actor at clause position p and
  * its determiners and compass words ("in the north of", "in northern
  * Iraq"), or -1. */
-static int before_actor(const mctx *x, int p)
+static int before_actor(const dy_mctx *x, int p)
 {
     const dy_sent *s = x->s;
-    const clause_t *cl = x->c;
-    int u = unit_at(x, p), q = p - 1;
-    while (q >= 0 && unit_at(x, q) == u)
+    const dy_clause *cl = x->c;
+    int u = dy_pat_unit_at(x, p), q = p - 1;
+    while (q >= 0 && dy_pat_unit_at(x, q) == u)
         q--;
     while (q >= 0 && (s->tok[cl->L[q]].t.cls == DY_W_DET || dy_grammar_tok(DY_G_COMPASS, &s->tok[cl->L[q]].t)))
         q--;
@@ -529,10 +105,10 @@ static bool said_root(const struct dy_dict *d, int32_t root)
 /* Does the actor at clause position p name a place ("the situation in
  * Mali", "the conference in Palau")? As the subject of an act it is where
  * something happened, not who acted; "we in Nigeria" is Nigeria speaking. */
-static bool place_phrase(const mctx *x, int p)
+static bool place_phrase(const dy_mctx *x, int p)
 {
     const dy_sent *s = x->s;
-    const clause_t *cl = x->c;
+    const dy_clause *cl = x->c;
     int q = before_actor(x, p);
     if (q < 0 || !dy_grammar_tok(DY_G_AT, &s->tok[cl->L[q]].t))
         return false;
@@ -542,11 +118,11 @@ static bool place_phrase(const mctx *x, int p)
 /* The state of the places the clause names with "in" or "at" (other than
  * the units src and tgt: "terrorist attacks in Kenya" says nothing of who
  * attacked), when they are all one state's; NULL otherwise. */
-static const char *place_state(const mctx *x, int src, int tgt)
+static const char *place_state(const dy_mctx *x, int src, int tgt)
 {
     const char *st = NULL;
     for (int p = 0; p < x->c->m; p++) {
-        int u = unit_at(x, p);
+        int u = dy_pat_unit_at(x, p);
         if (u < 0 || u == src || u == tgt || x->pos_of[x->s->unit[u].first] != p || !place_phrase(x, p))
             continue;
         const char *c = x->s->unit[u].code;
@@ -563,10 +139,10 @@ static const char *place_state(const mctx *x, int src, int tgt)
 /* Is the "in" before the actor at clause position p a verb's ("interfered
  * in the Moldovan election") rather than a place after a noun ("struck
  * PKK militants in northern Iraq")? */
-static bool verb_before_place(const mctx *x, int p)
+static bool verb_before_place(const dy_mctx *x, int p)
 {
     const dy_sent *s = x->s;
-    const clause_t *cl = x->c;
+    const dy_clause *cl = x->c;
     int q = before_actor(x, p);
     if (q < 1)
         return false;
@@ -578,7 +154,7 @@ static bool verb_before_place(const mctx *x, int p)
  * comma before a compound subject src ("For the first time in the history
  * of the United Nations, Seychelles and Mauritius have agreed ...")? The
  * compound acts on itself, not on the phrase's actor. */
-static bool opening_actor(const mctx *x, int p, int src)
+static bool opening_actor(const dy_mctx *x, int p, int src)
 {
     const dy_sent *s = x->s;
     if (src < 0 || s->unit[src].comp < 0 || x->pos_of[s->unit[src].first] < 0)
@@ -593,10 +169,10 @@ static bool opening_actor(const mctx *x, int p, int src)
  * ("Belgium, together with Slovenia, calls on ...", "Together with Algeria,
  * Denmark facilitated the talks")? Before the verb it names a partner of
  * the subject, not the one acted on. */
-static bool co_actor(const mctx *x, int p)
+static bool co_actor(const dy_mctx *x, int p)
 {
     const dy_sent *s = x->s;
-    const clause_t *cl = x->c;
+    const dy_clause *cl = x->c;
     int q = before_actor(x, p);
     if (q >= 0 && dy_word_is(&s->tok[cl->L[q]].t, "ALONGSIDE"))
         return true;
@@ -686,9 +262,9 @@ static bool is_negator(const dy_ptok *t)
 /* A form of "be" right before the verb (adverbs in "-ly" and "and"
  * between), the verb itself not an "-ing" form: "was criticized", "were
  * heavily and unjustly criticized", "was shot". */
-static bool passive_verb(const mctx *x, int v0, int v1)
+static bool passive_verb(const dy_mctx *x, int v0, int v1)
 {
-    const clause_t *cl = x->c;
+    const dy_clause *cl = x->c;
     const dy_sent *s = x->s;
     /* "is said to", "was expected to": the verb reports another */
     if (v1 + 1 < cl->m && dy_word_is(&s->tok[cl->L[v1 + 1]].t, "TO"))
@@ -722,7 +298,7 @@ static bool passive_verb(const mctx *x, int v0, int v1)
 }
 
 /* passive_verb, worked out once per verb: *known is -1 until then */
-static bool passive_once(const mctx *x, int v0, int v1, int *known)
+static bool passive_once(const dy_mctx *x, int v0, int v1, int *known)
 {
     if (*known < 0)
         *known = passive_verb(x, v0, v1);
@@ -731,7 +307,7 @@ static bool passive_once(const mctx *x, int v0, int v1, int *known)
 
 /* First clause position of a verb's subject phrase: after the nearest
  * comma or other verb before it. */
-static int passive_subject(const mctx *x, int v0)
+static int passive_subject(const dy_mctx *x, int v0)
 {
     for (int p = v0 - 1; p >= 0; p--) {
         const dy_ptok *t = &x->s->tok[x->c->L[p]];
@@ -745,7 +321,7 @@ static int passive_subject(const mctx *x, int v0)
  * Looks back over the verb group (at most three words, no actor, comma or
  * other verb between); first..last is the matched pattern, whose own words
  * already say what a negation means. */
-static bool negated(const mctx *x, int v0, int first)
+static bool negated(const dy_mctx *x, int v0, int first)
 {
     /* "would stop supplying weapons": stopping an act is not doing it */
     if (v0 >= 1 && v0 - 1 < first && dy_grammar_tok(DY_G_STOP, &x->s->tok[x->c->L[v0 - 1]].t)
@@ -777,7 +353,7 @@ static bool present_s(const dy_token *t)
 /* NEITHER NOR (dyad): is the subject of the verb at clause position v0 a
  * "neither ... nor ..." list ("neither the European Union nor the United
  * States would endorse the result")? */
-static bool neither_nor(const mctx *x, int v0)
+static bool neither_nor(const dy_mctx *x, int v0)
 {
     bool nor = false;
     for (int p = v0 - 1; p >= 0; p--) {
@@ -797,7 +373,7 @@ static bool neither_nor(const mctx *x, int v0)
  * does, past "have", "be", "not" and adverbs. A conjecture, a purpose ("so
  * that they could find shelter"), a purpose or a possibility is no event. "May" with a
  * capital is a name or a month ("Theresa May met"). */
-static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
+static bool speculative(const dy_sent *s, const dy_clause *cl, int v0)
 {
     /* "questioned whether China would support Russia", "if the President
      * is killed", "unless Hamas is disarmed": a question or a condition,
@@ -838,7 +414,7 @@ static bool speculative(const dy_sent *s, const clause_t *cl, int v0)
  * after a noun between v1 and tlim ("victims killed by", "families
  * wounded by"), or tlim when there is none. "was killed by" is a passive,
  * not a modifier. */
-static int by_violence(const mctx *x, int v1, int tlim)
+static int by_violence(const dy_mctx *x, int v1, int tlim)
 {
     for (int p = v1 + 2; p + 1 < tlim; p++) {
         const dy_ptok *t = &x->s->tok[x->c->L[p]], *prev = &x->s->tok[x->c->L[p - 1]];
@@ -890,7 +466,7 @@ static const char *official_protest(const dy_sent *s, const char *src, int16_t s
  * clause with a subject and a verb of its own before tlim ("after the
  * Vatican mediated ..."; not "after a knife attack in London", where the
  * "verb" is a noun), or tlim. */
-static int subordinate_clause(const mctx *x, int v1, int tlim)
+static int subordinate_clause(const dy_mctx *x, int v1, int tlim)
 {
     for (int p = v1 + 1; p < tlim; p++) {
         if (!dy_word_in(&x->s->tok[x->c->L[p]].t, dy_subordinators))
@@ -900,7 +476,7 @@ static int subordinate_clause(const mctx *x, int v1, int tlim)
             const dy_ptok *t = &x->s->tok[x->c->L[q]];
             if (t->type == DY_T_VERB && t->head == x->c->L[q])
                 return subject ? p : tlim;
-            subject |= unit_at(x, q) >= 0 && !lone_agent(x->s, unit_at(x, q));
+            subject |= dy_pat_unit_at(x, q) >= 0 && !lone_agent(x->s, dy_pat_unit_at(x, q));
         }
         return tlim;
     }
@@ -913,7 +489,7 @@ static int subordinate_clause(const mctx *x, int v1, int tlim)
  * adverbs), then the verb ("after Oman mediated talks", "when he visited
  * Mongolia"; not "despite relevant United Nations resolutions calling
  * for")? */
-static bool sub_clause_between(const dy_sent *s, const clause_t *cl, int a, int b)
+static bool sub_clause_between(const dy_sent *s, const dy_clause *cl, int a, int b)
 {
     for (int p = a + 1; p < b; p++) {
         if (!dy_word_in(&s->tok[cl->L[p]].t, dy_subordinators))
@@ -932,7 +508,7 @@ static bool sub_clause_between(const dy_sent *s, const clause_t *cl, int a, int 
 }
 
 /* Does the clause open with "that" (after "and")? */
-static bool reported_clause(const dy_sent *s, const clause_t *cl)
+static bool reported_clause(const dy_sent *s, const dy_clause *cl)
 {
     for (int p = 0; p < cl->m && p < 2; p++)
         if (dy_word_is(&s->tok[cl->L[p]].t, "THAT"))
@@ -972,7 +548,7 @@ static const char *restate(dy_arena *a, const char *state, const char *agent)
 
 /* The clause position of the first "mediated by", "brokered by", ...
  * between v1 and tlim, or tlim. */
-static int by_mediator(const mctx *x, int v1, int tlim)
+static int by_mediator(const dy_mctx *x, int v1, int tlim)
 {
     for (int p = v1 + 1; p + 1 < tlim; p++)
         if (dy_grammar_tok(DY_G_BROKER, &x->s->tok[x->c->L[p]].t) && x->s->tok[x->c->L[p + 1]].t.cls == DY_W_BY)
@@ -981,7 +557,7 @@ static int by_mediator(const mctx *x, int v1, int tlim)
 }
 
 /* Has the clause a verb before the one at v0? */
-static bool clause_verb_before(const mctx *x, int v0)
+static bool clause_verb_before(const dy_mctx *x, int v0)
 {
     for (int p = 0; p < v0; p++) {
         const dy_ptok *t = &x->s->tok[x->c->L[p]];
@@ -991,20 +567,12 @@ static bool clause_verb_before(const mctx *x, int v0)
     return false;
 }
 
-/* Does the phrase name words only, no actor? */
-static bool words_only(const dy_seq *q)
-{
-    for (uint16_t k = 0; k < q->n; k++)
-        if (is_actor_el(&q->el[k]))
-            return false;
-    return true;
-}
 
 /* PETRARCH: "against" names the one acted on, wherever it stands in the
  * verb's phrase v1 + 1 .. tlim ("bans on travel to Canada against four
  * officers in the Russian military"), unless a direct object comes first
  * ("defended Russia against criticism"). Returns that unit or -1. */
-static int against_target(const mctx *x, int v1, int tlim, int src, const slots_t *sl)
+static int against_target(const dy_mctx *x, int v1, int tlim, int src, const dy_slots *sl)
 {
     const dy_sent *s = x->s;
     const int16_t *L = x->c->L;
@@ -1012,7 +580,7 @@ static int against_target(const mctx *x, int v1, int tlim, int src, const slots_
         const dy_ptok *t = &s->tok[L[p]];
         if ((t->type == DY_T_VERB && t->head == L[p]) || (t->t.cls == DY_W_COMMA && !t->nosplit))
             return -1;
-        int u0 = unit_at(x, p);
+        int u0 = dy_pat_unit_at(x, p);
         if (u0 >= 0 && x->pos_of[s->unit[u0].first] == p) {
             /* an actor not introduced by a preposition: the object */
             int b = p - 1;
@@ -1027,8 +595,8 @@ static int against_target(const mctx *x, int v1, int tlim, int src, const slots_
             const dy_ptok *tq = &s->tok[L[q]];
             if ((tq->type == DY_T_VERB && tq->head == L[q]) || tq->t.cls == DY_W_COMMA)
                 return -1;
-            int u = unit_at(x, q);
-            if (u >= 0 && u != src && !skipped(s, sl, u) && !same_code(s, u, src))
+            int u = dy_pat_unit_at(x, q);
+            if (u >= 0 && u != src && !dy_pat_skipped(s, sl, u) && !same_code(s, u, src))
                 return u;
         }
         return -1;
@@ -1043,14 +611,14 @@ static int against_target(const mctx *x, int v1, int tlim, int src, const slots_
  * codes of both sides (side_codes) and the events (emit_events). */
 typedef struct {
     run_t *R;
-    const clause_t *cl;
-    mctx x;
+    const dy_clause *cl;
+    dy_mctx x;
     int v0, v1, ci;
     const dy_ptok *vt;
     const dy_root *root;
     const dy_verb *verb;
     const dy_ecode *code, *rootcode; /* the code that fired; the root's own */
-    slots_t sl;
+    dy_slots sl;
     dy_origin at;
     int pat_first;            /* first clause position of the matched pattern */
     const char *ecode, *ecode2; /* the event code (negated or not) and a paired one */
@@ -1071,18 +639,18 @@ typedef struct {
  * pattern over the passive's subject, else the root's code. */
 static void match_verb(vctx *v)
 {
-    const clause_t *cl = v->cl;
+    const dy_clause *cl = v->cl;
     const dy_sent *s = v->x.s;
     v->code = NULL;
     for (uint32_t i = 0; i < v->verb->npat; i++) {
         const dy_pattern *pt = &v->verb->pat[i];
-        if ((pt->need & ~cl->bloom) || !clause_has_words(cl, pt))
+        if ((pt->need & ~cl->bloom) || !dy_pat_clause_has_words(cl, pt))
             continue; /* names a word the clause lacks */
-        slots_t t = {-1, -1, false, false, {0}, 0, -1};
+        dy_slots t = {-1, -1, false, false, {0}, 0, -1};
         int lastp = v->v1, firstp = v->v0;
-        if (!match_lower(&v->x, pt, v->v1, &t, &lastp))
+        if (!dy_pat_match_lower(&v->x, pt, v->v1, &t, &lastp))
             continue;
-        if (!match_upper(&v->x, pt, v->v0, &t, &firstp))
+        if (!dy_pat_match_upper(&v->x, pt, v->v0, &t, &firstp))
             continue;
         v->code = &pt->code;
         v->sl = t;
@@ -1093,14 +661,14 @@ static void match_verb(vctx *v)
     if (!v->code && s->petr && passive_once(&v->x, v->v0, v->v1, &v->pvoice))
         for (uint32_t i = 0; i < v->verb->npat && !v->code; i++) {
             const dy_pattern *pt = &v->verb->pat[i];
-            if ((pt->need & ~cl->bloom) || !clause_has_words(cl, pt) || pt->upper.n || !pt->lower.n
-                || !words_only(&pt->lower))
+            if ((pt->need & ~cl->bloom) || !dy_pat_clause_has_words(cl, pt) || pt->upper.n || !pt->lower.n
+                || !dy_pat_words_only(&pt->lower))
                 continue;
             for (int p = passive_subject(&v->x, v->v0); p < v->v0 && !v->code; p++) {
                 if (dy_grammar_tok(DY_G_PREPOSITION, &s->tok[cl->L[p]].t))
                     continue; /* a noun of the subject, not "should to be" */
-                slots_t t = {-1, -1, false, false, {0}, 0, -1};
-                int end = seq_fwd(&v->x, &pt->lower, p, &t);
+                dy_slots t = {-1, -1, false, false, {0}, 0, -1};
+                int end = dy_pat_seq_fwd(&v->x, &pt->lower, p, &t);
                 if (end >= 0 && end < v->v0) {
                     v->code = &pt->code;
                     v->at = pt->at;
@@ -1150,7 +718,7 @@ static bool verb_code(vctx *v, bool dominant_only)
 static void find_voice(vctx *v)
 {
     const dy_sent *s = v->x.s;
-    const clause_t *cl = v->cl;
+    const dy_clause *cl = v->cl;
     int v0 = v->v0, v1 = v->v1;
     v->src = v->sl.src_u;
     v->tgt = v->sl.tgt_u;
@@ -1160,8 +728,8 @@ static void find_voice(vctx *v)
      * targets of the subject, not as a pair acting on each other */
     if (s->petr && v->sl.comp && v->src >= 0 && v->src == v->tgt && s->unit[v->src].first > cl->L[v1]) {
         for (int p = 0; p < v0; p++) {
-            int u = unit_at(&v->x, p);
-            if (u >= 0 && !skipped(s, &v->sl, u) && !own_member(s, u, v->tgt)) {
+            int u = dy_pat_unit_at(&v->x, p);
+            if (u >= 0 && !dy_pat_skipped(s, &v->sl, u) && !own_member(s, u, v->tgt)) {
                 v->src = u;
                 break;
             }
@@ -1189,7 +757,7 @@ static void find_voice(vctx *v)
 static int subject_start(const vctx *v)
 {
     const dy_sent *s = v->x.s;
-    const clause_t *cl = v->cl;
+    const dy_clause *cl = v->cl;
     const dy_opts *o = &v->R->c->opts;
     int first = 0;
     if (!s->petr)
@@ -1215,7 +783,7 @@ static int subject_start(const vctx *v)
                 break;
             if (dy_word_in(&t->t, dy_subordinators)) {
                 for (int q = p + 1; q < v->v0; q++)
-                    if (unit_at(&v->x, q) >= 0) {
+                    if (dy_pat_unit_at(&v->x, q) >= 0) {
                         first = p + 1;
                         break;
                     }
@@ -1231,8 +799,8 @@ static int subject_start(const vctx *v)
             continue;
         for (int q = p + 1; q < v->v0; q++) {
             const dy_ptok *w = &s->tok[cl->L[q]];
-            if (unit_at(&v->x, q) >= 0
-                || (plain_noun(w) && !w->t.fw && !dy_word_ends(&w->t, "LY") && !dy_grammar_tok(DY_G_VERB_GROUP, &w->t))) {
+            if (dy_pat_unit_at(&v->x, q) >= 0
+                || (dy_pat_plain_noun(w) && !w->t.fw && !dy_word_ends(&w->t, "LY") && !dy_grammar_tok(DY_G_VERB_GROUP, &w->t))) {
                 first = p + 1;
                 break;
             }
@@ -1248,7 +816,7 @@ static int subject_start(const vctx *v)
 static void from_agent(vctx *v)
 {
     const dy_sent *s = v->x.s;
-    const clause_t *cl = v->cl;
+    const dy_clause *cl = v->cl;
     if (!s->petr || v->src >= 0 || (v->passive && !v->noby) || !passive_once(&v->x, v->v0, v->v1, &v->pvoice))
         return;
     for (int p = v->v1 + 1; p < cl->m && v->src < 0; p++) {
@@ -1257,11 +825,11 @@ static void from_agent(vctx *v)
             break;
         if (dy_word_is(&t->t, "FROM"))
             for (int q = p + 1; q < cl->m && q <= p + 3 && v->src < 0; q++)
-                v->src = unit_at(&v->x, q);
+                v->src = dy_pat_unit_at(&v->x, q);
     }
     if (v->src >= 0) {
         for (int p = v->subj_first; p < v->v0 && v->tgt < 0; p++)
-            v->tgt = unit_at(&v->x, p);
+            v->tgt = dy_pat_unit_at(&v->x, p);
         v->passive = v->noby = false;
     }
 }
@@ -1272,7 +840,7 @@ static void from_agent(vctx *v)
 static void find_source(vctx *v)
 {
     const dy_sent *s = v->x.s;
-    const clause_t *cl = v->cl;
+    const dy_clause *cl = v->cl;
     const dy_opts *o = &v->R->c->opts;
     if (v->src >= 0) {
         v->src_prior = true;
@@ -1288,8 +856,8 @@ static void find_source(vctx *v)
                 slim = p;
     for (int w = 0; w < 2 && v->src < 0; w++)
         for (int p = v->subj_first; p < slim; p++) {
-            int u = unit_at(&v->x, p);
-            if (u >= 0 && !skipped(s, &v->sl, u) && !(v->tgt >= 0 && same_code(s, u, v->tgt))
+            int u = dy_pat_unit_at(&v->x, p);
+            if (u >= 0 && !dy_pat_skipped(s, &v->sl, u) && !(v->tgt >= 0 && same_code(s, u, v->tgt))
                 && (w == 1 || !lone_agent(s, u))
                 && !(s->petr && !said_root(v->x.d, v->vt->root) && place_phrase(&v->x, p))) {
                 v->src = u;
@@ -1306,8 +874,8 @@ static void find_source(vctx *v)
      * US leader prepared..." has none for "came". */
     if (v->src < 0 && !(o->def_src[0] && o->def_src_prior) && !s->petr)
         for (int p = v->v1 + 1; p < cl->m; p++) {
-            int u = unit_at(&v->x, p);
-            if (u >= 0 && !skipped(s, &v->sl, u) && !(v->tgt >= 0 && same_code(s, u, v->tgt))) {
+            int u = dy_pat_unit_at(&v->x, p);
+            if (u >= 0 && !dy_pat_skipped(s, &v->sl, u) && !(v->tgt >= 0 && same_code(s, u, v->tgt))) {
                 v->src = u;
                 break;
             }
@@ -1321,7 +889,7 @@ static void find_source(vctx *v)
 static int target_limit(const vctx *v)
 {
     const dy_sent *s = v->x.s;
-    const clause_t *cl = v->cl;
+    const dy_clause *cl = v->cl;
     const dy_opts *o = &v->R->c->opts;
     int tlim = cl->m;
     if (!s->petr)
@@ -1370,8 +938,8 @@ static int target_in(const vctx *v, int from, int to, int pass, int w, bool befo
 {
     const dy_sent *s = v->x.s;
     for (int p = from; p < to; p++) {
-        int u = unit_at(&v->x, p);
-        if (u >= 0 && u != v->src && !skipped(s, &v->sl, u) && !same_code(s, u, v->src)
+        int u = dy_pat_unit_at(&v->x, p);
+        if (u >= 0 && u != v->src && !dy_pat_skipped(s, &v->sl, u) && !same_code(s, u, v->src)
             && own_member(s, u, v->src) == (pass == 1) && (w == 1 || !lone_agent(s, u))
             && !(before && s->petr && (co_actor(&v->x, p) || opening_actor(&v->x, p, v->src))))
             return u;
@@ -1386,7 +954,7 @@ static int target_in(const vctx *v, int from, int to, int pass, int w, bool befo
 static void find_target(vctx *v)
 {
     const dy_sent *s = v->x.s;
-    const clause_t *cl = v->cl;
+    const dy_clause *cl = v->cl;
     const dy_opts *o = &v->R->c->opts;
     run_t *R = v->R;
     int src = v->src;
@@ -1413,10 +981,10 @@ static void find_target(vctx *v)
      * when no other state's actor is there */
     if (s->petr && v->tgt >= 0 && src >= 0 && same_state(s, src, v->tgt))
         for (int p = v->v1 + 1; p < tlim; p++) {
-            int u = unit_at(&v->x, p);
+            int u = dy_pat_unit_at(&v->x, p);
             /* not a place after the object ("struck PKK militants in
              * northern Iraq"), but "interfered in the election" */
-            if (u >= 0 && u != src && !skipped(s, &v->sl, u) && !same_state(s, u, src) && !lone_agent(s, u)
+            if (u >= 0 && u != src && !dy_pat_skipped(s, &v->sl, u) && !same_state(s, u, src) && !lone_agent(s, u)
                 && !own_member(s, u, src) && !(s->unit[u].first < s->unit[v->tgt].first)
                 && (!place_phrase(&v->x, p) || verb_before_place(&v->x, p))) {
                 v->tgt = u;
@@ -1427,7 +995,7 @@ static void find_target(vctx *v)
      * act of a state at a place of its own is on its own people */
     if (s->petr && v->tgt < 0 && src >= 0 && s->unit[src].comp < 0)
         for (int p = v->v1 + 1; p < tlim && v->tgt < 0; p++) {
-            int u = unit_at(&v->x, p);
+            int u = dy_pat_unit_at(&v->x, p);
             if (u >= 0 && u != src && same_state(s, u, src) && place_phrase(&v->x, p)) {
                 v->tgt = u;
                 v->own_people = true;
@@ -1458,7 +1026,7 @@ static void find_target(vctx *v)
 static void by_participle(vctx *v)
 {
     const dy_sent *s = v->x.s;
-    const clause_t *cl = v->cl;
+    const dy_clause *cl = v->cl;
     int v0 = v->v0, v1 = v->v1;
     if (!s->petr || v->sl.designated || v0 < 1 || v1 + 2 >= cl->m || s->tok[cl->L[v1 + 1]].t.cls != DY_W_BY
         || !(dy_word_ends(&v->vt->t, "ED") || dy_word_ends(&v->vt->t, "EN"))
@@ -1466,7 +1034,7 @@ static void by_participle(vctx *v)
              || lone_agent(s, s->tok[cl->L[v0 - 1]].unit_in) || clause_verb_before(&v->x, v0)))
         return;
     int p = v0 - 1;
-    while (p > 0 && p >= v0 - 3 && s->tok[cl->L[p]].unit_in < 0 && plain_noun(&s->tok[cl->L[p]])
+    while (p > 0 && p >= v0 - 3 && s->tok[cl->L[p]].unit_in < 0 && dy_pat_plain_noun(&s->tok[cl->L[p]])
            && !s->tok[cl->L[p]].t.fw && !dy_word_ends(&s->tok[cl->L[p]].t, "LY"))
         p--;
     const dy_ptok *pt = &s->tok[cl->L[v0 - 1]];
@@ -1475,11 +1043,11 @@ static void by_participle(vctx *v)
      * source */
     int agent = -1;
     for (int q = v1 + 2; q < cl->m && q <= v1 + 4 && agent < 0; q++) {
-        agent = unit_at(&v->x, q);
+        agent = dy_pat_unit_at(&v->x, q);
         if (agent < 0 && (dy_grammar_tok(DY_G_PREPOSITION, &s->tok[cl->L[q]].t) || s->tok[cl->L[q]].t.cls == DY_W_COMMA))
             break;
     }
-    if ((plain_noun(pt) && !pt->t.fw && !dy_word_ends(&pt->t, "LY")) || pt->unit_in >= 0) {
+    if ((dy_pat_plain_noun(pt) && !pt->t.fw && !dy_word_ends(&pt->t, "LY")) || pt->unit_in >= 0) {
         int u = s->tok[cl->L[p]].unit_in;
         v->src = agent;
         v->tgt = u >= 0 && !s->unit[u].dead ? u : -1;
@@ -1493,7 +1061,7 @@ static void by_participle(vctx *v)
 static void passive_roles(vctx *v)
 {
     const dy_sent *s = v->x.s;
-    const clause_t *cl = v->cl;
+    const dy_clause *cl = v->cl;
     int v0 = v->v0, v1 = v->v1;
     /* with no "by", only the pattern "subject, verb, other actor" turns: a
      * source found after the verb is already the agent */
@@ -1525,7 +1093,7 @@ static void passive_roles(vctx *v)
             const dy_ptok *t = &s->tok[cl->L[p]];
             if (t->type == DY_T_VERB && t->head == cl->L[p])
                 break;
-            agent = unit_at(&v->x, p);
+            agent = dy_pat_unit_at(&v->x, p);
         }
         v->tgt = v->src;
         v->src = agent;
@@ -1541,7 +1109,7 @@ static void passive_roles(vctx *v)
          * there is no actor */
         if (s->petr && lone_agent(s, v->tgt))
             for (int p = v->x.pos_of[s->unit[v->src].last] + 1; p > 0 && p < cl->m; p++) {
-                int u = unit_at(&v->x, p);
+                int u = dy_pat_unit_at(&v->x, p);
                 if (u >= 0 && u != v->src && !lone_agent(s, u) && !same_code(s, u, v->src)) {
                     v->tgt = u;
                     break;
@@ -1734,12 +1302,12 @@ static int emit_events(vctx *v, dy_evlist *tmp)
 
 /* Tries verb at clause positions v0..v1; fills ev list when it yields events.
  * Returns V_EVENT when events were made, V_NULL for a null/failed code. */
-static int code_verb(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
+static int code_verb(run_t *R, const dy_clause *cl, int16_t *pos_of, int v0, int v1, int ci,
                      bool dominant_only, dy_evlist *tmp)
 {
     dy_sent *s = R->s;
     const struct dy_dict *d = R->c->d;
-    vctx v = {.R = R, .cl = cl, .x = {s, d, cl, pos_of, R->c, v0 - PATTERN_REACH, v1 + PATTERN_REACH},
+    vctx v = {.R = R, .cl = cl, .x = {s, d, cl, pos_of, R->c, v0 - DY_PAT_REACH, v1 + DY_PAT_REACH},
               .v0 = v0, .v1 = v1, .ci = ci, .vt = &s->tok[cl->L[v0]], .pat_first = v0, .pvoice = -1,
               .sl = {-1, -1, false, false, {0}, 0, -1}};
     v.root = &d->roots[v.vt->root];
@@ -1906,9 +1474,9 @@ static const char *attribution(dy_coder *c, dy_sent *s)
 {
     if (!c->d->has_attrib)
         return NULL;
-    clause_t cl;
+    dy_clause cl;
     int16_t *pos_of;
-    if (!whole_clause(c, s, true, &cl, &pos_of))
+    if (!dy_pat_whole_clause(c, s, true, &cl, &pos_of))
         return NULL;
     const int16_t *L = cl.L;
     /* dead units of eliminated clauses count here */
@@ -1919,18 +1487,18 @@ static const char *attribution(dy_coder *c, dy_sent *s)
         was_dead[u] = s->unit[u].dead;
         s->unit[u].dead = false;
     }
-    mctx x = {s, c->d, &cl, pos_of, NULL, 0, cl.m};
+    dy_mctx x = {s, c->d, &cl, pos_of, NULL, 0, cl.m};
     const char *who = NULL;
     for (int p = cl.m - 1; p >= 0 && !who; p--) {
         const dy_ptok *t = &s->tok[L[p]];
         if (t->type != DY_T_ATTRIB || t->head != L[p])
             continue;
-        int v1 = root_end(s, &cl, p);
+        int v1 = dy_pat_root_end(s, &cl, p);
         const dy_verb *v = &c->d->verbs[c->d->roots[t->root].id];
         for (uint32_t i = 0; i < v->npat && !who; i++) {
-            slots_t sl = {-1, -1, false, false, {0}, 0, -1};
+            dy_slots sl = {-1, -1, false, false, {0}, 0, -1};
             int lastp, firstp;
-            if (match_lower(&x, &v->pat[i], v1, &sl, &lastp) && match_upper(&x, &v->pat[i], p, &sl, &firstp)
+            if (dy_pat_match_lower(&x, &v->pat[i], v1, &sl, &lastp) && dy_pat_match_upper(&x, &v->pat[i], p, &sl, &firstp)
                 && sl.attr_u >= 0)
                 who = s->unit[sl.attr_u].code;
         }
@@ -1984,23 +1552,23 @@ static int32_t time_shift(dy_coder *c, dy_sent *s, int32_t date)
     const dy_opts *o = &c->opts;
     if (!date || !(o->time_shift == 1 || (o->time_shift < 0 && c->d->has_time)))
         return date;
-    clause_t cl;
+    dy_clause cl;
     int16_t *pos_of;
-    if (!whole_clause(c, s, false, &cl, &pos_of))
+    if (!dy_pat_whole_clause(c, s, false, &cl, &pos_of))
         return date;
     const int16_t *L = cl.L;
-    mctx x = {s, c->d, &cl, pos_of, NULL, 0, cl.m};
+    dy_mctx x = {s, c->d, &cl, pos_of, NULL, 0, cl.m};
     for (int p = 0; p < cl.m; p++) {
         const dy_ptok *t = &s->tok[L[p]];
         if (t->type != DY_T_TIME || t->head != L[p])
             continue;
-        int v1 = root_end(s, &cl, p);
+        int v1 = dy_pat_root_end(s, &cl, p);
         const dy_verb *v = &c->d->verbs[c->d->roots[t->root].id];
         const dy_ecode *code = &v->code;
         for (uint32_t i = 0; i < v->npat; i++) {
-            slots_t sl = {-1, -1, false, false, {0}, 0, -1};
+            dy_slots sl = {-1, -1, false, false, {0}, 0, -1};
             int lastp, firstp;
-            if (match_lower(&x, &v->pat[i], v1, &sl, &lastp) && match_upper(&x, &v->pat[i], p, &sl, &firstp)) {
+            if (dy_pat_match_lower(&x, &v->pat[i], v1, &sl, &lastp) && dy_pat_match_upper(&x, &v->pat[i], p, &sl, &firstp)) {
                 code = &v->pat[i].code;
                 break;
             }
@@ -2245,7 +1813,7 @@ static int apply_rules(run_t *R, const char *ocode, const char **acode, const in
  * coded as CAMEO's intent ("pledged to lift the sanctions" is 0354); an
  * agreement (050) or a statement (01x), and an intent to do anything else,
  * is the act itself. Returns -1 when memory ran out. */
-static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int ci, dy_evlist *ev)
+static int about_act(run_t *R, const dy_clause *cl, int16_t *pos_of, int v1, int ci, dy_evlist *ev)
 {
     const dy_sent *s = R->s;
     const char *oc = ev->e[0].code;
@@ -2291,7 +1859,7 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
     dy_evlist act = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(dy_ev)), 0, 64};
     if (!act.e)
         return -1;
-    if (code_verb(R, cl, pos_of, w0, root_end(s, cl, w0), ci, false, &act) != V_EVENT || act.e[0].sub)
+    if (code_verb(R, cl, pos_of, w0, dy_pat_root_end(s, cl, w0), ci, false, &act) != V_EVENT || act.e[0].sub)
         return 0;
     /* "decided to enhance anti-terrorism cooperation", "agreed to
      * strengthen cooperation": an intent or agreement about an intent keeps
@@ -2342,7 +1910,7 @@ static int about_act(run_t *R, const clause_t *cl, int16_t *pos_of, int v1, int 
  * "would" in what a statement verb earlier in the clause reports is a
  * commitment to act, CAMEO's intent (03x) where the codebook pairs one with
  * the act. */
-static bool announced_future(const dy_sent *s, const clause_t *cl, const struct dy_dict *d, int v0)
+static bool announced_future(const dy_sent *s, const dy_clause *cl, const struct dy_dict *d, int v0)
 {
     /* "said it will send a team to help identify victims": the purpose of
      * an announced act is announced with it */
@@ -2374,7 +1942,7 @@ static bool announced_future(const dy_sent *s, const clause_t *cl, const struct 
  * transformed events to res and returns their number, 0 when no rule
  * applies, -2 when the statement is to code nothing itself and leave the
  * act it reports to be coded (OWN ACTS). */
-static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int v1, int ci,
+static int transform(run_t *R, const dy_clause *cl, int16_t *pos_of, int v0, int v1, int ci,
                      const dy_evlist *outer, dy_evlist *res)
 {
     dy_sent *s = R->s;
@@ -2400,7 +1968,7 @@ static int transform(run_t *R, const clause_t *cl, int16_t *pos_of, int v0, int 
             w0 = p;
     if (w0 < 0)
         return 0;
-    int w1 = root_end(s, cl, w0);
+    int w1 = dy_pat_root_end(s, cl, w0);
     dy_evlist in = {dy_arena_alloc(&R->c->scratch, 64 * sizeof(dy_ev)), 0, 64};
     if (!in.e || code_verb(R, cl, pos_of, w0, w1, ci, false, &in) != V_EVENT || in.e[0].sub)
         return 0;
@@ -2739,7 +2307,7 @@ static bool *clause_splits(dy_coder *c, const dy_sent *s)
             next++;
         /* "a bombing and shelling offensive": nouns on both sides join in
          * one noun phrase */
-        if (k > 0 && k + 1 < s->n && plain_noun(&s->tok[k - 1]) && plain_noun(&s->tok[k + 1])
+        if (k > 0 && k + 1 < s->n && dy_pat_plain_noun(&s->tok[k - 1]) && dy_pat_plain_noun(&s->tok[k + 1])
             && dy_word_ends(&s->tok[k + 1].t, "ING")) {
             splits[k] = false;
             continue;
@@ -2762,13 +2330,13 @@ static bool *clause_splits(dy_coder *c, const dy_sent *s)
  * reports the act after it); -1 when memory ran out. The caller checks the
  * sentence's discard and complex marks. *guess: clause position of a verb
  * that is a guess, -1 none. */
-static int verb_events(run_t *R, const clause_t *cl, int16_t *pos_of, int p, int ci, bool dom_only, int *guess,
+static int verb_events(run_t *R, const dy_clause *cl, int16_t *pos_of, int p, int ci, bool dom_only, int *guess,
                        dy_evlist *tmp)
 {
     dy_coder *c = R->c;
     dy_sent *s = R->s;
     const int16_t *L = cl->L;
-    int v1 = root_end(s, cl, p);
+    int v1 = dy_pat_root_end(s, cl, p);
     int r = code_verb(R, cl, pos_of, p, v1, ci, dom_only, tmp);
     if (s->discard || s->complex)
         return V_NULL;
@@ -2818,7 +2386,7 @@ static int verb_events(run_t *R, const clause_t *cl, int16_t *pos_of, int p, int
  * R->out (after it, only dominant codes, unless every verb is coded), a
  * subordinate event to subs when the clause has no other. 0, a DY_SENT_*
  * status that ends the sentence, or -1 when memory ran out. */
-static int clause_verbs(run_t *R, const clause_t *cl, int16_t *pos_of, int ci, dy_ev *tstore, bool *sentence_done,
+static int clause_verbs(run_t *R, const dy_clause *cl, int16_t *pos_of, int ci, dy_ev *tstore, bool *sentence_done,
                         dy_evlist *subs)
 {
     dy_coder *c = R->c;
@@ -2937,7 +2505,7 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist 
     run_t R = {c, s, &out, -1, -1, NULL, NULL, NULL, 0, -1, -1, -1, false};
     bool sentence_done = false;
     for (int i = 0, ci = 0; i < s->n;) {
-        clause_t cl = {L, 0, NULL, 0, NULL, 0};
+        dy_clause cl = {L, 0, NULL, 0, NULL, 0};
         for (int k = 0; k < s->n; k++)
             pos_of[k] = -1;
         for (; i < s->n; i++) {
@@ -2952,7 +2520,7 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist 
         }
         if (cl.m == 0)
             continue;
-        clause_bloom(s, &cl, &c->scratch);
+        dy_pat_clause_bloom(s, &cl, &c->scratch);
         /* PETRARCH: "alleged that France knew ..., and that its military
          * helped ...": a clause opened by "that" after a conjunction is
          * more of what was said, not an event of its own (a transformed
