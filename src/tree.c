@@ -248,12 +248,17 @@ static bool unit_in(const dy_tree *t, const dy_sent *s, long a, int u)
     return false;
 }
 
-int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer)
+static bool in_place(const dy_tree *t, const char *text, long a, long w);
+
+/* The live unit under word a (prefer when it is one, else the first), not
+ * under word not (-1: no such word), and, with no_place, not in a place
+ * phrase of a's; -1 when there is none. */
+static int pick_unit(const dy_tree *t, const dy_sent *s, long a, long not, bool no_place, int prefer)
 {
     int first = -1;
     for (int u = 0; u < s->nunit; u++) {
-        const dy_unit *x = &s->unit[u];
-        if (x->dead || !unit_in(t, s, w, u))
+        if (s->unit[u].dead || !unit_in(t, s, a, u) || (not >= 0 && unit_in(t, s, not, u))
+            || (no_place && in_place(t, s->text, a, dy_tree_word(t, s->unit[u].atok))))
             continue;
         if (u == prefer)
             return u;
@@ -261,6 +266,11 @@ int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer)
             first = u;
     }
     return first;
+}
+
+int dy_tree_unit(const dy_tree *t, const dy_sent *s, long w, int prefer)
+{
+    return pick_unit(t, s, w, -1, false, prefer);
 }
 
 int dy_tree_subject_unit(const dy_tree *t, const dy_sent *s, long sb, int prefer)
@@ -309,17 +319,7 @@ int dy_tree_antecedent_unit(const dy_tree *t, const dy_sent *s, long sb, int pre
         p = t->w[p].head - 1;
     if (child(t, p, "cop") >= 0 && child(t, p, "nsubj") >= 0)
         a = child(t, p, "nsubj");
-    int first = -1;
-    for (int u = 0; u < s->nunit; u++) {
-        long w = dy_tree_word(t, s->unit[u].atok);
-        if (s->unit[u].dead || !unit_in(t, s, a, u) || unit_in(t, s, r, u) || in_place(t, s->text, a, w))
-            continue;
-        if (u == prefer)
-            return u;
-        if (first < 0)
-            first = u;
-    }
-    return first;
+    return pick_unit(t, s, a, r, true, prefer);
 }
 
 bool dy_tree_pronoun(const dy_tree *t, long w)

@@ -369,14 +369,22 @@ static void test_model_checks(void **state)
     assert_non_null(strstr(err.msg, "no/such/model"));
 }
 
+/* The built-in model and a parser over it. */
+static dy_parser *builtin_parser(dy_syntax **s)
+{
+    dy_error err = {{0}};
+    assert_int_equal(dy_syntax_load(NULL, s, &err), DY_OK);
+    dy_parser *p = dy_parser_new(*s);
+    assert_non_null(p);
+    return p;
+}
+
 static void test_parse_api(void **state)
 {
     (void)state;
     dy_syntax *s;
     dy_error err = {{0}};
-    assert_int_equal(dy_syntax_load(NULL, &s, &err), DY_OK);
-    dy_parser *p = dy_parser_new(s);
-    assert_non_null(p);
+    dy_parser *p = builtin_parser(&s);
     const char *text = "The talks were held in Beijing.";
     const dy_word *w;
     size_t n;
@@ -413,9 +421,7 @@ static void test_parse_names(void **state)
     (void)state;
     dy_syntax *s;
     dy_error err = {{0}};
-    assert_int_equal(dy_syntax_load(NULL, &s, &err), DY_OK);
-    dy_parser *p = dy_parser_new(s);
-    assert_non_null(p);
+    dy_parser *p = builtin_parser(&s);
     const dy_word *w;
     size_t n;
     const char *see = "The Holy See encourages the talks.";
