@@ -107,19 +107,17 @@ static bool in_modifier(const dy_sent *s, int first, int last)
         return false;
     /* ... but a group "Saudi-led" or "US-led" is the leader's own, and a
      * ship "Greek-flagged" or a firm "Chinese-owned" the state's */
-    static const char *const own[] = {"LED", "FLAGGED", "REGISTERED", "OWNED", NULL};
     if (last + 1 < s->n && hyphen_joined(s, last + 1) && !s->tok[last + 1].t.cap
-        && !dy_word_in(&s->tok[last + 1].t, own))
+        && !dy_grammar_tok(DY_G_OWNER_PARTICIPLE, &s->tok[last + 1].t))
         return true;
     /* ... unless the group is named ("the Russia-led Collective Security
      * Treaty Organization" is the CSTO) */
-    if (last + 2 < s->n && hyphen_joined(s, last + 1) && dy_word_in(&s->tok[last + 1].t, own)
+    if (last + 2 < s->n && hyphen_joined(s, last + 1) && dy_grammar_tok(DY_G_OWNER_PARTICIPLE, &s->tok[last + 1].t)
         && s->tok[last + 2].t.cap && !s->allcaps)
         return true;
     /* "pro-Russia rebels", "anti-Israel protests": supporters or
      * opponents of the actor, not the actor */
-    static const char *const prefix[] = {"PRO", "ANTI", "NON", NULL};
-    if (hyphen_joined(s, first) && dy_word_in(&s->tok[first - 1].t, prefix))
+    if (hyphen_joined(s, first) && dy_grammar_tok(DY_G_STANCE_PREFIX, &s->tok[first - 1].t))
         return true;
     return hyphen_joined(s, first) && s->tok[first - 1].t.cap && !s->tok[first].t.cap;
 }
@@ -130,15 +128,13 @@ static bool in_modifier(const dy_sent *s, int first, int last)
  * "cyber-attack" the attack). */
 static bool hyphen_verb(const dy_sent *s, int first, int last)
 {
-    static const char *const pre[] = {"RE", "CO", "PRE", "UN", "OUT", "OVER", "CROSS", "AIR", "CYBER", "COUNTER", NULL};
     return s->petr && first == last && hyphen_joined(s, first) && !s->tok[first - 1].t.cap
-        && !dy_word_in(&s->tok[first - 1].t, pre);
+        && !dy_grammar_tok(DY_G_VERB_PREFIX, &s->tok[first - 1].t);
 }
 
 static bool aux_next(const dy_token *t)
 {
-    static const char *const aux[] = {"WAS", "WERE", "IS", "ARE", "HAS", "HAVE", "HAD", "WILL", "WOULD", NULL};
-    return dy_word_in(t, aux);
+    return dy_grammar_tok(DY_G_AUX_AFTER_NOUN, t);
 }
 
 /* PETRARCH reads nouns and verbs off its parse; these rules stand in for
@@ -159,10 +155,7 @@ static bool petr_noun(const dy_sent *s, int i, int nmatch)
      * offensive") */
     if (nmatch == 1 && b2 && dy_word_ends(&t->t, "ING")) {
         /* not after a noun: "a resolution demanding a ceasefire" */
-        static const char *const nsuf[] = {"TION", "SION", "MENT", "ENCE", "ANCE", "ITY", "ERS", NULL};
-        bool noun = false;
-        for (int k = 0; nsuf[k] && !noun; k++)
-            noun = dy_word_ends(&b1->t, nsuf[k]);
+        bool noun = dy_grammar_ends(DY_G_NOUN_ENDING, &b1->t);
         if (b2->t.cls == DY_W_DET && b1->t.cls == DY_W_NONE && b1->type == DY_T_NONE && b1->unit_in < 0 && !noun)
             return true;
         if ((dy_word_is(&b1->t, "AND") || dy_word_is(&b1->t, "OR")) && b2->type == DY_T_NOUN
@@ -172,15 +165,11 @@ static bool petr_noun(const dy_sent *s, int i, int nmatch)
     /* a plain verb form right after a preposition is its object ("bans
      * on travel to Canada"); "to" leads an infinitive, and an -ing form
      * may still be a verb ("after meeting Putin") */
-    static const char *const pnoun[] = {"ON", "IN", "OF", "FOR", "WITH", "FROM", "ABOUT", "OVER",
-                                        "AGAINST", "INTO", "AT", "AMID", "UNDER", "DURING", "WITHOUT",
-                                        "BETWEEN", "AMONG", "THROUGH", "WITHIN", "ACROSS", "DESPITE", NULL};
-    if (dy_word_in(&b1->t, pnoun) && !dy_word_ends(&t->t, "ING"))
+    if (dy_grammar_tok(DY_G_OBJECT_PREPOSITION, &b1->t) && !dy_word_ends(&t->t, "ING"))
         return true;
     /* a quantifier or demonstrative before it, as a determiner ("any
      * attack by Israel", "these talks") */
-    static const char *const quant[] = {"ANY", "EVERY", "NO", "ANOTHER", "SUCH", "THIS", "THESE", NULL};
-    if (dy_word_in(&b1->t, quant))
+    if (dy_grammar_tok(DY_G_QUANTIFIER, &b1->t))
         return true;
     /* a number before a verb form other than a participle ("the October 7
      * attacks", "two strikes"; not "five killed in ...", "in 1993
@@ -194,20 +183,16 @@ static bool petr_noun(const dy_sent *s, int i, int nmatch)
     if (nmatch == 1 && !dy_word_ends(&t->t, "ED") && !dy_word_ends(&t->t, "ING")
         && !(i + 1 < s->n && dy_word_is(&s->tok[i + 1].t, "WITH")) && b1->type == DY_T_NONE
         && b1->unit_in < 0 && !b1->t.cap && b1->t.wl > 4) {
-        static const char *const adj[] = {"AL", "FUL", "IVE", "IC", "OUS", "ARY", "ABLE", "IBLE", NULL};
-        for (int k = 0; adj[k]; k++)
-            if (dy_word_ends(&b1->t, adj[k]))
-                return true;
+        if (dy_grammar_ends(DY_G_ADJECTIVE_ENDING, &b1->t))
+            return true;
     }
     /* a participle right after a determiner, possessive or number
      * modifies the noun after it ("the two exiled dissidents", "the
      * occupied territories", "its detained nationals") */
-    static const char *const count[] = {"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
-                                        "TEN", "SEVERAL", "MANY", "SOME", "DOZENS", "HUNDREDS", "THOUSANDS", NULL};
     if (nmatch == 1 && dy_word_ends(&t->t, "ED") && i + 1 < s->n
-        && (b1->t.cls == DY_W_DET || (b1->t.fw & DY_FW_POSS) || b1->t.cls == DY_W_NUM || dy_word_in(&b1->t, count))) {
+        && (b1->t.cls == DY_W_DET || (b1->t.fw & DY_FW_POSS) || b1->t.cls == DY_W_NUM || dy_grammar_tok(DY_G_COUNT_WORD, &b1->t))) {
         const dy_ptok *n1 = &s->tok[i + 1];
-        if (n1->t.cls == DY_W_NONE && !(n1->t.fw & (DY_FW_BE | DY_FW_REL | DY_FW_MODAL)) && !dy_word_in(&n1->t, pnoun)
+        if (n1->t.cls == DY_W_NONE && !(n1->t.fw & (DY_FW_BE | DY_FW_REL | DY_FW_MODAL)) && !dy_grammar_tok(DY_G_OBJECT_PREPOSITION, &n1->t)
             && !dy_word_is(&n1->t, "TO") && !dy_word_is(&n1->t, "BY"))
             return true;
     }
@@ -860,8 +845,6 @@ static bool other_state(const dy_sent *s, int u, int v)
  * ("Xi met Putin in Moscow. The two sides signed ..."), or NULL. */
 static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase, const char *pair)
 {
-    static const char *const sides[] = {"SIDES", "COUNTRIES", "LEADERS", "GOVERNMENTS", "MINISTERS", "PRESIDENTS",
-                                        "NATIONS", "STATES", "DELEGATIONS", "NEIGHBOURS", "NEIGHBORS", NULL};
     /* most sentences hold neither word: the sentence's word set says so */
     if (!(s->bloom & (dy_dict_word_bit("TWO", 3) | dy_dict_word_bit("BOTH", 4))))
         return;
@@ -872,7 +855,7 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase, const char *p
         else if (!dy_word_is(&s->tok[i].t, "BOTH"))
             continue;
         int j = i + 1;
-        if (s->tok[i].del || s->tok[j].del || !dy_word_in(&s->tok[j].t, sides))
+        if (s->tok[i].del || s->tok[j].del || !dy_grammar_tok(DY_G_SIDES, &s->tok[j].t))
             continue;
         int r[2] = {-1, -1}, nr = 0;
         /* a pair named as one ("Sudan and South Sudan", "between Israel
@@ -1064,9 +1047,8 @@ static int speaker(const dy_sent *s, const struct dy_dict *d)
         const dy_ptok *t = &s->tok[v];
         /* the closing ", X said" is often an eliminated comma clause, its
          * verb unclassified then: its words still name the speaker */
-        static const char *const says[] = {"SAID", "SAYS", "TOLD", "TELLS", "ADDED", "STATED", NULL};
         bool stmt = t->type == DY_T_VERB && t->head == v && dy_dict_statement_root(d, t->root);
-        if (!stmt && !(t->del && dy_word_in(&t->t, says)))
+        if (!stmt && !(t->del && dy_grammar_tok(DY_G_SAYS, &t->t)))
             continue;
         int after = stmt ? t->last + 1 : v + 1;
         int u = v > 0 ? s->tok[v - 1].unit_in : -1;
@@ -1204,27 +1186,20 @@ static bool noun_before(const dy_sent *s, int i)
  * that opens another clause may lie before the auxiliary. */
 static bool reduced_relative(dy_sent *s)
 {
-    static const char *const prep[] = {"FOR", "IN", "BY", "FROM", "AT", "ON", "DURING", "OVER", "NEAR",
-                                       "UNDER", "INTO", "WITH", "AMID", NULL};
-    static const char *const aux[] = {"WAS", "WERE", "IS", "ARE", "HAS", "HAVE", "HAD", "WILL", NULL};
-    static const char *const opener[] = {"THAT", "WHO", "WHICH", "WHOM", "WHEN", "WHILE", "AFTER", "BEFORE",
-                                         "BECAUSE", "AS", "IF", "SINCE", "WHERE", "UNTIL", NULL};
-    static const char *const when[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-                                       "SUNDAY", "YESTERDAY", "TODAY", "TONIGHT", "WEEKEND", NULL};
     bool any = false;
     for (int i = 1; i + 2 < s->n; i++) {
         const dy_ptok *t = &s->tok[i];
         if (t->del || t->type != DY_T_VERB || t->head != i || !dy_word_ends(&t->t, "ED")
-            || !noun_before(s, i) || t->last + 1 >= s->n || !dy_word_in(&s->tok[t->last + 1].t, prep))
+            || !noun_before(s, i) || t->last + 1 >= s->n || !dy_grammar_tok(DY_G_PARTICIPLE_PREPOSITION, &s->tok[t->last + 1].t))
             continue;
         int a = -1;
         for (int k = t->last + 1; k + 1 < s->n && a < 0; k++) {
             const dy_ptok *w = &s->tok[k];
             /* "reported on Monday troops were killed": a new subject */
-            if (w->del || w->t.cls == DY_W_COMMA || w->t.cls == DY_W_CONJ || dy_word_in(&w->t, opener)
-                || punct_before(s, k) || w->type == DY_T_TIME || dy_word_in(&w->t, when))
+            if (w->del || w->t.cls == DY_W_COMMA || w->t.cls == DY_W_CONJ || dy_grammar_tok(DY_G_CLAUSE_OPENER, &w->t)
+                || punct_before(s, k) || w->type == DY_T_TIME || dy_grammar_tok(DY_G_DAY_WORD, &w->t))
                 break;
-            if (dy_word_in(&w->t, aux))
+            if (dy_grammar_tok(DY_G_REDUCED_AUX, &w->t))
                 a = k;
         }
         /* the auxiliary's verb follows it ("were released", not "the
@@ -1318,11 +1293,9 @@ static void comma_clauses(dy_sent *s, const struct dy_dict *d, const dy_opts *o,
             bool verb = false, says = false;
             for (int i = 0; i < start && !verb; i++)
                 verb = !s->tok[i].del && s->tok[i].type == DY_T_VERB && s->tok[i].head == i;
-            static const char *const said[] = {"SAID", "SAYS", "SAY", "TOLD", "ADDED", "STATED", "REPORTED",
-                                               "ANNOUNCED", "NOTED", "CLAIMED", "INSISTED", "WROTE", NULL};
             for (int i = start; i < end && !says; i++)
                 says = (s->tok[i].type == DY_T_VERB && s->tok[i].head == i && dy_dict_statement_root(d, s->tok[i].root))
-                    || dy_word_in(&s->tok[i].t, said);
+                    || dy_grammar_tok(DY_G_REPORTING, &s->tok[i].t);
             if (!verb && !says)
                 break;
             /* ", and the two sides agreed to ...": a main clause of its
@@ -1385,7 +1358,6 @@ static void comma_clauses(dy_sent *s, const struct dy_dict *d, const dy_opts *o,
  * every pattern word, so it is worked out once here. */
 static void verb_context(dy_sent *s)
 {
-    static const char *const subject[] = {"THEY", "HE", "SHE", "WE", "I", NULL};
     int prev = -1;
     for (int i = 0; i < s->n; i++) {
         dy_ptok *t = &s->tok[i];
@@ -1394,7 +1366,7 @@ static void verb_context(dy_sent *s)
         if (prev >= 0 && t->type == DY_T_VERB && t->head == i) {
             const dy_token *b = &s->tok[prev].t;
             t->after_to = dy_word_is(b, "TO");
-            t->after_modal = is_modal(b) || dy_word_in(b, subject);
+            t->after_modal = is_modal(b) || dy_grammar_tok(DY_G_PERSONAL_SUBJECT, b);
         }
         prev = i;
     }
