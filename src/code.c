@@ -94,12 +94,8 @@ static int before_actor(const dy_mctx *x, int p)
  * threat of the place's (place_phrase). */
 static bool said_root(const struct dy_dict *d, int32_t root)
 {
-    static const char *const said[] = {"01", "11", "12", NULL};
     const dy_ecode *c = dy_dict_root_code(d, root);
-    for (size_t k = 0; c->kind == DY_EC_EVENT && c->code && said[k]; k++)
-        if (strncmp(c->code, said[k], 2) == 0)
-            return true;
-    return false;
+    return c->kind == DY_EC_EVENT && c->code && strlen(c->code) >= 2 && dy_grammar_has(DY_G_SAYING_ROOT, c->code, 2);
 }
 
 /* Does the actor at clause position p name a place ("the situation in
@@ -522,20 +518,11 @@ static bool cooperative(const char *code)
     return code && code[0] == '0' && code[1] >= '3' && code[1] <= '8';
 }
 
-/* Is the agent of the code (its letters 4-6) one of the list's? */
-static bool agent_in(const char *code, const char *const *list)
+/* Is the agent of the code (its letters 4-6) of class g (dict/cameo.grammar)? */
+static bool agent_in(const char *code, dy_gclass g)
 {
-    for (int k = 0; strlen(code) >= 6 && list[k]; k++)
-        if (strncmp(code + 3, list[k], 3) == 0)
-            return true;
-    return false;
+    return strlen(code) >= 6 && dy_grammar_has(g, code + 3, 3);
 }
-
-/* A state's institutions, whose agents of no stated country are left
- * alone by PLACES and are no people protesting for DOMESTIC; a state's
- * armed opposition and dissidents. */
-static const char *const institutions[] = {"GOV", "MIL", "LEG", "JUD", "ELI", "SPY", NULL};
-static const char *const insurgents[] = {"REB", "INS", "SEP", "OPP", "UAF", "RAD", NULL};
 
 /* The code of state's agent: the state's three letters, then agent
  * ("NGA" and "CRM" make NGACRM); NULL when memory ran out. */
@@ -1141,8 +1128,7 @@ static bool domestic_target(vctx *v)
             return false;
     /* its people, not its institutions, police or parties ("Opponents of
      * Rwanda's Senate protested": the Senate is no protester) */
-    static const char *const organs[] = {"COP", "PTY", NULL};
-    bool people = strlen(v->srcs[0]) > 3 && !agent_in(v->srcs[0], institutions) && !agent_in(v->srcs[0], organs);
+    bool people = strlen(v->srcs[0]) > 3 && !agent_in(v->srcs[0], DY_G_INSTITUTION_AGENT) && !agent_in(v->srcs[0], DY_G_ORGAN_AGENT);
     /* "Tens of thousands of Israelis protested": the people named bare
      * protest against their government */
     bool bare_people = strlen(v->srcs[0]) == 3 && v->stok[0] >= 0 && people_word(s, v->stok[0]);
@@ -1221,7 +1207,7 @@ static bool place_codes(vctx *v)
             /* people and armed groups, not a government, an army or
              * officials of no stated country ("my Government", "troops
              * committed to peace in Somalia" are another state's) */
-            if (strncmp(*c, "---", 3) == 0 && (*c)[3] && !agent_in(*c, institutions) && !(*c = restate(a, pst, *c + 3)))
+            if (strncmp(*c, "---", 3) == 0 && (*c)[3] && !agent_in(*c, DY_G_INSTITUTION_AGENT) && !(*c = restate(a, pst, *c + 3)))
                 return false;
         }
     }
@@ -1251,7 +1237,7 @@ static bool no_dyad(const vctx *v, const char *src, const char *tgt)
     /* "Nigeria recalled all its ambassadors": NGA on NGAGOV, but not
      * "Colombia suspended peace talks with the ELN" */
     if (s->petr && o->domestic && strncmp(ecode, "16", 2) == 0 && strncmp(src, tgt, 3) == 0 && dy_state_code(tgt)
-        && !agent_in(tgt, insurgents))
+        && !agent_in(tgt, DY_G_INSURGENT_AGENT))
         return true;
     return strncmp(src, "---", 3) == 0 && strncmp(tgt, "---", 3) == 0;
 }
@@ -2123,15 +2109,11 @@ static int state_context(dy_coder *c, dy_sent *s, const char *prev)
         return 0;
     /* the state's own institutions only: civilians, rebels, refugees or
      * the media of no stated country are as often another state's */
-    static const char *const own[] = {"GOV", "MIL", "COP", "LEG", "JUD", NULL};
     for (int u = 0; u < s->nunit; u++) {
         dy_unit *x = &s->unit[u];
         if (x->dead || strncmp(x->code, "---", 3) != 0 || strchr(x->code, '/'))
             continue;
-        bool inst = false;
-        for (int k = 0; own[k] && !inst; k++)
-            inst = strncmp(x->code + 3, own[k], 3) == 0;
-        if (!inst)
+        if (!agent_in(x->code, DY_G_STATE_ORGAN_AGENT))
             continue;
         size_t n = strlen(x->code);
         char *code = dy_arena_alloc(&c->scratch, n + 1);
