@@ -465,7 +465,7 @@ static const char *official_protest(const dy_sent *s, const char *src, int16_t s
 static int subordinate_clause(const dy_mctx *x, int v1, int tlim)
 {
     for (int p = v1 + 1; p < tlim; p++) {
-        if (!dy_word_in(&x->s->tok[x->c->L[p]].t, dy_subordinators))
+        if (!dy_grammar_tok(DY_G_SUBORDINATOR, &x->s->tok[x->c->L[p]].t))
             continue;
         bool subject = false;
         for (int q = p + 1; q < tlim; q++) {
@@ -488,7 +488,7 @@ static int subordinate_clause(const dy_mctx *x, int v1, int tlim)
 static bool sub_clause_between(const dy_sent *s, const dy_clause *cl, int a, int b)
 {
     for (int p = a + 1; p < b; p++) {
-        if (!dy_word_in(&s->tok[cl->L[p]].t, dy_subordinators))
+        if (!dy_grammar_tok(DY_G_SUBORDINATOR, &s->tok[cl->L[p]].t))
             continue;
         for (int q = p + 1; q < b && q <= p + 3; q++) {
             int u = s->tok[cl->L[q]].unit;
@@ -768,7 +768,7 @@ static int subject_start(const vctx *v)
             const dy_ptok *t = &s->tok[cl->L[p]];
             if (t->type == DY_T_VERB && t->head == cl->L[p])
                 break;
-            if (dy_word_in(&t->t, dy_subordinators)) {
+            if (dy_grammar_tok(DY_G_SUBORDINATOR, &t->t)) {
                 for (int q = p + 1; q < v->v0; q++)
                     if (dy_pat_unit_at(&v->x, q) >= 0) {
                         first = p + 1;
@@ -2328,7 +2328,7 @@ static int verb_events(run_t *R, const dy_clause *cl, int16_t *pos_of, int p, in
      * when he urged ...") */
     if (c->opts.speculation) {
         for (int q = *guess + 1; *guess >= 0 && q < p; q++)
-            if ((s->tok[L[q]].t.fw & DY_FW_REL) || dy_word_in(&s->tok[L[q]].t, dy_subordinators))
+            if ((s->tok[L[q]].t.fw & DY_FW_REL) || dy_grammar_tok(DY_G_SUBORDINATOR, &s->tok[L[q]].t))
                 *guess = -1;
         if (*guess >= 0 || speculative(s, cl, p)) {
             if (*guess < 0)

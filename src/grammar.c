@@ -25,7 +25,7 @@ static const char *const class_names[DY_G_COUNT] = {
     "OBJECT_PREPOSITION", "QUANTIFIER", "ADJECTIVE_ENDING", "COUNT_WORD", "SIDES", "SAYS",
     "PARTICIPLE_PREPOSITION", "REDUCED_AUX", "CLAUSE_OPENER", "DAY_WORD", "REPORTING",
     "PERSONAL_SUBJECT", "INSTITUTION_AGENT", "INSURGENT_AGENT", "ORGAN_AGENT", "STATE_ORGAN_AGENT",
-    "SAYING_ROOT",
+    "SAYING_ROOT", "SUBORDINATOR",
 };
 
 enum { CLASS_ROOM = 32 }; /* words a class may hold: closed sets are small */

@@ -671,13 +671,6 @@ static int next_tok(const dy_sent *s, int i, bool live)
     return i;
 }
 
-/* Words that open an adverbial clause or phrase ("Before leaving for
- * Beijing, ...", "... if the President is killed"): no noun phrase goes
- * on through them. */
-const char *const dy_subordinators[] = {"BEFORE", "AFTER", "WHILE", "WHEN", "ALTHOUGH", "THOUGH", "SINCE",
-                                            "IF", "DESPITE", "FOLLOWING", "UNLESS", "ONCE", "UPON", "BECAUSE",
-                                            NULL};
-
 /* unit starting at token i after optional determiners/adjectives; -1 */
 static int np_unit(const dy_sent *s, int i, bool live, int *after)
 {
@@ -693,7 +686,7 @@ static int np_unit(const dy_sent *s, int i, bool live, int *after)
         }
         if (!np_filler(s, &s->tok[i]))
             return -1;
-        if (s->petr && (++fillers > 4 || dy_word_ends(&s->tok[i].t, "LY") || dy_word_in(&s->tok[i].t, dy_subordinators)))
+        if (s->petr && (++fillers > 4 || dy_word_ends(&s->tok[i].t, "LY") || dy_grammar_tok(DY_G_SUBORDINATOR, &s->tok[i].t)))
             return -1;
         i = next_tok(s, i + 1, live);
     }
@@ -1140,7 +1133,7 @@ static void first_person(dy_sent *s, const struct dy_dict *d, dy_arena *a, int c
  * President Bush ...") holds neither its source nor its verb. */
 static bool lead_clause(dy_sent *s)
 {
-    if (!s->petr || s->n == 0 || !dy_word_in(&s->tok[0].t, dy_subordinators))
+    if (!s->petr || s->n == 0 || !dy_grammar_tok(DY_G_SUBORDINATOR, &s->tok[0].t))
         return false;
     int c = -1;
     for (int i = 1; i < s->n && i < 30 && c < 0; i++)

@@ -81,9 +81,6 @@ static inline bool dy_state_code(const char *code)
         && strncmp(code, "NGO", 3) != 0 && strncmp(code, "IMG", 3) != 0;
 }
 
-/* Words that open an adverbial clause ("Before leaving for Beijing, ...",
- * "... if the President is killed"), NULL-terminated. */
-extern const char *const dy_subordinators[];
 
 /* What a sentence's story gives it; each field may be NULL. */
 typedef struct {
