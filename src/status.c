@@ -153,12 +153,14 @@ bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
     const dy_tree *t = &c->tree;
     if (question(s) || dy_tree_clause_mark_in(t, s->text, v, DY_G_CONDITION))
         return false;
-    if (dy_tree_dep_in(t, s->text, v, "aux", DY_G_OBLIGATION))
-        return asked(c, s, e, v, 3);
+    long must = dy_tree_chain_aux_in(t, s->text, v, DY_G_OBLIGATION);
+    if (must >= 0)
+        return asked(c, s, e, must, 3);
     long norm = dy_tree_governor_in(t, s->text, v, DY_G_NORM);
     if (norm >= 0)
         return asked(c, s, e, norm, 2);
-    if (dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_headline_intent(t, v))
+    if (dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_chain_aux_in(t, s->text, v, DY_G_FUTURE_CHAIN) >= 0
+        || dy_tree_headline_intent(t, v))
         return restatus(e, 1);
     return true;
 }

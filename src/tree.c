@@ -467,6 +467,18 @@ bool dy_tree_dep_in(const dy_tree *t, const char *text, long v, const char *rel,
     return false;
 }
 
+long dy_tree_chain_aux_in(const dy_tree *t, const char *text, long v, dy_gclass g)
+{
+    for (size_t steps = 0; v >= 0 && steps < t->n; steps++) {
+        if (dy_tree_dep_in(t, text, v, "aux", g))
+            return v;
+        if (strcmp(t->w[v].deprel, "xcomp") != 0 || t->w[v].head == 0)
+            return -1;
+        v = t->w[v].head - 1;
+    }
+    return -1;
+}
+
 bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclass g)
 {
     static const char *const up[] = {"conj", "xcomp", "ccomp", "csubj", "advcl", NULL};

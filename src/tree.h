@@ -104,6 +104,11 @@ int dy_tree_object(const dy_tree *t, const dy_sent *s, long v, int not_u);
  * whose word is in grammar class g? text: the sentence parsed. */
 bool dy_tree_dep_in(const dy_tree *t, const char *text, long v, const char *rel, dy_gclass g);
 
+/* The verb, v or one whose open complement v is ("must now join together
+ * to support", "will continue to help"), that has an auxiliary of class g;
+ * -1 none. */
+long dy_tree_chain_aux_in(const dy_tree *t, const char *text, long v, dy_gclass g);
+
 /* Does the clause of verb v, or one it lies in through a conjunct or a
  * clausal complement or adverbial clause, open with a subordinator of
  * class g ("if that involves contacting the UNHCR ... or working with

@@ -500,6 +500,10 @@ status_case "a relative pronoun after a copula stands for its subject ('Norway i
     "Norway is the only country that has criticized Russia this year." '"source":"NOR","target":"RUS","code":"111"' '"source":"NOR","target":"RUS","code":"111"'
 status_case "an act deep in an 'if' clause is a condition ('Imagine if Russia had engaged in diplomacy and worked with Ukraine': no RUS UKR 030)" \
     "Imagine if Russia had engaged in true diplomacy and worked with Ukraine." '"source":"RUS","target":"UKR","code":"030"' ''
+status_case "'will' on the verb whose open complement the act is ('will continue to support': CHN PAK 032, linear 051)" \
+    "China will continue to support Pakistan." '"source":"CHN","target":"PAK","code":"051"' '"source":"CHN","target":"PAK","code":"032"'
+status_case "'must' on the verb whose open complement the act is ('Russia must begin to release ..., France said': FRA RUS 1053)" \
+    "Russia must begin to release Ukrainian prisoners, France said." '"source":"RUS","target":"UKRCVL","code":"0841"' '"source":"FRA","target":"RUS","code":"1053"'
 status_case "the target lies in the verb's own clause, not in an adverbial one ('criticized the plan because Japan ...': no CHN JPN 111)" \
     "China criticized the plan because Japan had angered Korea." '"source":"CHN","target":"JPN","code":"111"' ''
 status_case "a passive with no agent has no source ('According to Mexico's President, six Mexican nationals were killed': linear MEX MEXGOV 190)" \
