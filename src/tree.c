@@ -509,12 +509,14 @@ long dy_tree_governor_in(const dy_tree *t, const char *text, long v, dy_gclass g
 
 bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u)
 {
-    long w = u >= 0 && u < s->nunit ? dy_tree_word(t, s->unit[u].atok) : -1;
+    long w = u >= 0 && u < s->nunit ? dy_tree_word(t, s->unit[u].atok) : -1, a = w;
     if (w <= v || v < 0 || !dy_tree_own(t, v, w))
         return false;
     while (w >= 0 && t->w[w].head != v + 1)
         w = t->w[w].head - 1;
-    return w > v && strncmp(t->w[w].deprel, "obl", 3) == 0;
+    /* the actor modifies the oblique's noun ("Israeli tank shelling"); the
+     * noun itself is where or whence ("released from the hospital") */
+    return w > v && w != a && strncmp(t->w[w].deprel, "obl", 3) == 0;
 }
 
 long dy_tree_agent(const dy_tree *t, const char *text, long v)

@@ -122,8 +122,9 @@ bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclas
  * X to act": "important", "vital"); -1 when none. */
 long dy_tree_governor_in(const dy_tree *t, const char *text, long v, dy_gclass g);
 
-/* Is unit u inside an oblique of verb v that follows v ("were killed in
- * Israeli tank shelling"), in v's own clause? */
+/* Is unit u inside an oblique of verb v that follows v, modifying its noun
+ * ("were killed in Israeli tank shelling", not "was released from the
+ * hospital"), in v's own clause? */
 bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u);
 
 /* The passive verb v's agent: its obl:agent, or the "by" phrase of the act
