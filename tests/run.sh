@@ -506,6 +506,8 @@ status_case "'must' on the verb whose open complement the act is ('Russia must b
     "Russia must begin to release Ukrainian prisoners, France said." '"source":"RUS","target":"UKRCVL","code":"0841"' '"source":"FRA","target":"RUS","code":"1053"'
 status_case "a passive's oblique names its doer only by a modifier ('killed in Israeli shelling'), not as its noun ('Trump was released from the hospital': no ---HLH USAGOV 084)" \
     "After a three day stay, Trump was released from the hospital." '"source":"---HLH","target":"USAGOV","code":"084"' ''
+status_case "an act someone 'needs to' do is the reporter's appeal ('Iceland said Russia needs to withdraw its troops': ISL RUS 0256)" \
+    "Iceland said Russia needs to withdraw its troops from Ukraine." '"source":"RUS","target":"ISL","code":"0874"' '"source":"ISL","target":"RUS","code":"0256"'
 status_case "the target lies in the verb's own clause, not in an adverbial one ('criticized the plan because Japan ...': no CHN JPN 111)" \
     "China criticized the plan because Japan had angered Korea." '"source":"CHN","target":"JPN","code":"111"' ''
 status_case "a passive with no agent has no source ('According to Mexico's President, six Mexican nationals were killed': linear MEX MEXGOV 190)" \
