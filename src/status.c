@@ -140,6 +140,35 @@ static bool asked(const dy_coder *c, const dy_sent *s, dy_ev *e, long w, int col
     return true;
 }
 
+/* An act wished by the subject of verb w ("hope", "want": the grammar's
+ * WISH): the wisher's appeal (02x) to the doer when the act is another's
+ * ("Japan hopes that Russia will withdraw"); as it is when the act is the
+ * wisher's own ("Cameroon wishes to thank Japan" thanks it), or when the
+ * tree names no wisher. Returns 1 when e is the appeal, 0 when e is left to
+ * the other status rules, -1 when there is no event: the wisher is a
+ * pronoun the dictionaries could not resolve ("we hope ..." with no
+ * speaker known) or CAMEO has no appeal for the act. */
+static int wished(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, long w)
+{
+    const dy_tree *t = &c->tree;
+    bool passive = false;
+    if (strcmp(t->w[v].deprel, "xcomp") == 0) /* "wishes to thank": the wisher's own act */
+        return 0;
+    long sb = dy_tree_subject(t, w, &passive);
+    int u = sb >= 0 && !passive ? dy_tree_unit(t, s, sb, e->src_tok >= 0 ? s->tok[e->src_tok].unit_in : -1) : -1;
+    if (u < 0) /* "we hope ...", no speaker known: nobody's wish */
+        return dy_tree_pronoun(t, sb) ? -1 : 0;
+    if (e->src_tok < 0 || strcmp(s->unit[u].code, e->src) == 0)
+        return 0;
+    if (!restatus(e, 2))
+        return -1;
+    e->tgt = e->src;
+    e->tgt_tok = e->src_tok;
+    e->src = s->unit[u].code;
+    e->src_tok = s->unit[u].first;
+    return 1;
+}
+
 /* SET: SYNTAX = PARSE: an act's status, from the words the tree hangs on
  * its verb v (doc/tree-coder.md, rule 9; the words are the dictionary's
  * grammar classes, dict/english.grammar). False when the event is dropped: a question, a
@@ -159,6 +188,10 @@ bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
     long norm = dy_tree_governor_in(t, s->text, v, DY_G_NORM);
     if (norm >= 0)
         return asked(c, s, e, norm, 2);
+    long wish = dy_tree_governor_in(t, s->text, v, DY_G_WISH);
+    int w = wish >= 0 ? wished(c, s, e, v, wish) : 0;
+    if (w != 0)
+        return w > 0;
     if (dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_chain_aux_in(t, s->text, v, DY_G_FUTURE_CHAIN) >= 0
         || dy_tree_headline_intent(t, v))
         return restatus(e, 1);

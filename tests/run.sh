@@ -508,6 +508,10 @@ status_case "a passive's oblique names its doer only by a modifier ('killed in I
     "After a three day stay, Trump was released from the hospital." '"source":"---HLH","target":"USAGOV","code":"084"' ''
 status_case "an act someone 'needs to' do is the reporter's appeal ('Iceland said Russia needs to withdraw its troops': ISL RUS 0256)" \
     "Iceland said Russia needs to withdraw its troops from Ukraine." '"source":"RUS","target":"ISL","code":"0874"' '"source":"ISL","target":"RUS","code":"0256"'
+status_case "another's act hoped for is the hoper's appeal ('Japan hopes that Russia will withdraw its troops': JPN RUS 0256)" \
+    "Japan hopes that Russia will withdraw its troops from Ukraine." '"source":"JPN","target":"UKRMIL","code":"0874"' '"source":"JPN","target":"RUS","code":"0256"'
+status_case "one's own act wished for stays as it is ('Cameroon wishes to thank Japan': CMR JPN 051)" \
+    "Cameroon wishes to thank Japan for its aid." '"source":"CMR","target":"JPN","code":"051"' '"source":"CMR","target":"JPN","code":"051"'
 status_case "the target lies in the verb's own clause, not in an adverbial one ('criticized the plan because Japan ...': no CHN JPN 111)" \
     "China criticized the plan because Japan had angered Korea." '"source":"CHN","target":"JPN","code":"111"' ''
 status_case "a passive with no agent has no source ('According to Mexico's President, six Mexican nationals were killed': linear MEX MEXGOV 190)" \
