@@ -224,10 +224,11 @@ if [ -x "${TEST_OOM:-}" ]; then
     if [ -d "$PHX" ]; then
         # below some size the program cannot be mapped at all (the syntax
         # model is part of it): the limits start where `dyad --version` runs
-        # (the brace group's redirection also silences the shell's report
-        # of the probes the kernel kills while mapping the program)
+        # (each probe in a shell of its own that becomes the program, with
+        # its errors to /dev/null: the kernel kills the probes that cannot
+        # be mapped, and the shell that waits would report each one)
         base=8
-        while [ $base -lt 200 ] && ! { ( ulimit -v $((base * 1024)); "$DYAD" --version >/dev/null 2>&1 ); } 2>/dev/null; do
+        while [ $base -lt 200 ] && ! sh -c 'ulimit -v "$1"; exec "$2" --version >/dev/null 2>&1' probe $((base * 1024)) "$DYAD" 2>/dev/null; do
             base=$((base + 2))
         done
         bad=""
