@@ -193,6 +193,15 @@ static bool subject_rel(const dy_word *w)
     return strcmp(w->deprel, "nsubj") == 0 || strcmp(w->deprel, "nsubj:pass") == 0;
 }
 
+/* Has verb v the infinitive marker ("to protest")? */
+static bool infinitive(const dy_tree *t, long v)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->w[i].head == v + 1 && strcmp(t->w[i].xpos, "TO") == 0)
+            return true;
+    return false;
+}
+
 /* The subject of verb v, the nearest when the parser gave it two. */
 static long subject_of(const dy_tree *t, long v, bool *passive)
 {
@@ -216,9 +225,12 @@ long dy_tree_subject(const dy_tree *t, long v, bool *passive)
             *passive = *passive && !controlled; /* "is scheduled to attend" */
             return sb;
         }
-        if (w->head == 0 || (strcmp(w->deprel, "xcomp") != 0 && strcmp(w->deprel, "conj") != 0))
+        /* an infinitive of purpose ("rallied in Washington to protest the
+         * results") has its governing verb's subject */
+        bool purpose = strcmp(w->deprel, "advcl") == 0 && infinitive(t, v);
+        if (w->head == 0 || (strcmp(w->deprel, "xcomp") != 0 && strcmp(w->deprel, "conj") != 0 && !purpose))
             return -1;
-        controlled |= strcmp(w->deprel, "xcomp") == 0;
+        controlled |= strcmp(w->deprel, "xcomp") == 0 || purpose;
         v = w->head - 1;
     }
     return -1;
