@@ -527,8 +527,16 @@ bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u)
     while (w >= 0 && t->w[w].head != v + 1)
         w = t->w[w].head - 1;
     /* the actor modifies the oblique's noun ("Israeli tank shelling"); the
-     * noun itself is where or whence ("released from the hospital") */
-    return w > v && w != a && strncmp(t->w[w].deprel, "obl", 3) == 0;
+     * noun itself is where or whence ("released from the hospital"); and
+     * "according to" names who tells, not who did it */
+    if (w <= v || w == a || strncmp(t->w[w].deprel, "obl", 3) != 0)
+        return false;
+    for (long k = a; k >= 0; k = k == w ? -1 : t->w[k].head - 1) {
+        long c = child(t, k, "case");
+        if (c >= 0 && dy_grammar_has(DY_G_TELLER_CASE, s->text + t->w[c].start, t->w[c].len))
+            return false;
+    }
+    return true;
 }
 
 long dy_tree_agent(const dy_tree *t, const char *text, long v)

@@ -514,6 +514,8 @@ status_case "one's own act wished for stays as it is ('Cameroon wishes to thank 
     "Cameroon wishes to thank Japan for its aid." '"source":"CMR","target":"JPN","code":"051"' '"source":"CMR","target":"JPN","code":"051"'
 status_case "an infinitive of purpose has its governing verb's subject ('We continue ... to use the talks to resolve their differences with Japan': 'we', no one named, no event)" \
     "We continue our call for all sides to use the talks to resolve their differences with Japan." '"source":"---GOV","target":"JPN","code":"030"' ''
+status_case "who tells of a passive's act ('according to the Connecticut Department ...') is not its doer (linear: USA ---CVL 190)" \
+    "Fourteen people were injured in the crash, according to Commissioner James Rovella of the Connecticut Department of Emergency Services." '"source":"USA","target":"---CVL","code":"190"' ''
 status_case "the target lies in the verb's own clause, not in an adverbial one ('criticized the plan because Japan ...': no CHN JPN 111)" \
     "China criticized the plan because Japan had angered Korea." '"source":"CHN","target":"JPN","code":"111"' ''
 status_case "a passive with no agent has no source ('According to Mexico's President, six Mexican nationals were killed': linear MEX MEXGOV 190)" \
