@@ -924,6 +924,19 @@ static void two_sides(dy_sent *s, dy_arena *a, int cap, int nbase, const char *p
     }
 }
 
+/* A unit of code at tokens first..last, named by no phrase of the
+ * dictionaries: FORWARD's code, the document's speaker. */
+static int code_unit(dy_sent *s, dy_arena *a, int cap, const char *code, int first, int last)
+{
+    int u = add_unit(s, a, cap);
+    if (u < 0)
+        return -1;
+    s->unit[u].first = s->unit[u].atok = (int16_t)first;
+    s->unit[u].last = (int16_t)last;
+    s->unit[u].code = s->unit[u].acode = code;
+    return u;
+}
+
 /* A pronoun at token i standing for unit ref: a copy of ref there.
  * Returns the new unit, or -1 when there is no room. */
 static int pronoun_unit(dy_sent *s, dy_arena *a, int cap, int ref, int i)
@@ -969,11 +982,9 @@ static void pronouns(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap, 
         if (ref < 0 && fwd) {
             /* a pronoun before any actor stands for the first actor of the
              * previous sentence (TABARI's FORWARD) */
-            int u = add_unit(s, a, cap);
+            int u = code_unit(s, a, cap, fwd, i, i);
             if (u < 0)
                 return;
-            s->unit[u].first = s->unit[u].last = s->unit[u].atok = (int16_t)i;
-            s->unit[u].code = s->unit[u].acode = fwd;
             s->unit[u].pronoun = true;
             continue;
         }
@@ -1054,18 +1065,6 @@ static int speaker(const dy_sent *s, const struct dy_dict *d)
     return -1;
 }
 
-/* A unit of code at tokens first..last (the document's speaker). */
-static int speaker_unit(dy_sent *s, dy_arena *a, int cap, const char *code, int first, int last)
-{
-    int u = add_unit(s, a, cap);
-    if (u < 0)
-        return -1;
-    s->unit[u].first = s->unit[u].atok = (int16_t)first;
-    s->unit[u].last = (int16_t)last;
-    s->unit[u].code = s->unit[u].acode = code;
-    s->unit[u].comp = -1;
-    return u;
-}
 
 /* "my Government", "our delegation" (the document's speaker's, its state
  * st): the agent unit at token i + 1 of no state becomes that state's, from
@@ -1076,7 +1075,7 @@ static bool own_agent(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap,
         return false;
     dy_ptok *n = &s->tok[i + 1];
     if (n->unit < 0 && n->type == DY_T_NONE && !n->del && dy_grammar_tok(DY_G_OWN_STATE, &n->t)) {
-        return speaker_unit(s, a, cap, code, i, i + 1) >= 0;
+        return code_unit(s, a, cap, code, i, i + 1) >= 0;
     }
     if (n->unit < 0)
         return false;
@@ -1121,7 +1120,7 @@ static void first_person(dy_sent *s, const struct dy_dict *d, dy_arena *a, int c
             s->unit[u].dead = false;
             s->unit[u].comp = -1;
         } else if (doc_speaker && !own_agent(s, d, a, cap, i, doc_speaker)
-                   && speaker_unit(s, a, cap, doc_speaker, i, i) < 0)
+                   && code_unit(s, a, cap, doc_speaker, i, i) < 0)
             return;
     }
     sort_units(s);

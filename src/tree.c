@@ -347,10 +347,7 @@ bool dy_tree_inner_clause(const dy_tree *t, long v)
     /* an infinitive ("... communications to strengthen exchanges") is
      * often a purpose the parser hangs on a noun; its target may be the
      * clause's around it */
-    for (size_t i = 0; i < t->n; i++)
-        if (t->w[i].head == v + 1 && strcmp(t->w[i].xpos, "TO") == 0)
-            return false;
-    return true;
+    return !infinitive(t, v);
 }
 
 bool dy_tree_in_clause(const dy_tree *t, const dy_sent *s, long v, int u)
@@ -419,10 +416,7 @@ static bool own_clause_rel(const dy_tree *t, long k)
         return false;
     /* an infinitive ("its readiness to deepen cooperation with
      * Bangladesh") carries on the act of the verb it serves */
-    for (size_t i = 0; i < t->n; i++)
-        if (t->w[i].head == k + 1 && strcmp(t->w[i].xpos, "TO") == 0)
-            return false;
-    return true;
+    return !infinitive(t, k);
 }
 
 bool dy_tree_own(const dy_tree *t, long v, long w)
