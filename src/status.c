@@ -185,6 +185,8 @@ bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
     long must = dy_tree_chain_aux_in(t, s->text, v, DY_G_OBLIGATION);
     if (must >= 0)
         return asked(c, s, e, must, 3);
+    if (dy_tree_governor_in(t, s->text, v, DY_G_LICENCE) >= 0)
+        return false;
     long norm = dy_tree_governor_in(t, s->text, v, DY_G_NORM);
     if (norm >= 0)
         return asked(c, s, e, norm, 2);

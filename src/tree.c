@@ -506,6 +506,9 @@ long dy_tree_governor_in(const dy_tree *t, const char *text, long v, dy_gclass g
     static const char *const rels[] = {"csubj", "ccomp", "advcl", "xcomp", NULL};
     if (v < 0 || t->w[v].head == 0)
         return -1;
+    /* an infinitive on a noun: "the need to act", "the duty to protect" */
+    if (strcmp(t->w[v].deprel, "acl") == 0 && infinitive(t, v))
+        return word_in(t, text, (size_t)t->w[v].head - 1, g) ? t->w[v].head - 1 : -1;
     for (int r = 0; rels[r]; r++)
         if (strncmp(t->w[v].deprel, rels[r], strlen(rels[r])) == 0
             && word_in(t, text, (size_t)t->w[v].head - 1, g))
@@ -559,6 +562,10 @@ long dy_tree_speaker(const dy_tree *t, long v)
     if (v < 0)
         return -1;
     const dy_word *w = &t->w[v];
+    /* a noun's clause is its verb's ("Russia has the obligation to ...") */
+    if (w->head > 0 && strcmp(w->upos, "NOUN") == 0 && strcmp(w->deprel, "obj") == 0)
+        w = &t->w[w->head - 1];
+    v = w - t->w;
     if (w->head > 0 && strcmp(w->deprel, "ccomp") == 0)
         return w->head - 1; /* "China said Pakistan must ..." */
     for (size_t i = 0; i < t->n; i++) /* "Pakistan must ..., China said" */

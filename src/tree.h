@@ -119,7 +119,8 @@ bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclas
 
 /* The word that governs verb v's clause as its predicate, when that word
  * is in grammar class g ("it is important that X acts", "it is vital for
- * X to act": "important", "vital"); -1 when none. */
+ * X to act": "important", "vital"), or the noun that an infinitive
+ * hangs on ("the duty to protect": "duty"); -1 when none. */
 long dy_tree_governor_in(const dy_tree *t, const char *text, long v, dy_gclass g);
 
 /* Is unit u inside an oblique of verb v that follows v, modifying its noun

@@ -508,6 +508,10 @@ status_case "a passive's oblique names its doer only by a modifier ('killed in I
     "After a three day stay, Trump was released from the hospital." '"source":"---HLH","target":"USAGOV","code":"084"' ''
 status_case "an act someone 'needs to' do is the reporter's appeal ('Iceland said Russia needs to withdraw its troops': ISL RUS 0256)" \
     "Iceland said Russia needs to withdraw its troops from Ukraine." '"source":"RUS","target":"ISL","code":"0874"' '"source":"ISL","target":"RUS","code":"0256"'
+status_case "an act one has the right to do is no act ('Israel has every right to defend itself against Hamas': linear ISR PSEREB 052)" \
+    "Israel has every right to defend itself against Hamas." '"source":"ISR","target":"PSEREB","code":"052"' ''
+status_case "an act one has the obligation to do is the reporter's appeal ('Iceland said Russia has the obligation to withdraw its troops': ISL RUS 0256)" \
+    "Iceland said Russia has the obligation to withdraw its troops from Ukraine." '"source":"RUS","target":"ISL","code":"0874"' '"source":"ISL","target":"RUS","code":"0256"'
 status_case "another's act hoped for is the hoper's appeal ('Japan hopes that Russia will withdraw its troops': JPN RUS 0256)" \
     "Japan hopes that Russia will withdraw its troops from Ukraine." '"source":"JPN","target":"UKRMIL","code":"0874"' '"source":"JPN","target":"RUS","code":"0256"'
 status_case "one's own act wished for stays as it is ('Cameroon wishes to thank Japan': CMR JPN 051)" \
