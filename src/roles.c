@@ -48,10 +48,18 @@ static bool tree_target(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, l
 {
     const dy_tree *t = &c->tree;
     int tu = s->tok[e->tgt_tok].unit_in;
+    int su = e->src_tok >= 0 ? s->tok[e->src_tok].unit_in : -1;
+    int u = tu >= 0 ? dy_tree_asked_unit(t, s, v, tu) : -2;
+    if (u == -1 || (u >= 0 && (u == su || strcmp(s->unit[u].code, e->src) == 0)))
+        return false;
+    if (u >= 0 && !strchr(s->unit[u].code, '/')) { /* the one asked to act */
+        e->tgt = s->unit[u].code;
+        e->tgt_tok = s->unit[u].first;
+        return true;
+    }
     if (tu < 0 || (dy_tree_own(t, v, dy_tree_word(t, s->unit[tu].atok)) && !dy_tree_unit_under(t, s, sb, tu)))
         return true;
-    int su = e->src_tok >= 0 ? s->tok[e->src_tok].unit_in : -1;
-    int u = dy_tree_object(t, s, v, su);
+    u = dy_tree_object(t, s, v, su);
     if (u < 0 || dy_tree_unit_under(t, s, sb, u) || strchr(s->unit[u].code, '/') || strncmp(s->unit[u].code, e->src, 3) == 0)
         return false;
     e->tgt = s->unit[u].code;

@@ -261,6 +261,7 @@ static bool unit_in(const dy_tree *t, const dy_sent *s, long a, int u)
 }
 
 static bool in_place(const dy_tree *t, const char *text, long a, long w);
+static bool word_in(const dy_tree *t, const char *text, size_t k, dy_gclass g);
 
 /* The live unit under word a (prefer when it is one, else the first), not
  * under word not (-1: no such word), and, with no_place, not in a place
@@ -315,6 +316,47 @@ static bool in_place(const dy_tree *t, const char *text, long a, long w)
             return true;
     }
     return false;
+}
+
+/* The noun that verb v asks or makes do the act of an infinitive (object
+ * control: "urged Russia to withdraw", "ordered his staff to delay aid",
+ * "called on the international community to strengthen ..."): v's obj, or
+ * its oblique of an addressee's preposition, before v's open complement
+ * (or, the oblique, before an infinitive of its own); -1 when none. *x
+ * is the infinitive. */
+static long controller(const dy_tree *t, const char *text, long v, long *x)
+{
+    long n = -1, inf = -1;
+    for (size_t i = 0; v >= 0 && i < t->n; i++) {
+        const dy_word *w = &t->w[i];
+        if (w->head != v + 1)
+            continue;
+        long c = child(t, (long)i, "case");
+        if (inf < 0 && (strcmp(w->deprel, "obj") == 0
+                        || (strcmp(w->deprel, "obl") == 0 && c >= 0 && word_in(t, text, (size_t)c, DY_G_ADDRESSEE_CASE))))
+            n = (long)i;
+        else if (inf < 0 && strcmp(w->deprel, "xcomp") == 0 && infinitive(t, (long)i))
+            inf = (long)i;
+    }
+    /* the parser hangs "to ..." on an addressee's noun ("called on the
+     * community to strengthen ..."); on an object, such an infinitive
+     * is the noun's own ("commends his efforts to strengthen the United
+     * Nations") */
+    for (size_t i = 0; n >= 0 && inf < 0 && strcmp(t->w[n].deprel, "obl") == 0 && i < t->n; i++)
+        if (t->w[i].head == n + 1 && strcmp(t->w[i].deprel, "acl") == 0 && infinitive(t, (long)i))
+            inf = (long)i;
+    if (inf < 0)
+        return -1;
+    *x = inf;
+    return n;
+}
+
+int dy_tree_asked_unit(const dy_tree *t, const dy_sent *s, long v, int u)
+{
+    long x = -1, n = controller(t, s->text, v, &x);
+    if (n < 0 || !unit_in(t, s, x, u))
+        return -2;
+    return pick_unit(t, s, n, x, false, -1);
 }
 
 int dy_tree_antecedent_unit(const dy_tree *t, const dy_sent *s, long sb, int prefer)

@@ -94,6 +94,14 @@ bool dy_tree_pronoun(const dy_tree *t, long w);
  * infinitive carries on v's act)? */
 bool dy_tree_own(const dy_tree *t, long v, long w);
 
+/* When unit u lies in the infinitive of an act that verb v asks of, or
+ * makes, its object ("called on the international community to
+ * strengthen cooperation with the United Nations": the community is
+ * asked, not the United Nations): the live unit that the object names,
+ * or -1 when it names none. -2 when v asks no such act or u is not in
+ * it. */
+int dy_tree_asked_unit(const dy_tree *t, const dy_sent *s, long v, int u);
+
 /* The live actor unit of a known state or group (no "---"), other than
  * not_u and no pronoun, that verb v's object names in v's own clause: its
  * obj, else its iobj; -1 when none does. An oblique is left out: most

@@ -508,6 +508,10 @@ status_case "a passive's oblique names its doer only by a modifier ('killed in I
     "After a three day stay, Trump was released from the hospital." '"source":"---HLH","target":"USAGOV","code":"084"' ''
 status_case "an act someone 'needs to' do is the reporter's appeal ('Iceland said Russia needs to withdraw its troops': ISL RUS 0256)" \
     "Iceland said Russia needs to withdraw its troops from Ukraine." '"source":"RUS","target":"ISL","code":"0874"' '"source":"ISL","target":"RUS","code":"0256"'
+status_case "the one asked to act is the target, not the matter of the act asked ('Kuwait called on all States to cooperate with the International Atomic Energy Agency': no KWT IGOUNOIAE 020)" \
+    "Kuwait called on all States to cooperate with the International Atomic Energy Agency." '"source":"KWT","target":"IGOUNOIAE","code":"020"' ''
+status_case "... and an asked one named is the target ('France urged Russia to withdraw its troops from Ukraine': FRA RUS 0256)" \
+    "France urged Russia to withdraw its troops from Ukraine." '"source":"FRA","target":"RUS","code":"0256"' '"source":"FRA","target":"RUS","code":"0256"'
 status_case "an act one has the right to do is no act ('Israel has every right to defend itself against Hamas': linear ISR PSEREB 052)" \
     "Israel has every right to defend itself against Hamas." '"source":"ISR","target":"PSEREB","code":"052"' ''
 status_case "an act one has the obligation to do is the reporter's appeal ('Iceland said Russia has the obligation to withdraw its troops': ISL RUS 0256)" \
