@@ -39,6 +39,17 @@ static bool tree_passive(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, 
     return true;
 }
 
+/* Is code a statement, a meeting or a diplomatic act (CAMEO 01, 04, 05)
+ * whose venue is no party to it? Not a visit or its hosting (042, 043),
+ * nor praise (051: "we welcome the elections in Mali" praises Mali), nor
+ * an appeal, intent or aid ("invest in the United Nations"). */
+static bool venue_free(const char *code)
+{
+    if (strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0 || strncmp(code, "051", 3) == 0)
+        return false;
+    return strncmp(code, "01", 2) == 0 || strncmp(code, "04", 2) == 0 || strncmp(code, "05", 2) == 0;
+}
+
 /* SET: SYNTAX = PARSE: an active verb's target. Word order's must lie in
  * the verb's own clause and outside its subject's phrase; else the actor
  * the verb's object names takes its place, when it is of another state
@@ -57,7 +68,8 @@ static bool tree_target(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, l
         e->tgt_tok = s->unit[u].first;
         return true;
     }
-    if (tu < 0 || (dy_tree_own(t, v, dy_tree_word(t, s->unit[tu].atok)) && !dy_tree_unit_under(t, s, sb, tu)))
+    if (tu < 0 || (dy_tree_own(t, v, dy_tree_word(t, s->unit[tu].atok)) && !dy_tree_unit_under(t, s, sb, tu)
+                   && !(venue_free(e->code) && dy_tree_venue(t, s, v, dy_tree_word(t, e->verb_end), tu))))
         return true;
     u = dy_tree_object(t, s, v, su);
     if (u < 0 || dy_tree_unit_under(t, s, sb, u) || strchr(s->unit[u].code, '/') || strncmp(s->unit[u].code, e->src, 3) == 0)

@@ -359,6 +359,26 @@ int dy_tree_asked_unit(const dy_tree *t, const dy_sent *s, long v, int u)
     return pick_unit(t, s, n, x, false, -1);
 }
 
+bool dy_tree_venue(const dy_tree *t, const dy_sent *s, long v, long vend, int u)
+{
+    long w = u >= 0 && u < s->nunit ? dy_tree_word(t, s->unit[u].atok) : -1;
+    /* the place is the oblique's noun, not a word deeper in it ("thank
+     * our brothers in the Kingdom of Saudi Arabia") */
+    static const char *const name_rels[] = {"flat", "compound", "amod", NULL};
+    for (size_t steps = 0; w >= 0 && steps < t->n; steps++, w = t->w[w].head - 1) {
+        if (t->w[w].head == v + 1) {
+            long c = strcmp(t->w[w].deprel, "obl") == 0 ? child(t, w, "case") : -1;
+            return c >= 0 && (c < v || c > vend) && word_in(t, s->text, (size_t)c, DY_G_VENUE_CASE);
+        }
+        int r = 0;
+        while (name_rels[r] && strcmp(t->w[w].deprel, name_rels[r]) != 0)
+            r++;
+        if (!name_rels[r])
+            return false;
+    }
+    return false;
+}
+
 int dy_tree_antecedent_unit(const dy_tree *t, const dy_sent *s, long sb, int prefer)
 {
     if (sb < 0 || (strcmp(t->w[sb].xpos, "WDT") != 0 && strcmp(t->w[sb].xpos, "WP") != 0) || t->w[sb].head == 0)

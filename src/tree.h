@@ -102,6 +102,12 @@ bool dy_tree_own(const dy_tree *t, long v, long w);
  * it. */
 int dy_tree_asked_unit(const dy_tree *t, const dy_sent *s, long v, int u);
 
+/* Does unit u lie in an oblique of verb v that says where the act took
+ * place ("held the summit in Antigua", "signed the agreement in Addis
+ * Ababa"; the grammar's VENUE_CASE)? Not when the preposition belongs to
+ * the verb's own words, v to vend ("participated in"). */
+bool dy_tree_venue(const dy_tree *t, const dy_sent *s, long v, long vend, int u);
+
 /* The live actor unit of a known state or group (no "---"), other than
  * not_u and no pronoun, that verb v's object names in v's own clause: its
  * obj, else its iobj; -1 when none does. An oblique is left out: most

@@ -512,6 +512,10 @@ status_case "the one asked to act is the target, not the matter of the act asked
     "Kuwait called on all States to cooperate with the International Atomic Energy Agency." '"source":"KWT","target":"IGOUNOIAE","code":"020"' ''
 status_case "... and an asked one named is the target ('France urged Russia to withdraw its troops from Ukraine': FRA RUS 0256)" \
     "France urged Russia to withdraw its troops from Ukraine." '"source":"FRA","target":"RUS","code":"0256"' '"source":"FRA","target":"RUS","code":"0256"'
+status_case "the place where a meeting was held is no party to it ('Guatemala held the summit ... in Antigua': linear GTM ATG 040)" \
+    "Guatemala held the summit of Heads of State in Antigua." '"source":"GTM","target":"ATG","code":"040"' ''
+status_case "... but what is praised may lie there ('Senegal welcomed the holding of elections in Mali': SEN MLI 051)" \
+    "Senegal welcomed the holding of elections in Mali." '"source":"SEN","target":"MLI","code":"051"' '"source":"SEN","target":"MLI","code":"051"'
 status_case "an act one has the right to do is no act ('Israel has every right to defend itself against Hamas': linear ISR PSEREB 052)" \
     "Israel has every right to defend itself against Hamas." '"source":"ISR","target":"PSEREB","code":"052"' ''
 status_case "an act one has the obligation to do is the reporter's appeal ('Iceland said Russia has the obligation to withdraw its troops': ISL RUS 0256)" \
