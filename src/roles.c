@@ -125,6 +125,11 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
         if (dy_tree_inner_clause(&c->tree, v) && e.tgt_tok >= 0 && !pair
             && !dy_tree_in_clause(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
             continue;
+        /* a participle's noun is what is done to ("anyone accused of a
+         * crime"): with no "by", its doer is not named */
+        if (dy_tree_participle(&c->tree, v) && e.src_tok >= 0 && !pair && !e.src_named
+            && dy_tree_agent(&c->tree, s->text, v) < 0 && !dy_tree_unit_under(&c->tree, s, v, s->tok[e.src_tok].unit_in))
+            continue;
         bool free_src = sb >= 0 && e.src_tok >= 0 && !e.src_named && !pair;
         bool free_tgt = sb >= 0 && e.tgt_tok >= 0 && !e.tgt_named && !pair;
         if (passive && free_src && free_tgt && !tree_passive(c, s, &e, v, sb))

@@ -412,6 +412,26 @@ bool dy_tree_inner_clause(const dy_tree *t, long v)
     return !infinitive(t, v);
 }
 
+bool dy_tree_participle(const dy_tree *t, long v)
+{
+    if (v < 0 || (size_t)v >= t->n || strcmp(t->w[v].deprel, "acl") != 0 || strcmp(t->w[v].xpos, "VBN") != 0)
+        return false;
+    /* on the root noun, or with an object, it is a main verb the parser
+     * missed ("Gunmen kidnapped Chinese workers", "Thousands of Armenians
+     * protested") */
+    static const char *const np_rels[] = {"nmod", "conj", "appos", "compound", "flat", NULL};
+    long n = t->w[v].head - 1;
+    for (size_t steps = 0; t->w[n].head != 0 && steps < t->n; steps++) {
+        int r = 0;
+        while (np_rels[r] && strcmp(t->w[n].deprel, np_rels[r]) != 0)
+            r++;
+        if (!np_rels[r])
+            break;
+        n = t->w[n].head - 1;
+    }
+    return t->w[n].head != 0 && child(t, v, "obj") < 0;
+}
+
 bool dy_tree_in_clause(const dy_tree *t, const dy_sent *s, long v, int u)
 {
     /* a participle or relative clause acts on the noun it hangs on too

@@ -108,6 +108,11 @@ int dy_tree_asked_unit(const dy_tree *t, const dy_sent *s, long v, int u);
  * the verb's own words, v to vend ("participated in"). */
 bool dy_tree_venue(const dy_tree *t, const dy_sent *s, long v, long vend, int u);
 
+/* Is verb v a past participle on a noun ("anyone accused of a crime",
+ * "the aid sent by Japan"), as far as the parse can be trusted: with no
+ * object, and not on the root's noun phrase? */
+bool dy_tree_participle(const dy_tree *t, long v);
+
 /* The live actor unit of a known state or group (no "---"), other than
  * not_u and no pronoun, that verb v's object names in v's own clause: its
  * obj, else its iobj; -1 when none does. An oblique is left out: most

@@ -516,6 +516,8 @@ status_case "the place where a meeting was held is no party to it ('Guatemala he
     "Guatemala held the summit of Heads of State in Antigua." '"source":"GTM","target":"ATG","code":"040"' ''
 status_case "... but what is praised may lie there ('Senegal welcomed the holding of elections in Mali': SEN MLI 051)" \
     "Senegal welcomed the holding of elections in Mali." '"source":"SEN","target":"MLI","code":"051"' '"source":"SEN","target":"MLI","code":"051"'
+status_case "a past participle on a noun names no doer without 'by' ('criminal structures allied with the ELN': no VEN COLREB 050)" \
+    "Venezuela has become fertile ground for criminal structures allied with the ELN." '"source":"VEN","target":"COLREB","code":"050"' ''
 status_case "an act one has the right to do is no act ('Israel has every right to defend itself against Hamas': linear ISR PSEREB 052)" \
     "Israel has every right to defend itself against Hamas." '"source":"ISR","target":"PSEREB","code":"052"' ''
 status_case "an act one has the obligation to do is the reporter's appeal ('Iceland said Russia has the obligation to withdraw its troops': ISL RUS 0256)" \
