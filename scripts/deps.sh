@@ -8,8 +8,9 @@ need=""
 # parallel: the test of the README's recipe for splitting a corpus
 # valgrind: make check runs a small input under it for uninitialised bytes
 # zstd, python3-minimal: the test of the README's pipeline for UN speeches
+# iso-codes: the test that dict/countries.actors is what tools/gen-countries.py makes
 for p in build-essential pkg-config libjson-c-dev libutf8proc-dev libzstd-dev libcmocka-dev curl parallel valgrind \
-    zstd python3-minimal; do
+    zstd python3-minimal iso-codes; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need="$need $p"
 done
 [ -z "$need" ] && { [ $quiet = 1 ] || echo "deps: all packages present"; exit 0; }

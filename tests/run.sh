@@ -321,6 +321,25 @@ while IFS= read -r args; do
 done <"$TMP/ex"
 [ $n -ge 3 ] || not_ok "examples found in README and --help" "only $n"
 
+# ---- states through time (README, "Actors through time"): the story's date
+# picks the state a name or capital stands for; each event checked by hand
+# against the facts in dict/src/states-history.tsv ----
+printf '%s\n' '{"id":"a","date":"1985-06-01","text":"Moscow criticized Washington. Juba accused Khartoum of arming rebels. East Germany accused Bonn of spying."}' \
+    '{"id":"b","date":"2020-06-01","text":"Moscow criticized Washington. Juba accused Khartoum of arming rebels. Zaire accused Uganda of arming rebels."}' \
+    '{"id":"c","date":"1999-03-24","text":"Yugoslav forces shelled Kosovo. Belgrade accused NATO of aggression."}' >"$TMP/hist.jsonl"
+"$DYAD" code "$TMP/hist.jsonl" | sed 's/.*"doc_id":"\([a-z]\)","sentence":\([0-9]*\),[^}]*"source":"\([^"]*\)","target":"\([^"]*\)","code":"\([0-9]*\)".*/\1\2 \3 \4 \5/' >"$TMP/o"
+printf '%s\n' 'a1 SUN USA 111' 'a2 SDN ---REB 112' 'a3 DDR DEU 1125' 'b1 RUS USA 111' 'b2 SSD SDN 112' 'b3 COD UGA 112' \
+    'c1 YUGMIL KSV 194' 'c2 YUG IGOWSTNAT 1123' >"$TMP/want"
+cmp -s "$TMP/o" "$TMP/want" && ok "states through time: Moscow is the Soviet Union's before 1991-12-26, Juba Sudan's before 2011-07-09, Belgrade Yugoslavia's in 1999" \
+    || not_ok "states through time" "$(tr '\n' ';' <"$TMP/o")"
+# the generated actor files are what their tools make of dict/src and iso-codes
+if command -v python3 >/dev/null && [ -f /usr/share/iso-codes/json/iso_3166-3.json ]; then
+    python3 tools/gen-countries.py >"$TMP/c.actors" 2>/dev/null && python3 tools/gen-leaders.py >"$TMP/l.actors" 2>/dev/null \
+        && cmp -s "$TMP/c.actors" dict/countries.actors && cmp -s "$TMP/l.actors" dict/leaders.actors \
+        && ok "dict/countries.actors and dict/leaders.actors are what tools/gen-*.py make of dict/src" \
+        || not_ok "generated actor files" "run tools/gen-countries.py > dict/countries.actors and tools/gen-leaders.py > dict/leaders.actors"
+fi
+
 # ---- a document's speaker (README, "Speeches and statements"): its first
 # person outside quotations is that actor; each event below checked by hand
 # against its sentence ----

@@ -3,20 +3,23 @@
 entries for states and territories (TABARI .actors format).
 
 Names come from Debian's iso-codes (ISO 3166-1: name, common and official
-names), the rest from dict/src/countries.tsv (short forms, adjectives and
-demonyms, capitals), which is written by hand. Run it after changing either:
+names; ISO 3166-3: withdrawn states), the rest from dict/src/countries.tsv
+(short forms, adjectives and demonyms, capitals) and
+dict/src/states-history.tsv (states through time, with dates), which are
+written by hand. Run it after changing any of them:
 
-    tools/gen-countries.py [ISO_JSON] > dict/countries.actors
+    tools/gen-countries.py [ISO_DIR] > dict/countries.actors
 
-ISO_JSON defaults to /usr/share/iso-codes/json/iso_3166-1.json
-(apt-get install iso-codes). A development tool: the build does not run it.
+ISO_DIR defaults to /usr/share/iso-codes/json (apt-get install iso-codes).
+A development tool: the build does not run it.
 """
 import json
 import sys
 import unicodedata
 
-ISO = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/iso-codes/json/iso_3166-1.json"
+ISO = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/iso-codes/json"
 TSV = "dict/src/countries.tsv"
+HISTORY = "dict/src/states-history.tsv"
 
 
 def ascii_fold(s):
@@ -52,8 +55,45 @@ def iso_names(entry):
     return out
 
 
+def withdrawn_names(entry):
+    """The plain name of a withdrawn state (ISO 3166-3): "Dahomey",
+    "Zaire, Republic of" -> "Republic of Zaire"; the names with parentheses
+    or two commas ("Yugoslavia, (Socialist) Federal Republic of") are
+    written by hand in HISTORY instead."""
+    n = entry["name"]
+    if "(" in n or n.count(",") > 1:
+        return []
+    if ", " in n:
+        a, _, b = n.partition(", ")
+        return [b + " " + a] if b.endswith(" of") else []
+    return [n]
+
+
+def history_rows(withdrawn):
+    """The rows of HISTORY: (phrases, code items), ISO 3166-3 names added
+    where the row names a withdrawn state."""
+    rows = []
+    for line in open(HISTORY, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        iso3, names, codes = (line.split("\t") + ["", "", ""])[:3]
+        names = [x.strip() for x in names.split(";") if x.strip()]
+        if iso3 != "-":
+            names += withdrawn_names(withdrawn[iso3])
+        phrases = []
+        for n in names:
+            p = phrase(n)
+            if p and p not in phrases:
+                phrases.append(p)
+        rows.append((phrases, [c.strip() for c in codes.split(";") if c.strip()]))
+    return rows
+
+
 def main():
-    iso = {e["alpha_3"]: e for e in json.load(open(ISO, encoding="utf-8"))["3166-1"]}
+    iso = {e["alpha_3"]: e for e in json.load(open(ISO + "/iso_3166-1.json", encoding="utf-8"))["3166-1"]}
+    withdrawn = {e["alpha_3"]: e for e in json.load(open(ISO + "/iso_3166-3.json", encoding="utf-8"))["3166-3"]}
+    history = history_rows(withdrawn)
     rows = {}
     for line in open(TSV, encoding="utf-8"):
         line = line.rstrip("\n")
@@ -66,6 +106,17 @@ def main():
     print("// tools/gen-countries.py from Debian's iso-codes (ISO 3166-1 names) and")
     print("// dict/src/countries.tsv (other names, adjectives and demonyms, capitals),")
     print("// both facts. Codes are ISO 3166-1 alpha-3, as CAMEO uses them.")
+    print("// First the states through time (dict/src/states-history.tsv, with")
+    print("// ISO 3166-3 names; the story's date picks the code).")
+    for phrases, codes in history:
+        print()
+        print(phrases[0])
+        for p in phrases[1:]:
+            print("+" + p)
+        for c in codes:
+            print("\t[%s]" % c)
+        for p in phrases:
+            seen[p] = None  # claimed: no entry below takes it
     for code in sorted(set(iso) | set(rows)):
         names, adjs, caps = rows.get(code, [[], [], []])
         cand = iso_names(iso[code]) if code in iso else []
@@ -74,6 +125,8 @@ def main():
         for n in cand:
             p = phrase(n)
             if not p or p in phrases:
+                continue
+            if p in seen and seen[p] is None:
                 continue
             if p in seen and seen[p] != code:
                 sys.stderr.write("gen-countries: %s is both %s and %s: kept for %s\n" % (p, seen[p], code, seen[p]))
