@@ -2152,6 +2152,25 @@ static void remember_pair(dy_coder *c, const dy_sent *s, const dy_evlist *out)
     }
 }
 
+/* SET: MUTUAL: each act of two parties together (a meeting, talks, a
+ * call, an agreement signed: the grammar's MUTUAL_CODE) between two
+ * actors is coded both ways, as the CAMEO codebook codes meetings and
+ * accords. */
+static void both_ways(dy_evlist *out)
+{
+    for (int i = 0, n = out->n; i < n; i++) {
+        dy_ev r = out->e[i];
+        if (!r.code || !dy_grammar_has(DY_G_MUTUAL_CODE, r.code, strlen(r.code)) || !r.src[0] || !r.tgt[0]
+            || strcmp(r.src, r.tgt) == 0)
+            continue;
+        r.src = out->e[i].tgt;
+        r.tgt = out->e[i].src;
+        r.src_tok = out->e[i].tgt_tok;
+        r.tgt_tok = out->e[i].src_tok;
+        dy_ev_push(out, &r);
+    }
+}
+
 /* Does the sentence need its tree: does it name two different actors or
  * more, counting those comma clause elimination dropped (the tree may
  * bring them back)?
@@ -2586,6 +2605,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         return r;
     if (c->tree_ok)
         dy_roles_tree(c, &s, &out, date);
+    if (c->opts.mutual)
+        both_ways(&out);
     if (out.n == 0)
         return DY_SENT_NOEVENT;
     remember_pair(c, &s, &out);

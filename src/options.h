@@ -58,6 +58,10 @@ typedef struct {
     bool neither;         /* SET: NEITHER NOR (dyad): a verb whose subject is a
                              "neither ... nor ..." list is negated (with
                              NEGATION); PETRARCH's suites code it as done */
+    bool mutual;          /* SET: MUTUAL (dyad): a meeting, talks, a telephone call
+                             or an agreement signed between two parties (the
+                             codes of MUTUAL_CODE in dict/cameo.grammar) is
+                             coded both ways */
     int syntax;           /* SET: SYNTAX = LINEAR | PARSE (dyad): enum dy_syntax_mode */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;
