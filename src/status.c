@@ -194,7 +194,9 @@ bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
     int w = wish >= 0 ? wished(c, s, e, v, wish) : 0;
     if (w != 0)
         return w > 0;
-    if (dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_chain_aux_in(t, s->text, v, DY_G_FUTURE_CHAIN) >= 0
+    /* "agreed to release", "plans to send": the doer's own intent */
+    bool intent = strcmp(t->w[v].deprel, "xcomp") == 0 && dy_tree_governor_in(t, s->text, v, DY_G_INTENT) >= 0;
+    if (intent || dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_chain_aux_in(t, s->text, v, DY_G_FUTURE_CHAIN) >= 0
         || dy_tree_headline_intent(t, v))
         return restatus(e, 1);
     return true;
