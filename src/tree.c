@@ -236,6 +236,38 @@ long dy_tree_subject(const dy_tree *t, long v, bool *passive)
     return -1;
 }
 
+static long child(const dy_tree *t, long h, const char *rel);
+static bool word_in(const dy_tree *t, const char *text, size_t k, dy_gclass g);
+
+bool dy_tree_imperative(const dy_tree *t, const char *text, long v)
+{
+    bool passive = false;
+    if (v < 0 || dy_tree_subject(t, v, &passive) >= 0)
+        return false;
+    /* the verb that would hold the subject: up through open complements
+     * and conjuncts ("Let us work together", "take a knife ... and
+     * attack the tourists") */
+    for (size_t steps = 0; steps < t->n && t->w[v].head > 0; steps++) {
+        const char *r = t->w[v].deprel;
+        if (strcmp(r, "xcomp") != 0 && strcmp(r, "conj") != 0)
+            break;
+        v = t->w[v].head - 1;
+    }
+    const dy_word *w = &t->w[v];
+    if (strcmp(w->xpos, "VB") != 0 || child(t, v, "aux") >= 0 || child(t, v, "mark") >= 0 || infinitive(t, v))
+        return false;
+    /* "Let me congratulate the President", "allow me to thank ...": the
+     * speaker does it, as it says so */
+    for (size_t i = 0; i < t->n; i++)
+        if (t->w[i].head == v + 1 && (strcmp(t->w[i].deprel, "obj") == 0 || strcmp(t->w[i].deprel, "iobj") == 0)
+            && word_in(t, text, i, DY_G_SELF))
+            return false;
+    /* the sentence's own verb: a base form set beside a clause is as often
+     * a misparsed list of its verbs ("Norway will continue to promote ...,
+     * protect ... and support ...") */
+    return w->head == 0;
+}
+
 /* Is word w in the subtree of word a (a itself included)? */
 static bool under(const dy_tree *t, long a, long w)
 {
@@ -261,7 +293,6 @@ static bool unit_in(const dy_tree *t, const dy_sent *s, long a, int u)
 }
 
 static bool in_place(const dy_tree *t, const char *text, long a, long w);
-static bool word_in(const dy_tree *t, const char *text, size_t k, dy_gclass g);
 
 /* The live unit under word a (prefer when it is one, else the first), not
  * under word not (-1: no such word), and, with no_place, not in a place

@@ -113,6 +113,13 @@ bool dy_tree_venue(const dy_tree *t, const dy_sent *s, long v, long vend, int u)
  * object, and not on the root's noun phrase? */
 bool dy_tree_participle(const dy_tree *t, long v);
 
+/* Is verb v an imperative, or in one's open complement or conjunct: a
+ * base form with no subject, auxiliary or marker, heading the sentence
+ * ("Let us work together with Africa", "Let us support the primary role of
+ * the United Nations")? Not one whose object is the speaker alone ("Let me
+ * congratulate the President": the grammar's SELF), who acts by saying so. */
+bool dy_tree_imperative(const dy_tree *t, const char *text, long v);
+
 /* The live actor unit of a known state or group (no "---"), other than
  * not_u and no pronoun, that verb v's object names in v's own clause: its
  * obj, else its iobj; -1 when none does. An oblique is left out: most

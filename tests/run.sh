@@ -355,6 +355,12 @@ printf '%s\n' '2 POL RUS 111' '3 POLGOV UKR 051' '4 POL JPN 051' '5 POLGOV CHL 0
 none=$("$DYAD" code "$TMP/speech.txt" | grep -c '"source":"POL')
 cmp -s "$TMP/o" "$TMP/want" && [ "$none" = 0 ] && ok "--speaker: 'we', 'I', 'my country' are the speaker, 'my Government' and 'our delegation' its state's (none without it)" \
     || not_ok "--speaker" "$(tr '\n' ';' <"$TMP/o") (without: $none POL events)"
+# "Let us ..." exhorts (no act); "Let me ..." is the speaker's own act
+printf 'X\n\nLet us support Israel. Let me congratulate Ghana on its election.\n' | "$DYAD" code --speaker USA | events >"$TMP/o"
+printf 'X\n\nLet us support Israel. Let me congratulate Ghana on its election.\n' | "$DYAD" code --speaker USA --syntax linear | events >"$TMP/o2"
+[ "$(cat "$TMP/o")" = "3 USA GHA 051" ] && grep -q '^2 USA ISR 051' "$TMP/o2" \
+    && ok "--syntax parse: an imperative is no act ('Let us support Israel'), but 'Let me congratulate Ghana' is the speaker's (linear: both)" \
+    || not_ok "imperative" "parse: $(tr '\n' ';' <"$TMP/o") linear: $(tr '\n' ';' <"$TMP/o2")"
 printf '%s\n' '{"id":"a","speaker":"NOR","text":"We condemn the Russian invasion of Ukraine."}' \
     '{"id":"b","speaker":"nor","text":"We condemn the Russian invasion of Ukraine."}' \
     '{"id":"c","text":"We condemn the Russian invasion of Ukraine."}' >"$TMP/sp.jsonl"
