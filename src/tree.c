@@ -460,7 +460,9 @@ bool dy_tree_participle(const dy_tree *t, long v)
             break;
         n = t->w[n].head - 1;
     }
-    return t->w[n].head != 0 && child(t, v, "obj") < 0;
+    /* (a root with a copula is a clause: "That is twice the level of the
+     * assistance agreed upon internationally") */
+    return (t->w[n].head != 0 || child(t, n, "cop") >= 0) && child(t, v, "obj") < 0;
 }
 
 bool dy_tree_in_clause(const dy_tree *t, const dy_sent *s, long v, int u)
