@@ -182,6 +182,9 @@ bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
     const dy_tree *t = &c->tree;
     if (question(s) || dy_tree_clause_mark_in(t, s->text, v, DY_G_CONDITION) || dy_tree_imperative(t, s->text, v))
         return false;
+    /* "asked whether Ukraine would attend": an inquiry, no appeal */
+    if (strncmp(e->code, "02", 2) == 0 && dy_tree_asks_whether(t, s->text, v))
+        return false;
     long must = dy_tree_chain_aux_in(t, s->text, v, DY_G_OBLIGATION);
     if (must >= 0)
         return asked(c, s, e, must, 3);

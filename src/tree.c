@@ -600,6 +600,15 @@ long dy_tree_chain_aux_in(const dy_tree *t, const char *text, long v, dy_gclass 
     return -1;
 }
 
+bool dy_tree_asks_whether(const dy_tree *t, const char *text, long v)
+{
+    for (size_t i = 0; v >= 0 && i < t->n; i++)
+        if (t->w[i].head == v + 1 && strcmp(t->w[i].deprel, "ccomp") == 0
+            && dy_tree_dep_in(t, text, (long)i, "mark", DY_G_INQUIRY))
+            return true;
+    return false;
+}
+
 bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclass g)
 {
     static const char *const up[] = {"conj", "xcomp", "ccomp", "csubj", "advcl", NULL};

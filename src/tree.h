@@ -143,6 +143,10 @@ long dy_tree_chain_aux_in(const dy_tree *t, const char *text, long v, dy_gclass 
  * does not make the attack a condition. */
 bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclass g);
 
+/* Has verb v a clausal complement that is an indirect question ("asked
+ * whether Ukraine would attend": the grammar's INQUIRY)? */
+bool dy_tree_asks_whether(const dy_tree *t, const char *text, long v);
+
 /* The word that governs verb v's clause as its predicate, when that word
  * is in grammar class g ("it is important that X acts", "it is vital for
  * X to act": "important", "vital"), or the noun that an infinitive

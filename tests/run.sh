@@ -565,6 +565,8 @@ status_case "an act one agrees to do is the intent to do it ('Iran agreed to rel
     "Iran agreed to release the British sailors." '"source":"IRN","target":"GBR","code":"0841"' '"source":"IRN","target":"GBR","code":"0353"'
 status_case "... of whatever kind ('Russia agreed to withdraw its troops from Georgia': 0356, linear 0874)" \
     "Russia agreed to withdraw its troops from Georgia." '"source":"RUS","target":"GEOMIL","code":"0874"' '"source":"RUS","target":"GEOMIL","code":"0356"'
+status_case "asking whether is an inquiry, no appeal ('Russia asked whether Ukraine would attend the talks': linear RUS UKR 020)" \
+    "Russia asked whether Ukraine would attend the talks." '"source":"RUS","target":"UKR","code":"020"' ''
 status_case "an act one has the right to do is no act ('Israel has every right to defend itself against Hamas': linear ISR PSEREB 052)" \
     "Israel has every right to defend itself against Hamas." '"source":"ISR","target":"PSEREB","code":"052"' ''
 status_case "an act one has the obligation to do is the reporter's appeal ('Iceland said Russia has the obligation to withdraw its troops': ISL RUS 0256)" \
