@@ -332,11 +332,12 @@ printf '%s\n' 'a1 SUN USA 111' 'a2 SDN ---REB 112' 'a3 DDR DEU 1125' 'b1 RUS USA
     'c1 YUGMIL KSV 194' 'c2 YUG IGOWSTNAT 1123' >"$TMP/want"
 cmp -s "$TMP/o" "$TMP/want" && ok "states through time: Moscow is the Soviet Union's before 1991-12-26, Juba Sudan's before 2011-07-09, Belgrade Yugoslavia's in 1999" \
     || not_ok "states through time" "$(tr '\n' ';' <"$TMP/o")"
-printf '%s\n' '{"id":"d","date":"1985-06-01","text":"Thatcher criticized Kohl. Gorbachev accused Reagan of lying. The Kremlin criticized NATO. The Warsaw Pact accused NATO of aggression."}' \
+printf '%s\n' '{"id":"d","date":"1985-06-01","text":"Thatcher criticized Kohl. Gorbachev accused Reagan of lying. The Kremlin criticized NATO. The Warsaw Pact accused NATO of aggression. RENAMO accused FRELIMO of cheating."}' \
+    '{"id":"f","date":"2020-06-01","text":"RENAMO accused FRELIMO of cheating."}' \
     '{"id":"e","date":"2020-06-01","text":"Thatcher criticized Kohl."}' >"$TMP/hist.jsonl"
 "$DYAD" code "$TMP/hist.jsonl" | sed 's/.*"doc_id":"\([a-z]\)","sentence":\([0-9]*\),[^}]*"source":"\([^"]*\)","target":"\([^"]*\)","code":"\([0-9]*\)".*/\1\2 \3 \4 \5/' >"$TMP/o"
-printf '%s\n' 'd1 GBRGOV DEUGOV 111' 'd2 SUNGOV USAGOV 112' 'd3 SUNGOV IGOWSTNAT 111' 'd4 IGOEEUWAP IGOWSTNAT 1123' 'e1 GBRELI DEUELI 111' >"$TMP/want"
-cmp -s "$TMP/o" "$TMP/want" && ok "office holders through time: Thatcher, Kohl, Gorbachev and Reagan govern in 1985, are their countries' elites in 2020; the Kremlin is the Soviet government in 1985; the Warsaw Pact is no Pole" \
+printf '%s\n' 'd1 GBRGOV DEUGOV 111' 'd2 SUNGOV USAGOV 112' 'd3 SUNGOV IGOWSTNAT 111' 'd4 IGOEEUWAP IGOWSTNAT 1123' 'd5 MOZREB MOZGOV 112' 'f1 MOZOPP MOZGOV 112' 'e1 GBRELI DEUELI 111' >"$TMP/want"
+cmp -s "$TMP/o" "$TMP/want" && ok "office holders through time: Thatcher, Kohl, Gorbachev and Reagan govern in 1985, are their countries' elites in 2020; the Kremlin is the Soviet government in 1985; the Warsaw Pact is no Pole; RENAMO rebels in 1985, opposition in 2020" \
     || not_ok "office holders through time" "$(tr '\n' ';' <"$TMP/o")"
 # the generated actor files are what their tools make of dict/src and iso-codes
 if command -v python3 >/dev/null && [ -f /usr/share/iso-codes/json/iso_3166-3.json ]; then
