@@ -39,15 +39,12 @@ static bool tree_passive(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, 
     return true;
 }
 
-/* Is code a statement, a meeting or a diplomatic act (CAMEO 01, 04, 05)
- * whose venue is no party to it? Not a visit or its hosting (042, 043),
- * nor praise (051: "we welcome the elections in Mali" praises Mali), nor
- * an appeal, intent or aid ("invest in the United Nations"). */
+/* Is code an act whose venue is no party to it (the grammar's
+ * VENUE_FREE_ROOT, less its VENUE_BOUND_CODE: dict/cameo.grammar)? */
 static bool venue_free(const char *code)
 {
-    if (strncmp(code, "042", 3) == 0 || strncmp(code, "043", 3) == 0 || strncmp(code, "051", 3) == 0)
-        return false;
-    return strncmp(code, "01", 2) == 0 || strncmp(code, "04", 2) == 0 || strncmp(code, "05", 2) == 0;
+    return strlen(code) >= 2 && dy_grammar_has(DY_G_VENUE_FREE_ROOT, code, 2)
+           && !dy_grammar_has(DY_G_VENUE_BOUND_CODE, code, strlen(code));
 }
 
 /* SET: SYNTAX = PARSE: an active verb's target. Word order's must lie in
