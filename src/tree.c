@@ -188,6 +188,15 @@ long dy_tree_word(const dy_tree *t, int tok)
     return tok < 0 || tok >= t->ntok ? -1 : t->tok_word[tok];
 }
 
+/* Is word w's relation one of rels (NULL-ended)? */
+static bool rel_in(const dy_word *w, const char *const *rels)
+{
+    for (int r = 0; rels[r]; r++)
+        if (strcmp(w->deprel, rels[r]) == 0)
+            return true;
+    return false;
+}
+
 static bool subject_rel(const dy_word *w)
 {
     return strcmp(w->deprel, "nsubj") == 0 || strcmp(w->deprel, "nsubj:pass") == 0;
@@ -401,10 +410,7 @@ bool dy_tree_venue(const dy_tree *t, const dy_sent *s, long v, long vend, int u)
             long c = strcmp(t->w[w].deprel, "obl") == 0 ? child(t, w, "case") : -1;
             return c >= 0 && (c < v || c > vend) && word_in(t, s->text, (size_t)c, DY_G_VENUE_CASE);
         }
-        int r = 0;
-        while (name_rels[r] && strcmp(t->w[w].deprel, name_rels[r]) != 0)
-            r++;
-        if (!name_rels[r])
+        if (!rel_in(&t->w[w], name_rels))
             return false;
     }
     return false;
@@ -452,14 +458,8 @@ bool dy_tree_participle(const dy_tree *t, long v)
      * protested") */
     static const char *const np_rels[] = {"nmod", "conj", "appos", "compound", "flat", NULL};
     long n = t->w[v].head - 1;
-    for (size_t steps = 0; t->w[n].head != 0 && steps < t->n; steps++) {
-        int r = 0;
-        while (np_rels[r] && strcmp(t->w[n].deprel, np_rels[r]) != 0)
-            r++;
-        if (!np_rels[r])
-            break;
+    for (size_t steps = 0; t->w[n].head != 0 && steps < t->n && rel_in(&t->w[n], np_rels); steps++)
         n = t->w[n].head - 1;
-    }
     /* (a root with a copula is a clause: "That is twice the level of the
      * assistance agreed upon internationally") */
     return (t->w[n].head != 0 || child(t, n, "cop") >= 0) && child(t, v, "obj") < 0;
