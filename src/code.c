@@ -938,6 +938,18 @@ static int target_in(const vctx *v, int from, int to, int pass, int w, bool befo
  * verb whose code differs from the source's, else the first such actor
  * before it; members of the source's own compound only when there is no
  * other (then one member alone), and last the whole compound. */
+/* Does a "with" phrase after the verb, up to tlim, name another party
+ * that the dictionaries do not know ("Bahrain and Kosovo opened
+ * diplomatic relations with the nation")? Then a compound subject does not
+ * act on itself. */
+static bool with_other(const vctx *v, int tlim)
+{
+    for (int p = v->v1 + 1; p < tlim; p++)
+        if (dy_word_is(&v->x.s->tok[v->cl->L[p]].t, "WITH"))
+            return true;
+    return false;
+}
+
 static void find_target(vctx *v)
 {
     const dy_sent *s = v->x.s;
@@ -988,7 +1000,7 @@ static void find_target(vctx *v)
                 v->own_people = true;
             }
         }
-    if (v->tgt < 0 && src >= 0 && s->unit[src].comp >= 0)
+    if (v->tgt < 0 && src >= 0 && s->unit[src].comp >= 0 && !with_other(v, tlim))
         v->tgt = src;
     /* SUBORDINATE CLAUSES: "Japan's foreign minister visited Ukraine and
      * pledged further support": a verb phrase joined on with its subject

@@ -25,10 +25,12 @@ static const char *const class_names[DY_G_COUNT] = {
     "OBJECT_PREPOSITION", "QUANTIFIER", "ADJECTIVE_ENDING", "COUNT_WORD", "SIDES", "SAYS",
     "PARTICIPLE_PREPOSITION", "REDUCED_AUX", "CLAUSE_OPENER", "DAY_WORD", "REPORTING",
     "PERSONAL_SUBJECT", "INSTITUTION_AGENT", "INSURGENT_AGENT", "ORGAN_AGENT", "STATE_ORGAN_AGENT",
-    "SAYING_ROOT", "SUBORDINATOR", "FUTURE_CHAIN", "WISH", "TELLER_CASE", "LICENCE", "ADDRESSEE_CASE", "VENUE_CASE", "MUTUAL_CODE", "INTENT", "SELF", "INQUIRY", "VENUE_FREE_ROOT", "VENUE_BOUND_CODE",
+    "SAYING_ROOT", "SUBORDINATOR", "FUTURE_CHAIN", "WISH", "TELLER_CASE", "LICENCE", "ADDRESSEE_CASE", "VENUE_CASE", "MUTUAL_CODE", "INTENT", "SELF", "INQUIRY", "VENUE_FREE_ROOT", "VENUE_BOUND_CODE", 
+    "IMPLICATIVE", "PERFORMATIVE",
 };
 
-enum { CLASS_ROOM = 32 }; /* words a class may hold: closed sets are small */
+enum { CLASS_ROOM = 128 }; /* words a class may hold: closed sets are small (the
+                               light verbs, in all their forms, the largest) */
 
 typedef struct {
     const char *w; /* into the embedded text, not NUL-terminated */

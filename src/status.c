@@ -198,10 +198,15 @@ bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
     if (w != 0)
         return w > 0;
     /* "agreed to release", "plans to send": the doer's own intent */
-    bool intent = strcmp(t->w[v].deprel, "xcomp") == 0 && dy_tree_governor_in(t, s->text, v, DY_G_INTENT) >= 0;
+    long f = dy_tree_first_conjunct(t, v);
+    bool intent = (strcmp(t->w[f].deprel, "xcomp") == 0 || strcmp(t->w[f].deprel, "acl") == 0)
+                  && dy_tree_governor_in(t, s->text, f, DY_G_INTENT) >= 0;
     if (intent || dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_chain_aux_in(t, s->text, v, DY_G_FUTURE_CHAIN) >= 0
         || dy_tree_headline_intent(t, v))
         return restatus(e, 1);
-    return true;
+    /* "urged Iran to release", "the chance to establish relations": the
+     * act is asked for, hoped or offered, not done; the verb that asks
+     * codes what it does */
+    return !dy_tree_unrealized(t, s->text, v);
 }
 

@@ -711,3 +711,54 @@ bool dy_tree_headline_intent(const dy_tree *t, long v)
         }
     return to;
 }
+
+long dy_tree_first_conjunct(const dy_tree *t, long v)
+{
+    for (size_t steps = 0; v >= 0 && steps < t->n && strcmp(t->w[v].deprel, "conj") == 0; steps++)
+        v = t->w[v].head - 1;
+    return v;
+}
+
+/* Does the speaker say the frame at word g: is the subject of its clause
+ * first person ("I would like to", "we are proud to", "I take this
+ * opportunity to"), not another ("Iran has the opportunity to")? */
+static bool speaker_frame(const dy_tree *t, const char *text, long g)
+{
+    bool passive = false;
+    for (size_t steps = 0; g >= 0 && steps < 3 && !verbal(&t->w[g]) && strcmp(t->w[g].deprel, "root") != 0; steps++)
+        g = t->w[g].head - 1; /* a noun or adjective frame: its clause's verb */
+    long sb = g >= 0 ? dy_tree_subject(t, g, &passive) : -1;
+    if (sb < 0)
+        sb = g >= 0 ? child(t, g, "nsubj") : -1;
+    return sb >= 0 && word_in(t, text, (size_t)sb, DY_G_FIRST_PERSON);
+}
+
+bool dy_tree_unrealized(const dy_tree *t, const char *text, long v)
+{
+    /* an infinitive of purpose too ("worked to assist Madagascar",
+     * "called upon the United Kingdom to renew the dialogue") */
+    static const char *const rels[] = {"xcomp", "acl", "ccomp", "advcl", NULL};
+    v = dy_tree_first_conjunct(t, v);
+    if (v < 0 || t->w[v].head == 0 || !rel_in(&t->w[v], rels) || !infinitive(t, v))
+        return false;
+    size_t g = (size_t)t->w[v].head - 1;
+    /* a wish's own act is its wisher's ("wishes to thank Japan"); so is
+     * the speaker's in a performative ("I would like to thank", "I take
+     * this opportunity to thank": the frame, or the frame's object),
+     * unless it asks another ("would like the UN to"); "allow me to pay
+     * tribute": the speaker does it */
+    long o = child(t, (long)g, "obj");
+    bool own = word_in(t, text, g, DY_G_PERFORMATIVE) && o < 0;
+    if (own && strcmp(t->w[g].upos, "NOUN") != 0) /* "Egypt would like to thank" */
+        return false;
+    /* a noun frame is the speaker's only when the speaker says it ("Iran
+     * has the opportunity to negotiate" is none) */
+    bool frame = own || (o >= 0 && word_in(t, text, (size_t)o, DY_G_PERFORMATIVE));
+    if ((frame && speaker_frame(t, text, (long)g)) || (o >= 0 && word_in(t, text, (size_t)o, DY_G_SELF)))
+        return false;
+    /* "the first country to sign", "one of the earliest States to sign" */
+    long m = child(t, (long)g, "amod");
+    if (m >= 0 && word_in(t, text, (size_t)m, DY_G_IMPLICATIVE))
+        return false;
+    return !word_in(t, text, g, DY_G_IMPLICATIVE) && !word_in(t, text, g, DY_G_WISH);
+}

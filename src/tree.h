@@ -171,4 +171,17 @@ long dy_tree_speaker(const dy_tree *t, long v);
  * anti-terrorism cooperation"): a root with "to" and no auxiliary? */
 bool dy_tree_headline_intent(const dy_tree *t, long v);
 
+/* The first of the conjuncts verb v is one of (v itself when none): a
+ * later conjunct shares its relation ("pledged to build and hand over two
+ * reactors": "hand over" is the pledge's too). */
+long dy_tree_first_conjunct(const dy_tree *t, long v);
+
+/* Is verb v (or the first of the conjuncts it is one of) an infinitive that
+ * is not done: the open complement or clausal complement of a word, or an
+ * infinitive on a noun ("called on the Powers to enter into dialogue",
+ * "the opportunity to establish relations", "failed to stop the war"),
+ * other than a word that makes it done (the grammar's IMPLICATIVE:
+ * "managed to", "began to", "helped to")? */
+bool dy_tree_unrealized(const dy_tree *t, const char *text, long v);
+
 #endif

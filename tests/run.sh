@@ -568,6 +568,16 @@ status_case "... of whatever kind ('Russia agreed to withdraw its troops from Ge
     "Russia agreed to withdraw its troops from Georgia." '"source":"RUS","target":"GEOMIL","code":"0874"' '"source":"RUS","target":"GEOMIL","code":"0356"'
 status_case "asking whether is an inquiry, no appeal ('Russia asked whether Ukraine would attend the talks': linear RUS UKR 020)" \
     "Russia asked whether Ukraine would attend the talks." '"source":"RUS","target":"UKR","code":"020"' ''
+status_case "an act in an infinitive that a word asks for is not done ('Turkey has failed to support Greece': linear TUR GRC 051)" \
+    "Turkey has failed to support Greece." '"source":"TUR","target":"GRC","code":"051"' ''
+status_case "... nor one on a noun ('a call for efforts to normalize relations with the United States': linear CUB USA 054)" \
+    "Cuba renewed its call for efforts to normalize relations with the United States." '"source":"CUB","target":"USA","code":"054"' ''
+status_case "... nor one that is another's chance, not the speaker's frame ('Iran has the opportunity to negotiate': linear IRN USA 046)" \
+    "Iran has the opportunity to negotiate with the United States." '"source":"IRN","target":"USA","code":"046"' ''
+status_case "... but one done after an implicative word is ('Norway was the first country to criticize Russia': NOR RUS 111)" \
+    "Norway was the first country to criticize Russia." '"source":"NOR","target":"RUS","code":"111"' '"source":"NOR","target":"RUS","code":"111"'
+status_case "... and so is the act a speaker's frame names ('Egypt would like to thank Japan': EGY JPN 051)" \
+    "Egypt would like to thank Japan for its support." '"source":"EGY","target":"JPN","code":"051"' '"source":"EGY","target":"JPN","code":"051"'
 status_case "an act one has the right to do is no act ('Israel has every right to defend itself against Hamas': linear ISR PSEREB 052)" \
     "Israel has every right to defend itself against Hamas." '"source":"ISR","target":"PSEREB","code":"052"' ''
 status_case "an act one has the obligation to do is the reporter's appeal ('Iceland said Russia has the obligation to withdraw its troops': ISL RUS 0256)" \
