@@ -663,7 +663,8 @@ static bool ick_index(const ick *k)
                                                || x->count > d->nroots - x->first)))
             return false;
     }
-    return ick_opts(&d->opts) && ick_bool(&d->has_time) && ick_bool(&d->has_attrib) && ick_bool(&d->petr);
+    return ick_opts(&d->opts) && ick_bool(&d->has_time) && ick_bool(&d->has_attrib) && ick_bool(&d->petr)
+           && ick_bool(&d->light);
 }
 
 /* true when the relocated image at base (payload bytes) holds a dy_dict at

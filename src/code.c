@@ -6,6 +6,7 @@
 #include "memo.h"
 #include "parse.h"
 #include "tree.h"
+#include "light.h"
 #include "cameo.h"
 #include "event.h"
 #include "roles.h"
@@ -645,6 +646,12 @@ static void match_verb(vctx *v)
         v->pat_first = firstp;
         break;
     }
+    /* no pattern of its own: a light verb codes its object's event noun
+     * ("launched an offensive", "lifted the curfew"), unless it is a
+     * phrase with a code of its own ("opened fire") */
+    if (!v->code && (v->v0 == v->v1 || dy_dict_root_code(v->x.d, v->vt->root)->kind != DY_EC_EVENT))
+        v->code = dy_light_code(v->R->c->light, &v->x, v->R->c->tree_ok ? &v->R->c->tree : NULL, v->v0, v->v1,
+                                &v->sl);
     if (!v->code && s->petr && passive_once(&v->x, v->v0, v->v1, &v->pvoice))
         for (uint32_t i = 0; i < v->verb->npat && !v->code; i++) {
             const dy_pattern *pt = &v->verb->pat[i];
@@ -1811,6 +1818,13 @@ static int apply_rules(run_t *R, const char *ocode, const char **acode, const in
  * coded as CAMEO's intent ("pledged to lift the sanctions" is 0354); an
  * agreement (050) or a statement (01x), and an intent to do anything else,
  * is the act itself. Returns -1 when memory ran out. */
+/* Is clause position q "to" before a verb ("to renew"), not before a noun
+ * ("the parties to the conflict")? */
+static bool to_verb(const dy_sent *s, const dy_clause *cl, int q)
+{
+    return q + 1 < cl->m && dy_word_is(&s->tok[cl->L[q]].t, "TO") && s->tok[cl->L[q + 1]].type == DY_T_VERB;
+}
+
 static int about_act(run_t *R, const dy_clause *cl, int16_t *pos_of, int v1, int ci, dy_evlist *ev)
 {
     const dy_sent *s = R->s;
@@ -1835,10 +1849,12 @@ static int about_act(run_t *R, const dy_clause *cl, int16_t *pos_of, int v1, int
     bool that = demand && q < cl->m && dy_word_is(&s->tok[cl->L[q]].t, "THAT");
     if (that)
         q++;
-    if (appeal || demand) /* past the one asked ("Israel and Hamas") */
-        while (q < cl->m && q <= v1 + 8
+    if (appeal || demand) /* past the one asked ("Israel and Hamas", "all
+                             sides", "the parties to the conflict") */
+        while (q < cl->m && q <= v1 + 16 && !to_verb(s, cl, q)
                && (s->tok[cl->L[q]].unit_in >= 0 || s->tok[cl->L[q]].t.cls == DY_W_DET
-                   || (s->tok[cl->L[q]].nosplit && q > v1 + 1)))
+                   || (s->tok[cl->L[q]].nosplit && q > v1 + 1) || (dy_pat_plain_noun(&s->tok[cl->L[q]]) && !dy_grammar_tok(DY_G_PREPOSITION, &s->tok[cl->L[q]].t))
+                   || dy_word_is(&s->tok[cl->L[q]].t, "OF") || dy_word_is(&s->tok[cl->L[q]].t, "TO")))
             q++;
     int w0, r = q + 1;
     /* "agreed to further strengthen", "pledged to jointly develop",
@@ -2350,6 +2366,8 @@ static int verb_events(run_t *R, const dy_clause *cl, int16_t *pos_of, int p, in
     dy_sent *s = R->s;
     const int16_t *L = cl->L;
     int v1 = dy_pat_root_end(s, cl, p);
+    if (c->tree_ok && dy_status_undone(c, s, dy_tree_word(&c->tree, cl->L[p])))
+        return V_NULL; /* an act only asked for: the verb that asks codes */
     int r = code_verb(R, cl, pos_of, p, v1, ci, dom_only, tmp);
     if (s->discard || s->complex)
         return V_NULL;
@@ -2680,6 +2698,7 @@ dy_coder *dy_coder_new(const dy_dict *d)
     dy_arena_init(&c->scratch, 1 << 20, (size_t)256 << 20);
     c->memo = dy_rootmemo_new(); /* without it lookups go to the index each time */
     synset_index(c);
+    c->light = dy_light_new(d); /* without it no light verb is coded */
     c->verb_stops = malloc((size_t)d->nverbs + 1); /* without it every sentence is coded */
     for (uint32_t v = 0; c->verb_stops && v < d->nverbs; v++) {
         const dy_verb *vb = &d->verbs[v];
@@ -2701,6 +2720,7 @@ void dy_coder_free(dy_coder **cp)
     free((*cp)->syn_off);
     free((*cp)->syn_mem);
     free((*cp)->verb_stops);
+    dy_light_free(&(*cp)->light);
     dy_parser_free(&(*cp)->parser);
     dy_syntax_free(&(*cp)->syn);
     free(*cp);

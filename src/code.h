@@ -40,6 +40,8 @@ struct dy_coder {
     /* per verb: may coding it discard the sentence or call it complex
      * (its code or a pattern's)? NULL when not built */
     bool *verb_stops;
+    /* the dictionary's event nouns for light verbs (light.h); NULL: none */
+    struct dy_light *light;
     /* SET: SYNTAX = PARSE: the built-in syntax model and this coder's
      * parser, made at the first sentence that needs them */
     dy_syntax *syn;

@@ -461,6 +461,7 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
                     plain = false;
             }
         d->syn[i].plain = plain;
+        d->light |= strncmp(d->syn[i].name, DY_EVENT_SYNSET, sizeof DY_EVENT_SYNSET - 1) == 0;
         memset(d->syn[i].first, 0, sizeof d->syn[i].first);
         for (uint32_t m = 0; m < d->syn[i].n; m++) {
             const dy_el *e = d->syn[i].mem[m].n ? &d->syn[i].mem[m].el[0] : NULL;

@@ -187,6 +187,9 @@ typedef struct {
     uint32_t types;   /* bit 1 << type for each root type in the group */
 } dy_rindex;
 
+/* The name prefix of the synsets that are event nouns (light.h). */
+#define DY_EVENT_SYNSET "&EVENT_"
+
 struct dy_dict {
     dy_arena arena;         /* owns everything below */
     dy_actor *actors; uint32_t nactors;
@@ -212,6 +215,9 @@ struct dy_dict {
     bool petr;              /* PETRARCH dictionaries were read: TreeBank-style
                                contractions (DID N'T), agents shared by the
                                actors of a compound, more linking prepositions */
+    bool light;             /* its synsets name event nouns for light verbs
+                               (&EVENT_..., light.h): a light verb with no
+                               code or pattern of its own is still a verb */
     char *name;             /* what was loaded, for `dict info` */
     void *image;            /* loaded from a cache image (cache.c): all of the
                                above lives in it, freed as one block */

@@ -3,6 +3,7 @@
  * eliminate comma-delimited nonrestrictive clauses. */
 #include "parse.h"
 #include "grammar.h"
+#include "light.h"
 #include "memo.h"
 #include <ctype.h>
 #include <string.h>
@@ -295,8 +296,10 @@ static void classify(dy_sent *s, const struct dy_dict *d, const dy_opts *o, int3
             }
             else if (v->sect == DY_VS_ATTRIB)
                 type = DY_T_ATTRIB;
-            else if (vc->kind == DY_EC_NULL && v->npat == 0)
-                type = DY_T_NULL;
+            else if (vc->kind == DY_EC_NULL && v->npat == 0
+                     && !(d->light && (dy_grammar_tok(DY_G_LIGHT, &t->t) || dy_grammar_tok(DY_G_LIGHT_END, &t->t))
+                          && dy_light_noun_ahead(d, s, i)))
+                type = DY_T_NULL; /* no verb: it never codes (a light verb may) */
             else {
                 type = DY_T_VERB;
                 /* determiner or mid-sentence capital: a noun, not a verb */

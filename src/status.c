@@ -177,6 +177,29 @@ static int wished(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, long w)
  * intent, or threat, to do it; an act that "must" or "should" be done is
  * the reporting speaker's demand on its doer, one said to be needed ("it
  * is vital that ...") the speaker's appeal. */
+/* Is verb v's act (or that of the first conjunct it is one of) the
+ * complement of a word of intent ("agreed to release", "its readiness to
+ * cooperate", "am determined to meet": the parser makes the last a
+ * clausal subject)? */
+static bool intended(const dy_tree *t, const char *text, long v)
+{
+    static const char *const rels[] = {"xcomp", "acl", "csubj", NULL};
+    long f = dy_tree_first_conjunct(t, v);
+    for (int r = 0; f >= 0 && rels[r]; r++)
+        if (strcmp(t->w[f].deprel, rels[r]) == 0)
+            return dy_tree_governor_in(t, text, f, DY_G_INTENT) >= 0;
+    return false;
+}
+
+bool dy_status_undone(const dy_coder *c, const dy_sent *s, long v)
+{
+    const dy_tree *t = &c->tree;
+    if (v < 0 || dy_tree_chain_aux_in(t, s->text, v, DY_G_OBLIGATION) >= 0
+        || dy_tree_governor_in(t, s->text, v, DY_G_NORM) >= 0 || dy_tree_governor_in(t, s->text, v, DY_G_WISH) >= 0)
+        return false; /* the demand, appeal or wish of rule 9 */
+    return !intended(t, s->text, v) && dy_tree_unrealized(t, s->text, v);
+}
+
 bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
 {
     const dy_tree *t = &c->tree;
@@ -198,10 +221,7 @@ bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
     if (w != 0)
         return w > 0;
     /* "agreed to release", "plans to send": the doer's own intent */
-    long f = dy_tree_first_conjunct(t, v);
-    bool intent = (strcmp(t->w[f].deprel, "xcomp") == 0 || strcmp(t->w[f].deprel, "acl") == 0)
-                  && dy_tree_governor_in(t, s->text, f, DY_G_INTENT) >= 0;
-    if (intent || dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_chain_aux_in(t, s->text, v, DY_G_FUTURE_CHAIN) >= 0
+    if (intended(t, s->text, v) || dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_chain_aux_in(t, s->text, v, DY_G_FUTURE_CHAIN) >= 0
         || dy_tree_headline_intent(t, v))
         return restatus(e, 1);
     /* "urged Iran to release", "the chance to establish relations": the

@@ -23,4 +23,12 @@ const char *dy_status_negated(const char *code);
  * as its source and the doer as its target. */
 bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v);
 
+/* SET: SYNTAX = PARSE: is the act of verb word v an infinitive that is
+ * not done, one that none of dy_status_tree's other rules makes a demand,
+ * appeal, wish or intent of (dy_tree_unrealized)? The clause loop passes
+ * such a verb by, so that the verb that asks for it codes ("As India is
+ * unwilling to resume the peace process, we call on the Security Council
+ * to act" is Pakistan's appeal). */
+bool dy_status_undone(const dy_coder *c, const dy_sent *s, long v);
+
 #endif

@@ -712,6 +712,39 @@ bool dy_tree_headline_intent(const dy_tree *t, long v)
     return to;
 }
 
+/* Is word w, or the phrase it is a word of, what verb v does or ends: v's
+ * object, the subject of v in the passive, or an oblique of a light
+ * verb's preposition ("withdrew from the talks": the grammar's
+ * LIGHT_CASE)? The words of a noun phrase lead up to its head through
+ * compound and modifier relations ("joint naval drills"), and through
+ * "of" from a measure of events (LIGHT_MEASURE: "a new round of talks"). */
+bool dy_tree_light_object(const dy_tree *t, const char *text, long v, long w)
+{
+    static const char *const inner[] = {"compound", "amod", "nmod", "flat", "nummod", "det", "nmod:poss", NULL};
+    static const char *const direct[] = {"obj", "nsubj:pass", NULL};
+    for (size_t steps = 0; w >= 0 && (size_t)w < t->n && steps < 4; steps++) {
+        const dy_word *x = &t->w[w];
+        if (x->head == v + 1) {
+            if (rel_in(x, direct))
+                return true;
+            if (strcmp(x->deprel, "obl") != 0)
+                return false;
+            for (size_t c = 0; c < t->n; c++) /* "out of the talks": either case word */
+                if (t->w[c].head == w + 1 && strcmp(t->w[c].deprel, "case") == 0 && word_in(t, text, c, DY_G_LIGHT_CASE))
+                    return true;
+            return false;
+        }
+        if (!rel_in(x, inner) || x->head == 0)
+            return false;
+        /* "of" leads up only from a measure of events ("a new round of
+         * talks"), not from another noun ("ended two decades of war") */
+        if (strcmp(x->deprel, "nmod") == 0 && !word_in(t, text, (size_t)(x->head - 1), DY_G_LIGHT_MEASURE))
+            return false;
+        w = x->head - 1;
+    }
+    return false;
+}
+
 long dy_tree_first_conjunct(const dy_tree *t, long v)
 {
     for (size_t steps = 0; v >= 0 && steps < t->n && strcmp(t->w[v].deprel, "conj") == 0; steps++)
@@ -737,7 +770,7 @@ bool dy_tree_unrealized(const dy_tree *t, const char *text, long v)
 {
     /* an infinitive of purpose too ("worked to assist Madagascar",
      * "called upon the United Kingdom to renew the dialogue") */
-    static const char *const rels[] = {"xcomp", "acl", "ccomp", "advcl", NULL};
+    static const char *const rels[] = {"xcomp", "acl", "ccomp", "advcl", "csubj", NULL};
     v = dy_tree_first_conjunct(t, v);
     if (v < 0 || t->w[v].head == 0 || !rel_in(&t->w[v], rels) || !infinitive(t, v))
         return false;

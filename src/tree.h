@@ -171,6 +171,12 @@ long dy_tree_speaker(const dy_tree *t, long v);
  * anti-terrorism cooperation"): a root with "to" and no auxiliary? */
 bool dy_tree_headline_intent(const dy_tree *t, long v);
 
+/* Is word w, or a word of the noun phrase it lies in, the object of verb
+ * v: its obj, its passive subject, or an oblique of the grammar's
+ * LIGHT_CASE ("held joint naval drills", "a curfew was imposed",
+ * "withdrew from the talks")? */
+bool dy_tree_light_object(const dy_tree *t, const char *text, long v, long w);
+
 /* The first of the conjuncts verb v is one of (v itself when none): a
  * later conjunct shares its relation ("pledged to build and hand over two
  * reactors": "hand over" is the pledge's too). */
