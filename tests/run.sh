@@ -496,6 +496,11 @@ ratchet_events "news sentences, built-in pack, --syntax linear" tests/golden/new
 ratchet_events "real-text dev set, built-in pack (parse)" tests/golden/real/dev.txt real-dev builtin
 ratchet_events "real-text dev set, built-in pack, --syntax linear" tests/golden/real/dev.txt real-dev-linear "builtin+$TMP/linear.options"
 
+# ---- the 1979-2005 set (tests/golden/history.txt: news of those years,
+# written and coded by hand before dyad saw it; issue 15): no worse than
+# recorded ----
+ratchet_events "1979-2005 news sentences, built-in pack (parse)" tests/golden/history.txt history builtin
+
 # ---- what --syntax parse changes: each case against linear's reading ----
 printf 'Russia has a large supply of gas for Germany.\n' >"$TMP/supply.txt"
 lin=$("$DYAD" code --syntax linear "$TMP/supply.txt" | grep -c '"code"'); par=$("$DYAD" code --syntax parse "$TMP/supply.txt" | grep -c '"code"')
