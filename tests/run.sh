@@ -500,6 +500,8 @@ ratchet_events "real-text dev set, built-in pack, --syntax linear" tests/golden/
 # written and coded by hand before dyad saw it; issue 15): no worse than
 # recorded ----
 ratchet_events "1979-2005 news sentences, built-in pack (parse)" tests/golden/history.txt history builtin
+# ... and the sentences that show a code each (tests/golden/codes.txt)
+ratchet_events "CAMEO code sentences, built-in pack (parse)" tests/golden/codes.txt codes builtin
 
 # ---- what --syntax parse changes: each case against linear's reading ----
 printf 'Russia has a large supply of gas for Germany.\n' >"$TMP/supply.txt"
