@@ -1841,7 +1841,8 @@ static int about_act(run_t *R, const dy_clause *cl, int16_t *pos_of, int v1, int
         oc = "030";
     }
     bool demand = strncmp(oc, "10", 2) == 0, refuse = strncmp(oc, "12", 2) == 0;
-    if (!intent && !appeal && !demand && !refuse && strcmp(oc, "050") != 0 && strncmp(oc, "01", 2) != 0)
+    bool threat = strcmp(oc, "130") == 0; /* a threat of no kind yet */
+    if (!intent && !appeal && !demand && !refuse && !threat && strcmp(oc, "050") != 0 && strncmp(oc, "01", 2) != 0)
         return 0;
     int q = v1 + 1;
     /* "demanded that Belarus release political prisoners": the demand's
@@ -1892,6 +1893,14 @@ static int about_act(run_t *R, const dy_clause *cl, int16_t *pos_of, int v1, int
         const char *ac = dy_status_ask(act.e[0].code, appeal ? 2 : 3);
         for (int k = 0; ac && k < ev->n; k++)
             ev->e[k].code = ac;
+        return 0;
+    }
+    if (threat) {
+        /* "threatened to blockade Taiwan" is 1381: the threat CAMEO pairs
+         * with the act, when it has one */
+        const char *tc = dy_status_ask(act.e[0].code, 1);
+        for (int k = 0; tc && strncmp(tc, "13", 2) == 0 && k < ev->n; k++)
+            ev->e[k].code = tc;
         return 0;
     }
     if (refuse) {

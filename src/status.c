@@ -73,14 +73,25 @@ static const char *const ask_table[][4] = {
     {"0863", "0355", "0255", "1055"}, {"087", "0356", "0256", "1056"}, {"0871", "0356", "0256", "1056"},
     {"0872", "0356", "0256", "1056"}, {"0873", "0356", "0256", "1056"}, {"0874", "0356", "0256", "1056"},
     /* an intent to coerce or to use force is a threat of it ("vowed to
-     * continue the war", "would punish Israel"): CAMEO's 13x */
-    {"160", "131", NULL, NULL}, {"163", "1312", NULL, NULL}, {"170", "130", NULL, NULL},
-    {"172", "132", NULL, NULL}, {"175", "137", NULL, NULL}, {"180", "1383", NULL, NULL},
-    {"181", "1383", NULL, NULL}, {"183", "1383", NULL, NULL}, {"190", "1384", NULL, NULL},
-    {"191", "1381", NULL, NULL}, {"192", "1382", NULL, NULL}, {"193", "1384", NULL, NULL},
-    {"194", "1384", NULL, NULL}, {"195", "1384", NULL, NULL}, {"1951", "1384", NULL, NULL},
-    {"1952", "1384", NULL, NULL}, {"200", "1383", NULL, NULL}, {"202", "1383", NULL, NULL},
-    {"204", "1385", NULL, NULL},
+     * continue the war", "would punish Israel", "threatened to blockade
+     * Taiwan"): CAMEO's 13x, by kind (1311-1385) */
+    {"140", "133", NULL, NULL}, {"141", "133", NULL, NULL}, {"142", "133", NULL, NULL},
+    {"143", "133", NULL, NULL}, {"144", "133", NULL, NULL}, {"145", "133", NULL, NULL},
+    {"160", "131", NULL, NULL}, {"161", "1313", NULL, NULL}, {"162", "1311", NULL, NULL},
+    {"1621", "1311", NULL, NULL}, {"1622", "1311", NULL, NULL}, {"1623", "1311", NULL, NULL},
+    {"163", "1312", NULL, NULL}, {"164", "134", NULL, NULL}, {"165", "135", NULL, NULL},
+    {"166", "136", NULL, NULL}, {"1661", "136", NULL, NULL}, {"1662", "136", NULL, NULL},
+    {"1663", "136", NULL, NULL}, {"170", "130", NULL, NULL}, {"172", "132", NULL, NULL},
+    {"1721", "1321", NULL, NULL}, {"1722", "1322", NULL, NULL}, {"1723", "1323", NULL, NULL},
+    {"1724", "1324", NULL, NULL}, {"175", "137", NULL, NULL}, {"180", "1383", NULL, NULL}, {"181", "1383", NULL, NULL},
+    {"182", "1383", NULL, NULL}, {"1823", "1383", NULL, NULL}, {"183", "1383", NULL, NULL},
+    {"1831", "1383", NULL, NULL}, {"1832", "1383", NULL, NULL}, {"1833", "1383", NULL, NULL},
+    {"1834", "1383", NULL, NULL}, {"185", "1383", NULL, NULL}, {"186", "1383", NULL, NULL},
+    {"190", "1384", NULL, NULL}, {"191", "1381", NULL, NULL}, {"192", "1382", NULL, NULL},
+    {"193", "1384", NULL, NULL}, {"194", "1384", NULL, NULL}, {"195", "1384", NULL, NULL},
+    {"1951", "1384", NULL, NULL}, {"1952", "1384", NULL, NULL}, {"200", "1383", NULL, NULL},
+    {"201", "1383", NULL, NULL}, {"202", "1383", NULL, NULL}, {"203", "1383", NULL, NULL},
+    {"204", "1385", NULL, NULL}, {"2041", "1385", NULL, NULL}, {"2042", "1385", NULL, NULL},
 };
 
 /* col 1: the intent code, col 2: the appeal code, col 3: the demand code;

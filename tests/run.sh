@@ -633,30 +633,37 @@ printf 'date 2020-13-45\ns Arnor met Gondor.\n' >"$TMP/badnews.txt"
     || not_ok "validate events: malformed line" "exit $rc $(cat "$TMP/o")"
 
 # ---- light verbs with event nouns (src/light.c, doc/vocabulary.md) ----
-light_case() { # what, sentence, the events expected ("SRC TGT CODE", ';' between, sorted), options
+code_case() { # what, sentence, the events expected ("SRC TGT CODE", ';' between, sorted), options
     printf '%s\n' "$2" >"$TMP/light.txt"
     got=$("$DYAD" code ${4:-} "$TMP/light.txt" 2>&1 | events | cut -d' ' -f2- | sort | paste -sd';' -)
-    [ "$got" = "$3" ] && ok "light verbs: $1" || not_ok "light verbs: $1" "expected '$3', got '$got'"
+    [ "$got" = "$3" ] && ok "coding: $1" || not_ok "coding: $1" "expected '$3', got '$got'"
 }
-light_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
+code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
-light_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
+code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
     "Egypt opened negotiations with Israel." "EGY ISR 046;ISR EGY 046"
-light_case "... the longest noun: military aid cut is 1622, not 162" \
+code_case "... the longest noun: military aid cut is 1622, not 162" \
     "The United States suspended military aid to Pakistan." "USA PAK 1622"
-light_case "... a siege lifted eases a blockade (0872)" "Israel lifted the siege of Beirut." "ISR LBN 0872"
-light_case "... an invasion launched occupies (192), the Soviet Union in 1979" \
+code_case "... a siege lifted eases a blockade (0872)" "Israel lifted the siege of Beirut." "ISR LBN 0872"
+code_case "... an invasion launched occupies (192), the Soviet Union in 1979" \
     "The Soviet Union launched an invasion of Afghanistan." "SUN AFG 192" "--date 1979-12-27"
-light_case "... a light verb's preposition joins its noun ('pulled out of the talks': 164)" \
+code_case "... a light verb's preposition joins its noun ('pulled out of the talks': 164)" \
     "Vietnam pulled out of the talks with China." "VNM CHN 164"
-light_case "... and in word order too (linear: 'withdrew from the talks')" \
+code_case "... and in word order too (linear: 'withdrew from the talks')" \
     "Vietnam withdrew from the talks with China." "VNM CHN 164" "--syntax linear"
-light_case "... an actor in the noun is no party to it ('a military offensive' names no military target)" \
+code_case "... an actor in the noun is no party to it ('a military offensive' names no military target)" \
     "On Wednesday, Turkey began a military offensive with airstrikes." ""
-light_case "... a light verb with no event noun after it is a plain word ('missile launches by North Korea' leave the condemnation its target)" \
+code_case "... a light verb with no event noun after it is a plain word ('missile launches by North Korea' leave the condemnation its target)" \
     "Peru condemns the nuclear tests and ballistic missile launches by North Korea." "PER PRK 111"
-light_case "... and an infinitive only asked for is not done: the appeal codes, specific ('call on the United States to end the embargo': 0254)" \
+code_case "... and an infinitive only asked for is not done: the appeal codes, specific ('call on the United States to end the embargo': 0254)" \
     "Gambia called on the United States to end the embargo against Cuba." "GMB USA 0254"
+
+# a threat of no kind takes the kind of the act threatened (the codebook's
+# 131-1385), as an appeal or a demand does
+code_case "a threat takes the kind of its act ('threatened to blockade Taiwan': 1381, not 130)" \
+    "China threatened to blockade Taiwan." "CHN TWN 1381"
+code_case "... and keeps a kind its pattern gave ('threatened to destroy': 138)" \
+    "North Korea threatened to destroy the American aircraft carrier." "PRK USA 138"
 
 # ---- the built-in verbs name every CAMEO event code at least once ----
 T="$SHARED/cameo/cameo_codes.tsv"
