@@ -7,6 +7,7 @@
 #include "parse.h"
 #include "tree.h"
 #include "light.h"
+#include "aim.h"
 #include "cameo.h"
 #include "event.h"
 #include "roles.h"
@@ -2368,6 +2369,39 @@ static bool *clause_splits(dy_coder *c, const dy_sent *s)
  * reports the act after it); -1 when memory ran out. The caller checks the
  * sentence's discard and complex marks. *guess: clause position of a verb
  * that is a guess, -1 none. */
+/* words after the verb that may say a political act's aim ("went on a
+ * hunger strike to demand the president's resignation") */
+enum { AIM_REACH = 12 };
+
+/* The fourth digit of a reform or dissent code (aim.h): "demonstrated
+ * against the government's judicial reform" is 1412, not 141. 0, or -1
+ * when memory ran out. */
+static int aim_codes(run_t *R, const dy_clause *cl, int16_t *pos_of, int v1, dy_evlist *ev)
+{
+    dy_coder *c = R->c;
+    if (!c->aim)
+        return 0;
+    dy_mctx x = {R->s, c->d, cl, pos_of, c, v1 - DY_PAT_REACH, v1 + DY_PAT_REACH};
+    int digit = -1; /* not yet looked for */
+    for (int k = 0; k < ev->n; k++) {
+        const char *code = ev->e[k].code;
+        if (!code || strlen(code) != 3 || !dy_grammar_has(DY_G_AIM_CODE, code, 3))
+            continue;
+        if (digit < 0)
+            digit = dy_aim_digit(c->aim, &x, v1 + 1, v1 + 1 + AIM_REACH);
+        if (!digit)
+            return 0;
+        char *aimed = dy_arena_alloc(&c->scratch, 5);
+        if (!aimed)
+            return -1;
+        memcpy(aimed, code, 3);
+        aimed[3] = (char)('0' + digit);
+        aimed[4] = '\0';
+        ev->e[k].code = aimed;
+    }
+    return 0;
+}
+
 static int verb_events(run_t *R, const dy_clause *cl, int16_t *pos_of, int p, int ci, bool dom_only, int *guess,
                        dy_evlist *tmp)
 {
@@ -2411,6 +2445,8 @@ static int verb_events(run_t *R, const dy_clause *cl, int16_t *pos_of, int p, in
     }
     if (r == V_EVENT && !tmp->e[0].sub && s->petr) {
         if (about_act(R, cl, pos_of, v1, ci, tmp) < 0)
+            return -1;
+        if (aim_codes(R, cl, pos_of, v1, tmp) < 0)
             return -1;
         if (announced_future(s, cl, c->d, p))
             for (int k = 0; k < tmp->n; k++) {
@@ -2708,6 +2744,7 @@ dy_coder *dy_coder_new(const dy_dict *d)
     c->memo = dy_rootmemo_new(); /* without it lookups go to the index each time */
     synset_index(c);
     c->light = dy_light_new(d); /* without it no light verb is coded */
+    c->aim = dy_aim_new(d);     /* without it no aim is coded */
     c->verb_stops = malloc((size_t)d->nverbs + 1); /* without it every sentence is coded */
     for (uint32_t v = 0; c->verb_stops && v < d->nverbs; v++) {
         const dy_verb *vb = &d->verbs[v];
@@ -2730,6 +2767,7 @@ void dy_coder_free(dy_coder **cp)
     free((*cp)->syn_mem);
     free((*cp)->verb_stops);
     dy_light_free(&(*cp)->light);
+    dy_aim_free(&(*cp)->aim);
     dy_parser_free(&(*cp)->parser);
     dy_syntax_free(&(*cp)->syn);
     free(*cp);

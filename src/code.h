@@ -42,6 +42,8 @@ struct dy_coder {
     bool *verb_stops;
     /* the dictionary's event nouns for light verbs (light.h); NULL: none */
     struct dy_light *light;
+    /* the dictionary's aims of reform and dissent (aim.h); NULL: none */
+    struct dy_aim *aim;
     /* SET: SYNTAX = PARSE: the built-in syntax model and this coder's
      * parser, made at the first sentence that needs them */
     dy_syntax *syn;

@@ -665,6 +665,14 @@ code_case "a threat takes the kind of its act ('threatened to blockade Taiwan': 
 code_case "... and keeps a kind its pattern gave ('threatened to destroy': 138)" \
     "North Korea threatened to destroy the American aircraft carrier." "PRK USA 138"
 
+# the aim of reform or dissent is the codebook's fourth digit (src/aim.c)
+code_case "an aim named after the act gives the fourth digit ('demonstrated against the government's judicial reform': 1412, not 141)" \
+    "Thousands of Israelis demonstrated against the government's judicial reform." "ISR ISRGOV 1412"
+code_case "... a leader's resignation is aim 1 ('a hunger strike to demand the president's resignation': 1421)" \
+    "Opposition leaders in Togo began a hunger strike to demand the president's resignation." "TGOOPP TGOGOV 1421"
+code_case "... and a constitution aim 4, for an intent too ('promised the European Union to reform its constitution': 0344)" \
+    "Tunisia promised the European Union to reform its constitution." "TUN IGOEUREEC 0344"
+
 # ---- the built-in verbs name every CAMEO event code at least once ----
 T="$SHARED/cameo/cameo_codes.tsv"
 if [ -f "$T" ]; then
