@@ -673,6 +673,14 @@ code_case "... a leader's resignation is aim 1 ('a hunger strike to demand the p
 code_case "... and a constitution aim 4, for an intent too ('promised the European Union to reform its constitution': 0344)" \
     "Tunisia promised the European Union to reform its constitution." "TUN IGOEUREEC 0344"
 
+# office holders of the Cold War's end: Italy's prime minister meets the
+# Soviet leader in 1985; in 2020 both are their countries' elites, and
+# Gorbachev Russia's (the Soviet Union is gone)
+code_case "office holders of the 1980s by date ('Bettino Craxi met Mikhail Gorbachev', 1985: ITAGOV SUNGOV 040)" \
+    "Bettino Craxi met Mikhail Gorbachev in Moscow." "ITAGOV SUNGOV 040;SUNGOV ITAGOV 040" "--date 1985-05-29"
+code_case "... and in 2020 their countries' elites, Gorbachev Russia's" \
+    "Bettino Craxi met Mikhail Gorbachev in Moscow." "ITAELI RUSELI 040;RUSELI ITAELI 040" "--date 2020-05-29"
+
 # ---- the built-in verbs name every CAMEO event code at least once ----
 T="$SHARED/cameo/cameo_codes.tsv"
 if [ -f "$T" ]; then
