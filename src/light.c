@@ -163,7 +163,13 @@ bool dy_light_noun_ahead(const struct dy_dict *d, const dy_sent *s, int i)
         const dy_token *t = &s->tok[k].t;
         if (t->cls == DY_W_COMMA)
             return false;
+        unsigned key[3]; /* a synset none of whose members starts so is passed by */
+        dy_dict_start_keys(t->w, t->wl, key);
         for (uint32_t y = 0; y < d->nsyn; y++) {
+            const uint64_t *f = d->syn[y].first;
+            if (!((f[key[0] >> 6] >> (key[0] & 63)) & 1) && !((f[key[1] >> 6] >> (key[1] & 63)) & 1)
+                && !((f[key[2] >> 6] >> (key[2] & 63)) & 1))
+                continue;
             if (strncmp(d->syn[y].name, PREFIX, sizeof PREFIX - 1) != 0)
                 continue;
             for (uint32_t m = 0; m < d->syn[y].n; m++)
