@@ -664,7 +664,7 @@ static bool ick_index(const ick *k)
             return false;
     }
     return ick_opts(&d->opts) && ick_bool(&d->has_time) && ick_bool(&d->has_attrib) && ick_bool(&d->petr)
-           && ick_bool(&d->light);
+           && ick_bool(&d->light) && (!d->light || (d->light_lo <= d->light_hi && d->light_hi < d->nsyn));
 }
 
 /* true when the relocated image at base (payload bytes) holds a dy_dict at

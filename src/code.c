@@ -2605,7 +2605,14 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist 
             ci++;
             continue;
         }
-        if (c->d->nsyn && !(cl.memo = dy_arena_calloc(&c->scratch, (size_t)c->d->nsyn * (size_t)cl.m * sizeof *cl.memo)))
+        /* the synsets' memo, only for a clause with a verb whose patterns
+         * ask it: clearing it for every clause is wasted work */
+        bool verb = false;
+        for (int p = 0; p < cl.m && !verb; p++)
+            verb = s->tok[L[p]].type == DY_T_VERB && s->tok[L[p]].head == L[p];
+        cl.memo = NULL;
+        if (verb && c->d->nsyn
+            && !(cl.memo = dy_arena_calloc(&c->scratch, (size_t)c->d->nsyn * (size_t)cl.m * sizeof *cl.memo)))
             return -1;
         int r = clause_verbs(&R, &cl, pos_of, ci, tstore, &sentence_done, &subs);
         if (r != 0)

@@ -461,7 +461,6 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
                     plain = false;
             }
         d->syn[i].plain = plain;
-        d->light |= strncmp(d->syn[i].name, DY_EVENT_SYNSET, sizeof DY_EVENT_SYNSET - 1) == 0;
         memset(d->syn[i].first, 0, sizeof d->syn[i].first);
         for (uint32_t m = 0; m < d->syn[i].n; m++) {
             const dy_el *e = d->syn[i].mem[m].n ? &d->syn[i].mem[m].el[0] : NULL;
@@ -473,6 +472,15 @@ struct dy_dict *dy_dict_compile(dy_dict_builder **bp, const char *name)
             d->syn[i].first[k >> 6] |= (uint64_t)1 << (k & 63);
         }
     }
+    for (uint32_t i = 0; i < d->nsyn; i++) /* the event nouns (light.h) */
+        if (strncmp(d->syn[i].name, DY_EVENT_SYNSET, sizeof DY_EVENT_SYNSET - 1) == 0) {
+            if (!d->light)
+                d->light_lo = i;
+            d->light = true;
+            d->light_hi = i;
+            for (int k = 0; k < 4; k++)
+                d->light_first[k] |= d->syn[i].first[k];
+        }
     d->disc = b->disc; d->ndisc = b->ndisc;
     d->iss = b->iss; d->niss = b->niss;
     for (uint32_t i = 0; i < b->ntr; i++) {

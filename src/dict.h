@@ -218,6 +218,9 @@ struct dy_dict {
     bool light;             /* its synsets name event nouns for light verbs
                                (&EVENT_..., light.h): a light verb with no
                                code or pattern of its own is still a verb */
+    uint32_t light_lo, light_hi; /* the first and last of those synsets */
+    uint64_t light_first[4];     /* the start keys of their members' first
+                                    words (dy_synset.first, together) */
     char *name;             /* what was loaded, for `dict info` */
     void *image;            /* loaded from a cache image (cache.c): all of the
                                above lives in it, freed as one block */

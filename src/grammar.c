@@ -7,6 +7,7 @@
 #include "grammar.h"
 #include <ctype.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* generated at build time from dict/ by tools/embed.sh */
@@ -93,6 +94,17 @@ static void read_line(const char *p, const char *end)
     }
 }
 
+/* Orders words by length, then bytes: dy_grammar_has searches a class in
+ * halves (the light verbs' classes hold a hundred words, asked of nearly
+ * every verb). */
+static int cmp_word(const void *a, const void *b)
+{
+    const gword *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    return memcmp(x->w, y->w, x->n);
+}
+
 static void build(void)
 {
     static const char suffix[] = ".grammar";
@@ -108,6 +120,8 @@ static void build(void)
             p = e + 1;
         }
     }
+    for (int c = 0; c < DY_G_COUNT; c++)
+        qsort(words[c], nwords[c], sizeof words[c][0], cmp_word);
 }
 
 bool dy_grammar_has(dy_gclass c, const char *w, size_t n)
@@ -116,17 +130,11 @@ bool dy_grammar_has(dy_gclass c, const char *w, size_t n)
     if ((unsigned)c >= DY_G_COUNT || n == 0 || n >= 64 || !(lens[c] >> n & 1)
         || !(firsts[c] >> first_bit((unsigned char)w[0]) & 1))
         return false;
-    for (size_t k = 0; k < nwords[c]; k++) {
-        const gword *g = &words[c][k];
-        if (g->n != n)
-            continue;
-        size_t i = 0;
-        while (i < n && toupper((unsigned char)w[i]) == (unsigned char)g->w[i])
-            i++;
-        if (i == n)
-            return true;
-    }
-    return false;
+    char up[64]; /* the file's words are upper case */
+    for (size_t i = 0; i < n; i++)
+        up[i] = (char)toupper((unsigned char)w[i]);
+    gword key = {up, n};
+    return bsearch(&key, words[c], nwords[c], sizeof words[c][0], cmp_word) != NULL;
 }
 
 bool dy_grammar_tok(dy_gclass c, const dy_token *t)

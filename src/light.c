@@ -161,11 +161,20 @@ bool dy_light_noun_ahead(const struct dy_dict *d, const dy_sent *s, int i)
 {
     for (int k = i + 1; k < s->n && k <= i + 2 + LIGHT_GAP; k++) {
         const dy_token *t = &s->tok[k].t;
-        if (t->cls == DY_W_COMMA)
+        /* the noun phrase ends at a comma, a conjunction, an auxiliary or
+         * a preposition other than "of", "from", "into" ("that" may be its
+         * determiner: "waging that war") */
+        if (t->cls == DY_W_COMMA || t->cls == DY_W_CONJ || t->cls == DY_W_AUX || t->cls == DY_W_BY
+            || (t->fw & (DY_FW_MODAL | DY_FW_BE))
+            || (dy_grammar_tok(DY_G_PREPOSITION, t) && !dy_grammar_tok(DY_G_LIGHT_CASE, t)))
             return false;
         unsigned key[3]; /* a synset none of whose members starts so is passed by */
         dy_dict_start_keys(t->w, t->wl, key);
-        for (uint32_t y = 0; y < d->nsyn; y++) {
+        const uint64_t *all = d->light_first;
+        if (!((all[key[0] >> 6] >> (key[0] & 63)) & 1) && !((all[key[1] >> 6] >> (key[1] & 63)) & 1)
+            && !((all[key[2] >> 6] >> (key[2] & 63)) & 1))
+            continue;
+        for (uint32_t y = d->light_lo; y <= d->light_hi; y++) {
             const uint64_t *f = d->syn[y].first;
             if (!((f[key[0] >> 6] >> (key[0] & 63)) & 1) && !((f[key[1] >> 6] >> (key[1] & 63)) & 1)
                 && !((f[key[2] >> 6] >> (key[2] & 63)) & 1))
@@ -188,10 +197,16 @@ const dy_ecode *dy_light_code(const dy_light *L, const dy_mctx *x, const dy_tree
     bool ends = dy_grammar_tok(DY_G_LIGHT_END, vt);
     if (!ends && !dy_grammar_tok(DY_G_LIGHT, vt))
         return NULL;
+    const uint64_t *all = x->d->light_first;
     for (int p = v1 + 1; p < x->c->m && p <= v1 + 1 + LIGHT_GAP; p++) {
         const noun *best = NULL;
         int best_end = -1;
-        for (uint32_t i = 0; i < L->count; i++) {
+        const dy_token *w = &x->s->tok[x->c->L[p]].t;
+        unsigned key[3]; /* no event noun starts as this word does: on */
+        dy_dict_start_keys(w->w, w->wl, key);
+        bool may = ((all[key[0] >> 6] >> (key[0] & 63)) & 1) || ((all[key[1] >> 6] >> (key[1] & 63)) & 1)
+                   || ((all[key[2] >> 6] >> (key[2] & 63)) & 1);
+        for (uint32_t i = 0; may && i < L->count; i++) {
             dy_seq q = {(dy_el *)&L->n[i].el, 1};
             dy_slots none = {-1, -1, false, false, {0}, 0, -1};
             int e = dy_pat_seq_fwd(x, &q, p, &none);
