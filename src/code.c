@@ -946,14 +946,14 @@ static int target_in(const vctx *v, int from, int to, int pass, int w, bool befo
  * verb whose code differs from the source's, else the first such actor
  * before it; members of the source's own compound only when there is no
  * other (then one member alone), and last the whole compound. */
-/* Does a "with" phrase after the verb, up to tlim, name another party
+/* Does a "with" phrase (the grammar's COPARTY_CASE) after the verb, up to tlim, name another party
  * that the dictionaries do not know ("Bahrain and Kosovo opened
  * diplomatic relations with the nation")? Then a compound subject does not
  * act on itself. */
 static bool with_other(const vctx *v, int tlim)
 {
     for (int p = v->v1 + 1; p < tlim; p++)
-        if (dy_word_is(&v->x.s->tok[v->cl->L[p]].t, "WITH"))
+        if (dy_grammar_tok(DY_G_COPARTY_CASE, &v->x.s->tok[v->cl->L[p]].t))
             return true;
     return false;
 }

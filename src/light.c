@@ -103,12 +103,12 @@ static bool passable(const dy_mctx *x, int p)
     return dy_pat_plain_noun(t) && !dy_grammar_tok(DY_G_PREPOSITION, &t->t);
 }
 
-/* Is the word at clause position p "of" after a noun that is no measure
+/* Is the word at clause position p "of" (MEASURE_CASE) after a noun that is no measure
  * of events ("ended two decades of war", but "a new round of talks")? */
 static bool of_after_noun(const dy_mctx *x, int p)
 {
     const dy_token *t = &x->s->tok[x->c->L[p]].t;
-    return dy_word_is(t, "OF")
+    return dy_grammar_tok(DY_G_MEASURE_CASE, t)
            && !dy_grammar_tok(DY_G_LIGHT_MEASURE, &x->s->tok[x->c->L[p - 1]].t);
 }
 
