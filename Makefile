@@ -16,7 +16,7 @@ LDFLAGS_ALL = $(filter -O% -flto%,$(OPT)) $(if $(SAN),-fsanitize=$(SAN)) $(LDFLA
 # library sources in pipeline order (see README "Source layout")
 LIB_SRC = src/arena.c src/reader.c src/segment.c src/lex.c src/dict.c src/tabari.c \
 	src/petrarch.c src/options.c src/cache.c src/load.c src/memo.c src/parse.c src/code.c src/doc.c src/cameo.c src/emit.c src/petrxml.c src/validate.c \
-	src/conllu.c src/tok.c src/percep.c src/tagger.c src/depparse.c src/syntax.c src/syntax_api.c src/validate_ud.c src/train.c src/tree.c src/status.c src/roles.c src/grammar.c src/pattern.c src/light.c src/aim.c
+	src/conllu.c src/tok.c src/percep.c src/tagger.c src/depparse.c src/syntax.c src/syntax_api.c src/validate_ud.c src/train.c src/tree.c src/status.c src/roles.c src/grammar.c src/pattern.c src/light.c src/aim.c src/names.c
 # the syntax model (tagger and parser weights, CC BY-SA 4.0: see NOTICE) is
 # built into the library; `make model` retrains it from ../shared/ud
 MODEL = model/en-ewt.dym

@@ -2646,9 +2646,15 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
     if (follows)
         memcpy(prev_state, c->state_code, sizeof prev_state);
     c->state_code[0] = '\0';
-    const dy_story st = {fcode, pcode, c->speaker[0] ? c->speaker : NULL};
+    if (strcmp(c->names_story, c->story) != 0) {
+        dy_names_clear(&c->names);
+        dy_strcpy_cap(c->names_story, sizeof c->names_story, c->story);
+    }
+    const dy_story st = {fcode, pcode, c->speaker[0] ? c->speaker : NULL, c->opts.names ? &c->names : NULL};
     if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, &st, c->memo, NULL) < 0)
         return -1;
+    if (c->opts.names)
+        dy_names_learn(&c->names, &s, c->d);
     bool tree = c->opts.syntax == DY_SYNTAX_PARSE && needs_tree(&s) && can_code(c, &s);
     dy_sent fresh; /* s as parsed, for a second reading */
     if (tree && copy_sent(&fresh, &s, &c->scratch) < 0)

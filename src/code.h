@@ -8,6 +8,7 @@
 #include "../include/dyad.h"
 #include "arena.h"
 #include "dict.h"
+#include "names.h"
 #include "tree.h"
 #include <string.h>
 
@@ -30,6 +31,8 @@ struct dy_coder {
     char pair_code[64];       /* the two states the last sentence's events were
                                  all between ("CHN/RUS"), for "the two sides"
                                  in the next one; "" none */
+    dy_names names;           /* SET: NAMES: the document's surnames (names.h) */
+    char names_story[32];     /* the story they were learnt in */
     bool story_discard;       /* a story-level discard phrase was seen in this document */
     struct dy_rootmemo *memo; /* root lookups by word (memo.h); NULL: none */
     /* synset members by the start key of their first word: for synset s,

@@ -30,6 +30,8 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
     c->prev_story[0] = '\0';
     c->fwd_code[0] = '\0';
     c->story_discard = false;
+    dy_names_clear(&c->names); /* a document with the id of the one before is another */
+    dy_strcpy_cap(c->names_story, sizeof c->names_story, c->story);
     if (doc->speaker && !dy_speaker_ok(doc->speaker)) {
         snprintf(err->msg, sizeof err->msg, "%s: speaker '%.40s' is not an actor code (upper-case letters and digits, 3 to 63)",
                  doc->id ? doc->id : "document", doc->speaker);

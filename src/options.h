@@ -62,6 +62,9 @@ typedef struct {
                              or an agreement signed between two parties (the
                              codes of MUTUAL_CODE in dict/cameo.grammar) is
                              coded both ways */
+    bool names;           /* SET: NAMES (dyad): a person named in full once in a
+                             document is the same person when named again
+                             by surname (names.h) */
     int syntax;           /* SET: SYNTAX = LINEAR | PARSE (dyad): enum dy_syntax_mode */
     char fwd_fmt[32];     /* FORWARD: sequence format, e.g. "^^*****NNN*SSS" */
 } dy_opts;

@@ -2,6 +2,7 @@
  * manual, chapter 7: classify words, find compounds, coreference pronouns,
  * eliminate comma-delimited nonrestrictive clauses. */
 #include "parse.h"
+#include "names.h"
 #include "grammar.h"
 #include "light.h"
 #include "memo.h"
@@ -940,6 +941,33 @@ static int code_unit(dy_sent *s, dy_arena *a, int cap, const char *code, int fir
     return u;
 }
 
+/* A person named before in the document, named again by surname
+ * (names.h): "President Hussain", "Hussain said". A title of no state
+ * right before the surname becomes that person's. */
+static void named_again(dy_sent *s, dy_arena *a, int cap, const dy_names *m)
+{
+    int nbase = s->nunit;
+    for (int i = 0; i < s->n; i++) {
+        const dy_ptok *t = &s->tok[i];
+        const char *code = t->unit_in < 0 ? dy_names_at(m, s, i) : NULL;
+        if (!code)
+            continue;
+        int p = i > 0 ? s->tok[i - 1].unit_in : -1;
+        if (p >= 0 && p < nbase && s->unit[p].last == i - 1) {
+            dy_unit *x = &s->unit[p];
+            if (!x->acode && !x->pronoun && x->root && x->root->type == DY_RT_AGENT)
+                x->code = x->acode = code; /* "President Hussain" */
+            else if (strcmp(x->code, code) != 0)
+                continue; /* "Pakistan Hussain ...": not one phrase */
+            x->last = (int16_t)i;
+            s->tok[i].unit_in = (int16_t)p;
+        } else if (code_unit(s, a, cap, code, i, i) < 0)
+            return;
+    }
+    sort_units(s);
+    link_units(s);
+}
+
 /* A pronoun at token i standing for unit ref: a copy of ref there.
  * Returns the new unit, or -1 when there is no room. */
 static int pronoun_unit(dy_sent *s, dy_arena *a, int cap, int ref, int i)
@@ -1370,7 +1398,7 @@ static void verb_context(dy_sent *s)
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, const char *text,
              size_t len, int32_t date, const dy_story *st, struct dy_rootmemo *memo, const bool *keep)
 {
-    static const dy_story none = {NULL, NULL, NULL};
+    static const dy_story none = {NULL, NULL, NULL, NULL};
     if (!st)
         st = &none;
     memset(s, 0, sizeof *s);
@@ -1405,6 +1433,8 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
         return -1;
     classify(s, d, o, date, memo);
     build_units(s, d, o, a, date, cap);
+    if (st->names)
+        named_again(s, a, cap, st->names);
     if (d->petr) {
         two_sides(s, a, cap, s->nunit, st->pair);
         sort_units(s);

@@ -89,6 +89,7 @@ typedef struct {
                             about, for "the two sides" when this sentence names no pair */
     const char *speaker; /* the actor code of who speaks the document: the first person
                             outside quotations ("we", "my Government") */
+    const struct dy_names *names; /* the surnames of people named before in the document (names.h) */
 } dy_story;
 
 /* Parses text; returns 0, or -1 when memory ran out. st: what the story

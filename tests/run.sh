@@ -681,6 +681,32 @@ code_case "office holders of the 1980s by date ('Bettino Craxi met Mikhail Gorba
 code_case "... and in 2020 their countries' elites, Gorbachev Russia's" \
     "Bettino Craxi met Mikhail Gorbachev in Moscow." "ITAELI RUSELI 040;RUSELI ITAELI 040" "--date 2020-05-29"
 
+# ---- people named again by surname within a document (SET: NAMES) ----
+doc_case() { # what, the document's text, events expected ("SENT SRC TGT CODE", ';' between, sorted), options
+    printf '{"id":"names","date":"2016-04-20","text":"%s"}\n' "$2" >"$TMP/names.jsonl"
+    got=$("$DYAD" code ${4:-} "$TMP/names.jsonl" 2>&1 | events | sort | paste -sd';' -)
+    [ "$got" = "$3" ] && ok "names: $1" || not_ok "names: $1" "expected '$3', got '$got'"
+}
+printf 'SET: NAMES = FALSE\n' >"$TMP/nonames.options"
+doc_case "a title of a state names a person, whose surname is that person later ('Hussain praised China': PAKGOV)" \
+    "Pakistani President Mamnoon Hussain arrived in Beijing on Monday. Hussain praised China." \
+    "1 CHN PAKGOV 043;1 PAKGOV CHN 042;2 PAKGOV CHN 051"
+doc_case "... not with SET: NAMES = FALSE" \
+    "Pakistani President Mamnoon Hussain arrived in Beijing on Monday. Hussain praised China." \
+    "1 CHN PAKGOV 043;1 PAKGOV CHN 042" "--dict builtin+$TMP/nonames.options"
+doc_case "... spelt with one letter changed, after a title of no state ('President Hussein')" \
+    "Pakistani President Mamnoon Hussain arrived in Beijing on Monday. President Hussein praised China." \
+    "1 CHN PAKGOV 043;1 PAKGOV CHN 042;2 PAKGOV CHN 051"
+doc_case "... and so does an apposition ('Ali Tahir, the foreign minister of Pakistan,')" \
+    "Ali Tahir, the foreign minister of Pakistan, arrived in Beijing. Tahir praised China." \
+    "1 CHN PAKGOV 043;1 PAKGOV CHN 042;2 PAKGOV CHN 051"
+doc_case "a person of the dictionaries named again by surname ('Onyeama criticized India': NGAGOV)" \
+    "Geoffrey Onyeama met Chinese officials in Abuja. Onyeama criticized India." \
+    "1 CHNGOV NGAGOV 040;1 NGAGOV CHNGOV 040;2 NGAGOV IND 111"
+doc_case "a surname first borne by someone of no office stays unknown ('Usman Khan ... Mayor Sadiq Khan ... Khan attacked')" \
+    "Usman Khan stabbed people on London Bridge. London Mayor Sadiq Khan praised the police. Khan attacked Britain." \
+    "2 GBRGOV ---COP 051"
+
 # ---- the built-in verbs name every CAMEO event code at least once ----
 T="$SHARED/cameo/cameo_codes.tsv"
 if [ -f "$T" ]; then
