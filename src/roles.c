@@ -92,6 +92,10 @@ static bool tree_source(const dy_coder *c, const dy_sent *s, dy_ev *e, long sb)
         u = dy_tree_subject_unit(&c->tree, s, sb, cur);
     if (u < 0 && dy_tree_pronoun(&c->tree, sb))
         return false;
+    /* the subject is the target's own phrase: a gerund read as a
+     * participle ("protecting refugees" as refugees who protect) */
+    if (u >= 0 && e->tgt_tok >= 0 && u == s->tok[e->tgt_tok].unit_in)
+        return false;
     if (u >= 0 && u != cur && !strchr(s->unit[u].code, '/')) {
         e->src = s->unit[u].code;
         e->src_tok = s->unit[u].first;

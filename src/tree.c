@@ -234,6 +234,12 @@ long dy_tree_subject(const dy_tree *t, long v, bool *passive)
             *passive = *passive && !controlled; /* "is scheduled to attend" */
             return sb;
         }
+        /* a present participle before a noun has that noun as its doer
+         * ("interrupted by protesting legislators") */
+        if (strcmp(w->deprel, "amod") == 0 && w->head > 0 && strcmp(w->xpos, "VBG") == 0 && verbal(w)) {
+            *passive = false;
+            return w->head - 1;
+        }
         /* an infinitive of purpose ("rallied in Washington to protest the
          * results") has its governing verb's subject */
         bool purpose = strcmp(w->deprel, "advcl") == 0 && infinitive(t, v);

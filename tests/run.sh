@@ -575,6 +575,8 @@ status_case "... of whatever kind ('Russia agreed to withdraw its troops from Ge
     "Russia agreed to withdraw its troops from Georgia." '"source":"RUS","target":"GEOMIL","code":"0874"' '"source":"RUS","target":"GEOMIL","code":"0356"'
 status_case "asking whether is an inquiry, no appeal ('Russia asked whether Ukraine would attend the talks': linear RUS UKR 020)" \
     "Russia asked whether Ukraine would attend the talks." '"source":"RUS","target":"UKR","code":"020"' ''
+status_case "a present participle before a noun has that noun as its doer, not the clause's subject ('Carrie Lam was interrupted by protesting legislators': linear HKGELI HKGLEG 140)" \
+    "Speaking in the Legislative Council, Carrie Lam was interrupted by protesting legislators." '"source":"HKGELI","target":"HKGLEG","code":"140"' ''
 status_case "an act in an infinitive that a word asks for is not done ('Turkey has failed to support Greece': linear TUR GRC 051)" \
     "Turkey has failed to support Greece." '"source":"TUR","target":"GRC","code":"051"' ''
 status_case "... nor one on a noun ('a call for efforts to normalize relations with the United States': linear CUB USA 054)" \
