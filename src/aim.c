@@ -1,5 +1,6 @@
 /* aim.c: the aim of a political act (aim.h). */
 #include "aim.h"
+#include "grammar.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,7 +9,27 @@ static const char PREFIX[] = "&AIM_";
 struct dy_aim {
     dy_el el[4];   /* the synsets of aims 1-4, as pattern elements */
     bool have[4];
+    char reform[100][4]; /* by CAMEO root: its one AIM_CODE, "" none or several */
 };
+
+/* Each root's one AIM_CODE of the grammar ("10": "104"); none for a
+ * root with several (the protests of 14). */
+static void reform_codes(dy_aim *A)
+{
+    char c[4] = "000";
+    int n[100] = {0};
+    for (int r = 0; r < 100; r++)
+        for (int d = 0; d < 10; d++) {
+            c[0] = (char)('0' + r / 10);
+            c[1] = (char)('0' + r % 10);
+            c[2] = (char)('0' + d);
+            if (dy_grammar_has(DY_G_AIM_CODE, c, 3) && n[r]++ == 0)
+                memcpy(A->reform[r], c, 4);
+        }
+    for (int r = 0; r < 100; r++)
+        if (n[r] > 1)
+            A->reform[r][0] = '\0';
+}
 
 dy_aim *dy_aim_new(const struct dy_dict *d)
 {
@@ -24,6 +45,8 @@ dy_aim *dy_aim_new(const struct dy_dict *d)
         A->el[k] = (dy_el){.kind = DY_EL_SYN, .syn = s};
         A->have[k] = true;
     }
+    if (A)
+        reform_codes(A);
     return A;
 }
 
@@ -35,7 +58,12 @@ void dy_aim_free(dy_aim **ap)
 
 int dy_aim_digit(const dy_aim *A, const dy_mctx *x, int from, int to)
 {
-    for (int p = from; A && p < to && p < x->c->m; p++)
+    for (int p = from; A && p < to && p < x->c->m; p++) {
+        /* an aim's word in a name is no aim ("the Human Rights Council",
+         * "our One China Policy", "the Law of the Sea") */
+        int16_t tk = x->c->L[p];
+        if (tk > 0 && x->s->tok[tk].t.cap)
+            continue;
         for (int k = 0; k < 4; k++) {
             if (!A->have[k])
                 continue;
@@ -44,5 +72,16 @@ int dy_aim_digit(const dy_aim *A, const dy_mctx *x, int from, int to)
             if (dy_pat_seq_fwd(x, &q, p, &none) >= 0)
                 return k + 1;
         }
+    }
     return 0;
+}
+
+const char *dy_aim_split_code(const dy_aim *A, const char *code)
+{
+    if (strlen(code) != 3 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9')
+        return NULL;
+    if (dy_grammar_has(DY_G_AIM_CODE, code, 3))
+        return code;
+    const char *r = A->reform[(code[0] - '0') * 10 + (code[1] - '0')];
+    return r[0] && dy_grammar_has(DY_G_AIM_GENERIC, code, 3) ? r : NULL;
 }

@@ -18,6 +18,11 @@ typedef struct dy_aim dy_aim;
 dy_aim *dy_aim_new(const struct dy_dict *d);
 void dy_aim_free(dy_aim **ap);
 
+/* The 3-digit code an aim splits for code: code itself when it is one
+ * (the grammar's AIM_CODE), its root's when code is an AIM_GENERIC one
+ * and the root has one AIM_CODE ("100" gives "104"), else NULL. */
+const char *dy_aim_split_code(const dy_aim *A, const char *code);
+
 /* The aim's digit (1-4) that the words of clause positions from..to-1
  * name first, or 0 when none does. */
 int dy_aim_digit(const dy_aim *A, const dy_mctx *x, int from, int to);
