@@ -520,6 +520,13 @@ static void link_units(dy_sent *s)
     }
 }
 
+/* Is token i a capitalised document noun ("Declaration", "Protocol")
+ * that makes the place before it a document's name? */
+static bool named_document(const dy_sent *s, int i)
+{
+    return i < s->n && s->tok[i].t.cap && !s->allcaps && dy_grammar_tok(DY_G_DOCUMENT_NOUN, &s->tok[i].t);
+}
+
 static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, int32_t date, int cap)
 {
     bool *agent_used = dy_arena_calloc(a, (size_t)s->n + 1);
@@ -587,6 +594,12 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             first = h;
             if (h > 0 && is_former(&s->tok[h - 1]))
                 former = true;
+        }
+        if (!ag && o->places && code && strlen(code) == 3 && dy_state_code(code) && named_document(s, last + 1)) {
+            /* "the Durban Declaration" names no one in Durban */
+            for (int k = i; k <= last; k++)
+                s->tok[k].type = DY_T_NONE;
+            continue;
         }
         if (ag)
             code = compose(a, code, former ? "ELI" : ag->code, former ? false : ag->prefix);
