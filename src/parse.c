@@ -527,12 +527,23 @@ static bool named_document(const dy_sent *s, int i)
     return i < s->n && s->tok[i].t.cap && !s->allcaps && dy_grammar_tok(DY_G_DOCUMENT_NOUN, &s->tok[i].t);
 }
 
+/* Does the phrase ending at token last end in an ATTRIBUTIVE word used
+ * as an adjective: lower case, before a plain lower-case word that is no
+ * verb, actor or agent ("general debate", "the national jurisdiction")? */
+static bool attributive(const dy_sent *s, int last)
+{
+    const dy_ptok *t = &s->tok[last], *n = last + 1 < s->n ? &s->tok[last + 1] : NULL;
+    return n && !t->t.cap && !s->allcaps && dy_grammar_tok(DY_G_ATTRIBUTIVE, &t->t) && !n->t.cap
+           && n->t.cls == DY_W_NONE && !n->t.fw && (n->type == DY_T_NONE || n->type == DY_T_NOUN || n->type == DY_T_ADJ)
+           && n->t.wl > 2 && n->t.w[0] >= 'A' && n->t.w[0] <= 'Z';
+}
+
 static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, int32_t date, int cap)
 {
     bool *agent_used = dy_arena_calloc(a, (size_t)s->n + 1);
     for (int i = 0; i < s->n; i++) {
         dy_ptok *t = &s->tok[i];
-        if (t->head != i || t->type != DY_T_ACTOR)
+        if (t->head != i || t->type != DY_T_ACTOR || (o->names && attributive(s, t->last)))
             continue;
         const dy_root *r = &d->roots[t->root];
         const char *code = dy_dict_code_at(&d->actors[r->id].codes, date);
@@ -595,7 +606,7 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             if (h > 0 && is_former(&s->tok[h - 1]))
                 former = true;
         }
-        if (!ag && o->places && code && strlen(code) == 3 && dy_state_code(code) && named_document(s, last + 1)) {
+        if (!ag && o->names && code && strlen(code) == 3 && dy_state_code(code) && named_document(s, last + 1)) {
             /* "the Durban Declaration" names no one in Durban */
             for (int k = i; k <= last; k++)
                 s->tok[k].type = DY_T_NONE;
@@ -620,7 +631,7 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
     if (o->convert_agents || d->petr) {
         for (int i = 0; i < s->n; i++) {
             dy_ptok *t = &s->tok[i];
-            if (t->head != i || t->type != DY_T_AGENT || agent_used[i])
+            if (t->head != i || t->type != DY_T_AGENT || agent_used[i] || (o->names && attributive(s, t->last)))
                 continue;
             const dy_agent *ag = &d->agents[d->roots[t->root].id];
             int u = add_unit(s, a, cap);

@@ -683,17 +683,22 @@ code_case "office holders of the 1980s by date ('Bettino Craxi met Mikhail Gorba
 code_case "... and in 2020 their countries' elites, Gorbachev Russia's" \
     "Bettino Craxi met Mikhail Gorbachev in Moscow." "ITAELI RUSELI 040;RUSELI ITAELI 040" "--date 2020-05-29"
 
-# ---- places: a city is its state; a place's name before a document noun
-# names the document (SET: PLACES) ----
-printf 'SET: PLACES = FALSE\n' >"$TMP/noplaces.options"
+# ---- places and names: a city is its state; a place's name before a
+# document noun names the document, an agent's word as an adjective no one
+# (SET: NAMES) ----
+printf 'SET: NAMES = FALSE\n' >"$TMP/nonames2.options"
 code_case "a city is its state ('dropped an atomic bomb on Hiroshima': USA JPN 2042)" \
     "The United States dropped an atomic bomb on Hiroshima." "USA JPN 2042" "--date 1945-08-06"
 code_case "... and civilians there are its civilians ('civilians in Douma': SYRCVL)" \
     "Syrian government forces used chemical weapons against civilians in Douma." "SYRMIL SYRCVL 2041" "--date 2018-04-08"
 code_case "a place's name before a document noun names the document ('supports the Sirte Declaration': no GMB LBY 051)" \
     "Gambia supports the Sirte Declaration." ""
-code_case "... not with SET: PLACES = FALSE" \
-    "Gambia supports the Sirte Declaration." "GMB LBY 051" "--dict builtin+$TMP/noplaces.options"
+code_case "... not with SET: NAMES = FALSE" \
+    "Gambia supports the Sirte Declaration." "GMB LBY 051" "--dict builtin+$TMP/nonames2.options"
+code_case "an agent's word used as an adjective names no one ('Tanzania welcomed the theme of the general debate': no TZA ---MIL 051)" \
+    "Tanzania welcomed the theme of the general debate." ""
+code_case "... but as a title it does ('General Mark Milley met Pakistan's army chief': USAMIL)" \
+    "Chinese General Li Zuocheng met the Pakistani army chief in Beijing." "CHNMIL PAKMIL 040;PAKMIL CHNMIL 040"
 
 # ---- people named again by surname within a document (SET: NAMES) ----
 doc_case() { # what, the document's text, events expected ("SENT SRC TGT CODE", ';' between, sorted), options
