@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The byte ranges of the capitalised words of the actors' own phrases
  * (their agents left out: "Chinese" of "Chinese foreign ministry", not
@@ -170,13 +171,26 @@ static bool doer_named(const dy_tree *t, const dy_sent *s, size_t k)
     return false;
 }
 
+/* Is word k an adjective on the noun right after it, or the one after
+ * that ("free textbooks", "free and fair elections")? For a verb of one
+ * word: a phrase the dictionaries name ("committed genocide") is a verb
+ * whatever its tags. Not an -ing form:
+ * the tagger takes gerunds for adjectives ("normalizing relations"). */
+static bool adjectival(const dy_tree *t, const dy_sent *s, size_t k)
+{
+    const dy_word *w = &t->w[k];
+    long h = (long)w->head - 1;
+    return strcmp(w->upos, "ADJ") == 0 && strcmp(w->deprel, "amod") == 0 && h > (long)k && h <= (long)k + 2
+           && !(w->len > 3 && strncasecmp(s->text + w->start + w->len - 3, "ING", 3) == 0);
+}
+
 void dy_tree_verbs(const dy_tree *t, dy_sent *s)
 {
     for (int i = 0; i < s->n; i++) {
         dy_ptok *p = &s->tok[i];
         long k = dy_tree_word(t, i);
-        if (k < 0 || p->type != DY_T_VERB || p->head != i || has_verb(t, s, i, (size_t)k) || !nominal(t, (size_t)k)
-            || doer_named(t, s, (size_t)k))
+        if (k < 0 || p->type != DY_T_VERB || p->head != i || has_verb(t, s, i, (size_t)k)
+            || !(nominal(t, (size_t)k) || (p->last == i && adjectival(t, s, (size_t)k))) || doer_named(t, s, (size_t)k))
             continue;
         for (int m = i; m <= p->last && m < s->n; m++)
             s->tok[m].type = DY_T_NONE;

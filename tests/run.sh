@@ -577,6 +577,8 @@ status_case "asking whether is an inquiry, no appeal ('Russia asked whether Ukra
     "Russia asked whether Ukraine would attend the talks." '"source":"RUS","target":"UKR","code":"020"' ''
 status_case "a present participle before a noun has that noun as its doer, not the clause's subject ('Carrie Lam was interrupted by protesting legislators': linear HKGELI HKGLEG 140)" \
     "Speaking in the Legislative Council, Carrie Lam was interrupted by protesting legislators." '"source":"HKGELI","target":"HKGLEG","code":"140"' ''
+status_case "a verb of one word tagged an adjective on the noun after it is no verb ('distributes free textbooks': linear BGD ---EDU 0841)" \
+    "Bangladesh distributes free textbooks to Rohingya students." '"source":"BGD","target":"---EDU","code":"0841"' ''
 status_case "an act in an infinitive that a word asks for is not done ('Turkey has failed to support Greece': linear TUR GRC 051)" \
     "Turkey has failed to support Greece." '"source":"TUR","target":"GRC","code":"051"' ''
 status_case "... nor one on a noun ('a call for efforts to normalize relations with the United States': linear CUB USA 054)" \
