@@ -677,6 +677,10 @@ code_case "... a leader's resignation is aim 1 ('a hunger strike to demand the p
 code_case "... and a constitution aim 4, for an intent too ('promised the European Union to reform its constitution': 0344)" \
     "Tunisia promised the European Union to reform its constitution." "TUN IGOEUREEC 0344"
 
+code_case "what is talked about is no party to a meeting ('Pakistan talked about Afghanistan': no PAK AFG 040)" \
+    "Pakistan talked about Afghanistan at length." ""
+code_case "... but two who talk about it meet ('Russia and China talked about Syria': RUS CHN 040 both ways)" \
+    "Russia and China talked about Syria." "CHN RUS 040;RUS CHN 040"
 # office holders of the Cold War's end: Italy's prime minister meets the
 # Soviet leader in 1985; in 2020 both are their countries' elites, and
 # Gorbachev Russia's (the Soviet Union is gone)
