@@ -225,14 +225,19 @@ static bool infinitive(const dy_tree *t, long v)
     return false;
 }
 
-/* The subject of verb v, the nearest when the parser gave it two. */
+/* The subject of verb v; when the parser gave it two, the nearest before
+ * it: the second is most often the object misread ("James Baker
+ * telephoned Soviet Foreign Minister Alexander Bessmertnykh"). */
 static long subject_of(const dy_tree *t, long v, bool *passive)
 {
     long best = -1;
-    for (size_t i = 0; i < t->n; i++)
-        if (t->w[i].head == v + 1 && subject_rel(&t->w[i])
-            && (best < 0 || labs((long)i - v) < labs(best - v)))
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->w[i].head != v + 1 || !subject_rel(&t->w[i]))
+            continue;
+        bool before = (long)i < v, best_before = best >= 0 && best < v;
+        if (best < 0 || (before && !best_before) || (before == best_before && labs((long)i - v) < labs(best - v)))
             best = (long)i;
+    }
     if (best >= 0)
         *passive = strcmp(t->w[best].deprel, "nsubj:pass") == 0;
     return best;
