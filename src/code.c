@@ -2385,13 +2385,20 @@ static int aim_codes(run_t *R, const dy_clause *cl, int16_t *pos_of, int v1, dy_
     int digit = -1; /* not yet looked for */
     for (int k = 0; k < ev->n; k++) {
         const char *code = ev->e[k].code;
+        if (code && strlen(code) == 3 && dy_grammar_has(DY_G_MEANS_GENERIC, code, 3)) {
+            /* "killed Soleimani in an airstrike": the means' code */
+            const char *m = dy_aim_means(c->aim, &x, v1 + 1, v1 + 1 + AIM_REACH);
+            if (m)
+                ev->e[k].code = m;
+            continue;
+        }
         const char *reform = code ? dy_aim_split_code(c->aim, code) : NULL;
         if (!reform)
             continue;
         if (digit < 0)
             digit = dy_aim_digit(c->aim, &x, v1 + 1, v1 + 1 + AIM_REACH);
         if (!digit)
-            return 0;
+            continue;
         char dc = (char)('0' + digit);
         if (reform != code && !dy_grammar_has(DY_G_AIM_CHANGE, &dc, 1))
             continue; /* a generic code takes only the aims that are changes */

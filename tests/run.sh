@@ -681,6 +681,10 @@ code_case "what is talked about is no party to a meeting ('Pakistan talked about
     "Pakistan talked about Afghanistan at length." ""
 code_case "... but two who talk about it meet ('Russia and China talked about Syria': RUS CHN 040 both ways)" \
     "Russia and China talked about Syria." "CHN RUS 040;RUS CHN 040"
+code_case "a fight of no kind stated takes the code of the means named after it ('killed three American soldiers with a roadside bomb': 1833)" \
+    "Insurgents killed three American soldiers with a roadside bomb in Iraq." "IRQINS USAMIL 1833" "--date 2005-06-01"
+code_case "... an airstrike is the codebook's aerial weapons (195)" \
+    "United States forces killed Qasem Soleimani in an airstrike." "USAMIL IRNMIL 195" "--date 2020-01-03"
 # office holders of the Cold War's end: Italy's prime minister meets the
 # Soviet leader in 1985; in 2020 both are their countries' elites, and
 # Gorbachev Russia's (the Soviet Union is gone)
