@@ -47,6 +47,20 @@ static bool venue_free(const char *code)
            && !dy_grammar_has(DY_G_VENUE_BOUND_CODE, code, strlen(code));
 }
 
+/* The other member of unit su's compound, of another state ("Israel
+ * and Syria"), or -1: who a compound subject meets or talks with when
+ * the only actor after the verb is the venue. */
+static int partner(const dy_sent *s, int su)
+{
+    if (su < 0 || s->unit[su].comp < 0)
+        return -1;
+    for (int w = 0; w < s->nunit; w++)
+        if (w != su && !s->unit[w].dead && s->unit[w].comp == s->unit[su].comp
+            && strncmp(s->unit[w].code, s->unit[su].code, 3) != 0)
+            return w;
+    return -1;
+}
+
 /* SET: SYNTAX = PARSE: an active verb's target. Word order's must lie in
  * the verb's own clause and outside its subject's phrase; else the actor
  * the verb's object names takes its place, when it is of another state
@@ -69,6 +83,11 @@ static bool tree_target(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, l
                    && !(venue_free(e->code) && dy_tree_venue(t, s, v, dy_tree_word(t, e->verb_end), tu))))
         return true;
     u = dy_tree_object(t, s, v, su);
+    if (u < 0 && venue_free(e->code) && dy_grammar_has(DY_G_MUTUAL_CODE, e->code, strlen(e->code)) && (u = partner(s, su)) >= 0 && !strchr(s->unit[u].code, '/')) {
+        e->tgt = s->unit[u].code; /* "Israel and Syria opened talks in Madrid" */
+        e->tgt_tok = s->unit[u].first;
+        return true;
+    }
     if (u < 0 || dy_tree_unit_under(t, s, sb, u) || strchr(s->unit[u].code, '/') || strncmp(s->unit[u].code, e->src, 3) == 0)
         return false;
     e->tgt = s->unit[u].code;
