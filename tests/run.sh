@@ -687,6 +687,8 @@ code_case "... an airstrike is the codebook's aerial weapons (195)" \
     "United States forces killed Qasem Soleimani in an airstrike." "USAMIL IRNMIL 195" "--date 2020-01-03"
 code_case "two who open talks at a venue meet each other, not the venue ('Israel and Syria opened peace talks in Madrid': ISR SYR 046 both ways)" \
     "Israel and Syria opened peace talks in Madrid." "ISR SYR 046;SYR ISR 046" "--date 1991-10-30"
+code_case "a name that condemns is criticism ('described Iran, Iraq and North Korea as an axis of evil': 111 on each)" \
+    "President Bush described Iran, Iraq and North Korea as an axis of evil." "USAGOV IRN 111;USAGOV IRQ 111;USAGOV PRK 111" "--date 2002-01-29"
 # office holders of the Cold War's end: Italy's prime minister meets the
 # Soviet leader in 1985; in 2020 both are their countries' elites, and
 # Gorbachev Russia's (the Soviet Union is gone)
