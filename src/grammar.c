@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* generated at build time from dict/ by tools/embed.sh */
 extern const char *const dy_builtin_names[];
@@ -27,7 +28,7 @@ static const char *const class_names[DY_G_COUNT] = {
     "PARTICIPLE_PREPOSITION", "REDUCED_AUX", "CLAUSE_OPENER", "DAY_WORD", "REPORTING",
     "PERSONAL_SUBJECT", "INSTITUTION_AGENT", "INSURGENT_AGENT", "ORGAN_AGENT", "STATE_ORGAN_AGENT",
     "SAYING_ROOT", "SUBORDINATOR", "FUTURE_CHAIN", "WISH", "TELLER_CASE", "LICENCE", "ADDRESSEE_CASE", "VENUE_CASE", "MUTUAL_CODE", "INTENT", "SELF", "INQUIRY", "VENUE_FREE_ROOT", "VENUE_BOUND_CODE", "LIGHT",
-    "LIGHT_END", "LIGHT_CASE", "LIGHT_MEASURE", "IMPLICATIVE", "PERFORMATIVE", "AIM_CODE", "COPARTY_CASE", "MEASURE_CASE", "NOT_NAME", "AIM_GENERIC", "AIM_CHANGE", "DOCUMENT_NOUN", "ATTRIBUTIVE", "MEANS_GENERIC",
+    "LIGHT_END", "LIGHT_CASE", "LIGHT_MEASURE", "IMPLICATIVE", "PERFORMATIVE", "AIM_CODE", "COPARTY_CASE", "MEASURE_CASE", "NOT_NAME", "AIM_GENERIC", "AIM_CHANGE", "DOCUMENT_NOUN", "ATTRIBUTIVE", "MEANS_GENERIC", "GERUND_ENDING", "VOWEL", "PERSON_AGENT",
 };
 
 enum { CLASS_ROOM = 128 }; /* words a class may hold: closed sets are small (the
@@ -142,17 +143,22 @@ bool dy_grammar_tok(dy_gclass c, const dy_token *t)
     return dy_grammar_has(c, t->w, t->wl);
 }
 
-bool dy_grammar_ends(dy_gclass c, const dy_token *t)
+bool dy_grammar_ends_in(dy_gclass c, const char *w, size_t n)
 {
     pthread_once(&once, build);
     if ((unsigned)c >= DY_G_COUNT)
         return false;
     for (size_t k = 0; k < nwords[c]; k++) {
         const gword *g = &words[c][k];
-        if (t->wl > g->n && memcmp(t->w + t->wl - g->n, g->w, g->n) == 0)
+        if (n > g->n && strncasecmp(w + n - g->n, g->w, g->n) == 0)
             return true;
     }
     return false;
+}
+
+bool dy_grammar_ends(dy_gclass c, const dy_token *t)
+{
+    return dy_grammar_ends_in(c, t->w, t->wl);
 }
 
 size_t dy_grammar_size(dy_gclass c)

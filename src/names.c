@@ -36,13 +36,14 @@ static bool candidate(const dy_sent *s, int i)
     return t->type == DY_T_NONE && t->head < 0 && surname_shape(s->text, &t->t);
 }
 
-/* A person of the dictionaries: an actor with an elite (ELI) code. */
+/* A person of the dictionaries: an actor with a code of a person outside
+ * office (PERSON_AGENT, the elite: "USAELI"). */
 static bool person_actor(const dy_actor *a)
 {
     for (uint16_t k = 0; k < a->codes.n; k++) {
         const char *c = a->codes.c[k].code;
         size_t l = strlen(c);
-        if (l >= 6 && memcmp(c + l - 3, "ELI", 3) == 0)
+        if (l >= 6 && dy_grammar_has(DY_G_PERSON_AGENT, c + 3, l - 3))
             return true;
     }
     return false;
@@ -142,7 +143,7 @@ void dy_names_learn(dy_names *m, const dy_sent *s, const struct dy_dict *d)
     }
 }
 
-static bool vowel(char c) { return c && strchr("AEIOUY", c); }
+static bool vowel(char c) { return dy_grammar_has(DY_G_VOWEL, &c, 1); }
 
 /* Are a and b one name transliterated two ways: one vowel for another
  * ("Hussein", "Hussain") or a letter doubled ("Gadafi", "Gaddafi")? Not

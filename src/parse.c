@@ -971,6 +971,8 @@ static int code_unit(dy_sent *s, dy_arena *a, int cap, const char *code, int fir
 static void named_again(dy_sent *s, dy_arena *a, int cap, const dy_names *m)
 {
     int nbase = s->nunit;
+    if (!m->n)
+        return; /* no one named yet in the document */
     for (int i = 0; i < s->n; i++) {
         const dy_ptok *t = &s->tok[i];
         const char *code = t->unit_in < 0 ? dy_names_at(m, s, i) : NULL;

@@ -6,7 +6,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* The byte ranges of the capitalised words of the actors' own phrases
  * (their agents left out: "Chinese" of "Chinese foreign ministry", not
@@ -181,7 +180,7 @@ static bool adjectival(const dy_tree *t, const dy_sent *s, size_t k)
     const dy_word *w = &t->w[k];
     long h = (long)w->head - 1;
     return strcmp(w->upos, "ADJ") == 0 && strcmp(w->deprel, "amod") == 0 && h > (long)k && h <= (long)k + 2
-           && !(w->len > 3 && strncasecmp(s->text + w->start + w->len - 3, "ING", 3) == 0);
+           && !dy_grammar_ends_in(DY_G_GERUND_ENDING, s->text + w->start, w->len);
 }
 
 void dy_tree_verbs(const dy_tree *t, dy_sent *s)
