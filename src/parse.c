@@ -1007,7 +1007,35 @@ static int pronoun_unit(dy_sent *s, dy_arena *a, int cap, int ref, int i)
     return u;
 }
 
-static void pronouns(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap, const char *fwd)
+/* Does unit x name more than one: a compound's member, or an agent whose
+ * word is a plural ("Chinese officials", "police")? Lower case only:
+ * "the United States" and "Philippines" are one. */
+static bool plural_unit(const dy_sent *s, const dy_unit *x)
+{
+    if (x->comp >= 0)
+        return true;
+    for (int k = x->first; k <= x->last && k < s->n; k++) {
+        const dy_token *t = &s->tok[k].t;
+        if (s->tok[k].type != DY_T_AGENT || t->cap || t->cls != DY_W_NONE)
+            continue;
+        if (dy_grammar_tok(DY_G_PLURAL_WORD, t)
+            || (t->wl > 3 && t->w[t->wl - 1] == 'S' && !dy_grammar_ends(DY_G_SINGULAR_ENDING, t)))
+            return true;
+    }
+    return false;
+}
+
+/* May pronoun t stand for unit x (SET: PRONOUN AGREEMENT)? "It" and "he"
+ * stand for one, not for "Chinese officials" or "Iran and Pakistan". A
+ * state before "he" may well be his ("the UK's Prime Minister ... he"). */
+static bool agrees(const dy_sent *s, const dy_token *t, const dy_unit *x)
+{
+    return !(dy_grammar_tok(DY_G_NEUTER_PRONOUN, t) || dy_grammar_tok(DY_G_PERSON_PRONOUN, t))
+           || !plural_unit(s, x);
+}
+
+static void pronouns(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, int cap,
+                     const char *fwd)
 {
     int nbase = s->nunit;
     for (int i = 0; i < s->n; i++) {
@@ -1022,12 +1050,18 @@ static void pronouns(dy_sent *s, const struct dy_dict *d, dy_arena *a, int cap, 
                 if (!s->unit[u].dead && s->unit[u].last < i)
                     ref = u;
         } else if (t->t.pron == DY_PR_FIRST || t->t.pron == DY_PR_PRIOR) {
-            /* the first actor of the sentence that precedes the pronoun */
-            for (int u = 0; u < nbase; u++)
+            /* the first actor of the sentence that precedes the pronoun
+             * (and agrees with it); with none that agrees, the pronoun
+             * stands for something else */
+            bool before = false;
+            for (int u = 0; u < nbase && ref < 0; u++)
                 if (!s->unit[u].dead && s->unit[u].last < i) {
-                    ref = u;
-                    break;
+                    before = true;
+                    if (!o->agreement || agrees(s, &t->t, &s->unit[u]))
+                        ref = u;
                 }
+            if (ref < 0 && before)
+                continue;
         } else {
             for (int u = 0; u < nbase && ref < 0; u++)
                 if (!s->unit[u].dead && s->unit[u].comp >= 0 && s->unit[u].first < i)
@@ -1476,7 +1510,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     /* eliminated clauses can join the actors around them into a compound */
     find_compounds(s, true);
     /* pronouns refer to actors that survived clause elimination */
-    pronouns(s, d, a, cap, st->fwd);
+    pronouns(s, d, o, a, cap, st->fwd);
     if (d->petr || st->speaker)
         first_person(s, d, a, cap, st->speaker);
     if (d->petr)

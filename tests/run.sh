@@ -642,6 +642,14 @@ code_case() { # what, sentence, the events expected ("SRC TGT CODE", ';' between
     got=$("$DYAD" code ${4:-} "$TMP/light.txt" 2>&1 | events | cut -d' ' -f2- | sort | paste -sd';' -)
     [ "$got" = "$3" ] && ok "coding: $1" || not_ok "coding: $1" "expected '$3', got '$got'"
 }
+code_case "pronoun agreement: 'it' does not stand for plural officials" \
+    "Chinese officials said it attacked Taiwanese troops." ""
+code_case "... 'they' does" "Chinese officials said they attacked Taiwanese troops." "CHNGOV TWNMIL 190"
+code_case "... 'it' stands for a state" "China said it attacked Taiwanese troops." "CHN TWNMIL 190"
+code_case "... nor 'he' for a compound" "Iran and Pakistan said he attacked Indian troops." ""
+printf 'SET: PRONOUN AGREEMENT = FALSE\n' >"$TMP/agreement-off.options"
+code_case "... and the option off reads 'it' as the first actor, as TABARI does" \
+    "Chinese officials said it attacked Taiwanese troops." "CHNGOV TWNMIL 190" "--dict builtin+$TMP/agreement-off.options"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
