@@ -1442,6 +1442,8 @@ static int publish(dy_coder *c, const dy_sent *s, const dy_evlist *l, const char
         if (e->src_tok >= 0) {
             const dy_unit *u = NULL;
             int ui = s->tok[e->src_tok].unit;
+            if (ui < 0) /* the actor of "the President of the United States" */
+                ui = s->tok[e->src_tok].unit_in;
             if (ui >= 0)
                 u = &s->unit[ui];
             o->source_off = s->tok[e->src_tok].t.off;
@@ -1453,6 +1455,8 @@ static int publish(dy_coder *c, const dy_sent *s, const dy_evlist *l, const char
         if (e->tgt_tok >= 0) {
             const dy_unit *u = NULL;
             int ui = s->tok[e->tgt_tok].unit;
+            if (ui < 0) /* the actor of "the President of the United States" */
+                ui = s->tok[e->tgt_tok].unit_in;
             if (ui >= 0)
                 u = &s->unit[ui];
             o->target_off = s->tok[e->tgt_tok].t.off;

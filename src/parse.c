@@ -549,6 +549,7 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
         const char *code = dy_dict_code_at(&d->actors[r->id].codes, date);
         int first = i, last = t->last;
         const dy_agent *ag = NULL;
+        int p; /* the word before the actor, a determiner passed */
         bool former = i > 0 && is_former(&s->tok[i - 1]);
         /* agent right after the actor: "Gondor's prime minister" */
         int j = last + 1;
@@ -595,11 +596,12 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             first = h;
             if (h > 0 && is_former(&s->tok[h - 1]))
                 former = true;
-        } else if (i > 1 && (s->tok[i - 1].t.cls == DY_W_PREP || (d->petr && dy_word_is(&s->tok[i - 1].t, "FROM")))
-                   && s->tok[i - 2].type == DY_T_AGENT
-                   && s->tok[i - 2].head >= 0 && !agent_used[s->tok[i - 2].head]) {
-            /* "ambassadors of Arnor" */
-            int h = s->tok[i - 2].head;
+        } else if ((p = i - (i > 2 && s->tok[i - 1].t.cls == DY_W_DET ? 1 : 0)) > 1
+                   && (s->tok[p - 1].t.cls == DY_W_PREP || (d->petr && dy_word_is(&s->tok[p - 1].t, "FROM")))
+                   && s->tok[p - 2].type == DY_T_AGENT
+                   && s->tok[p - 2].head >= 0 && !agent_used[s->tok[p - 2].head]) {
+            /* "ambassadors of Arnor", "the President of the United States" */
+            int h = s->tok[p - 2].head;
             ag = &d->agents[d->roots[s->tok[h].root].id];
             agent_used[h] = true;
             first = h;

@@ -650,6 +650,8 @@ code_case "... nor 'he' for a compound" "Iran and Pakistan said he attacked Indi
 printf 'SET: PRONOUN AGREEMENT = FALSE\n' >"$TMP/agreement-off.options"
 code_case "... and the option off reads 'it' as the first actor, as TABARI does" \
     "Chinese officials said it attacked Taiwanese troops." "CHNGOV TWNMIL 190" "--dict builtin+$TMP/agreement-off.options"
+code_case "an agent of an actor after 'the': 'the President of the United States' is USAGOV" \
+    "Venezuela was threatened by the President of the United States." "USAGOV VEN 130"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
