@@ -160,6 +160,10 @@ typedef struct {
     const char *speaker; /* actor code of who speaks in the document (a speech, a
                             ministry's statement), or NULL: the first person outside
                             quotations ("we", "my Government") is this actor */
+    const char *venue;  /* actor code of the body the document's speech is given
+                           to (the United Nations General Assembly: "IGOUNO"), or
+                           NULL: its presiding officer ("Mr. President", "the
+                           President" of no state) is this actor's */
 } dy_doc;
 
 /* Whether s can be a document's speaker: an actor code, 3 to 63 upper-case

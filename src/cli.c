@@ -54,6 +54,10 @@ static const char usage_text[] =
     "                    \"speaker\"): a speech, a ministry's statement. Its\n"
     "                    first person outside quotations (\"we\", \"I\", \"my\n"
     "                    country\") is CODE, \"my Government\" CODE's\n"
+    "  --venue CODE      actor code of the body the documents' speeches are\n"
+    "                    given to, where they name none (a JSON Lines\n"
+    "                    record's \"venue\"): its presiding officer (\"Mr.\n"
+    "                    President\", \"the President\" of no state) is CODE's\n"
     "  --dict SPEC       builtin (default), a TABARI .project file, a PETRARCH\n"
     "                    config (.ini), a folder of dictionaries, or FILE[,FILE...]\n"
     "                    (TABARI .actors .agents .verbs .options; PETRARCH verbs,\n"
@@ -229,7 +233,7 @@ static int cmd_code(int argc, char **argv)
     int32_t date = 0;
     bool with_text = false, stats = false, phoenix = false;
     int threads = 1;
-    const char *speaker = NULL;
+    const char *speaker = NULL, *venue = NULL;
     const char *options[64];
     int nopt = 0;
     const char *files[4096];
@@ -255,6 +259,12 @@ static int cmd_code(int argc, char **argv)
             speaker = argv[++i];
             if (!dy_speaker_ok(speaker)) {
                 fprintf(stderr, "dyad: --speaker: '%s' is not an actor code (3 to 63 upper-case letters and digits)\n", speaker);
+                return EX_USAGE;
+            }
+        } else if (strcmp(a, "--venue") == 0 && i + 1 < argc) {
+            venue = argv[++i];
+            if (!dy_speaker_ok(venue)) {
+                fprintf(stderr, "dyad: --venue: '%s' is not an actor code (3 to 63 upper-case letters and digits)\n", venue);
                 return EX_USAGE;
             }
         } else if (strcmp(a, "--dict") == 0 && i + 1 < argc)
@@ -334,7 +344,7 @@ static int cmd_code(int argc, char **argv)
         files[nfiles++] = "-";
     dy_cli_stats st = {0};
     dy_coder **coders = calloc((size_t)threads, sizeof *coders);
-    dy_cli_code_opts co = {d, options, nopt, with_text, phoenix, threads, coders, speaker};
+    dy_cli_code_opts co = {d, options, nopt, with_text, phoenix, threads, coders, speaker, venue};
     dy_cli_catch_signals();
     for (int i = 0; i < nfiles && !dy_cli_stop && !dy_cli_out_errno; i++) {
         bool in = strcmp(files[i], "-") == 0;

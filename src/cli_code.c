@@ -117,9 +117,12 @@ static int code_one(const dy_cli_code_opts *o, dy_coder *c, const dy_doc *doc, o
     dy_error e = {{0}};
     st->docs++;
     dy_doc spoken;
-    if (!doc->speaker && o->speaker) {
+    if ((!doc->speaker && o->speaker) || (!doc->venue && o->venue)) {
         spoken = *doc;
-        spoken.speaker = o->speaker;
+        if (!doc->speaker && o->speaker)
+            spoken.speaker = o->speaker;
+        if (!doc->venue && o->venue)
+            spoken.venue = o->venue;
         doc = &spoken;
     }
     dy_status cs = dy_code_doc(c, doc, &res, &e);
@@ -153,7 +156,7 @@ static int code_one(const dy_cli_code_opts *o, dy_coder *c, const dy_doc *doc, o
 
 /* ---- batches ---- */
 
-enum { NSTR = 6 }; /* a document's strings: id, title, text, url, source, speaker */
+enum { NSTR = 7 }; /* a document's strings: id, title, text, url, source, speaker, venue */
 
 typedef struct batch {
     size_t seq;
@@ -180,7 +183,7 @@ typedef struct {
 /* Copies a document's strings into the batch (the reader reuses its own). */
 static bool batch_add(batch *b, const dy_doc *d)
 {
-    const char *s[NSTR] = {d->id, d->title, d->text, d->url, d->source, d->speaker};
+    const char *s[NSTR] = {d->id, d->title, d->text, d->url, d->source, d->speaker, d->venue};
     size_t l[NSTR];
     for (int k = 0; k < NSTR; k++)
         l[k] = !s[k] ? 0 : k == 2 ? d->text_len : strlen(s[k]);
@@ -201,7 +204,8 @@ static void batch_seal(batch *b)
 {
     for (int i = 0; i < b->n; i++) {
         const char **f[NSTR] = {&b->docs[i].id,  &b->docs[i].title,  &b->docs[i].text,
-                                &b->docs[i].url, &b->docs[i].source, &b->docs[i].speaker};
+                                &b->docs[i].url, &b->docs[i].source, &b->docs[i].speaker,
+                                &b->docs[i].venue};
         for (int k = 0; k < NSTR; k++)
             *f[k] = b->off[i][k] == (size_t)-1 ? NULL : b->mem.p + b->off[i][k];
     }

@@ -40,6 +40,7 @@ typedef struct {
      * until first used; the caller frees them with dy_cli_code_free */
     dy_coder **coders;
     const char *speaker;        /* --speaker: for documents that name none, or NULL */
+    const char *venue;          /* --venue: likewise */
 } dy_cli_code_opts;
 
 /* Codes the documents of buf (named name for messages) and writes their

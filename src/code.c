@@ -2665,7 +2665,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         dy_names_clear(&c->names);
         dy_strcpy_cap(c->names_story, sizeof c->names_story, c->story);
     }
-    const dy_story st = {fcode, pcode, c->speaker[0] ? c->speaker : NULL, c->opts.names ? &c->names : NULL};
+    const dy_story st = {fcode, pcode, c->speaker[0] ? c->speaker : NULL, c->opts.names ? &c->names : NULL,
+                         c->venue[0] ? c->venue : NULL};
     if (dy_parse(&s, c->d, &c->opts, &c->scratch, text, len, date, &st, c->memo, NULL) < 0)
         return -1;
     if (c->opts.names)

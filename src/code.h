@@ -25,7 +25,8 @@ struct dy_coder {
     char story[32], prev_story[32]; /* story ids of this and the last sentence */
     int sent, prev_sent;      /* sentence serials */
     char fwd_code[64];        /* first actor of the last sentence; "" none */
-    char speaker[64];         /* the document's speaker (dy_doc); "" none */
+    char speaker[64];
+    char venue[64];           /* the body the document's speech is given to (dy_doc); "" none */         /* the document's speaker (dy_doc); "" none */
     char state_code[4];       /* the one state the last sentence named ("KEN"),
                                  for "the government" of the next; "" none */
     char pair_code[64];       /* the two states the last sentence's events were

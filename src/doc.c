@@ -37,7 +37,13 @@ dy_status dy_code_doc(dy_coder *c, const dy_doc *doc, dy_result *out, dy_error *
                  doc->id ? doc->id : "document", doc->speaker);
         return DY_ERR_PARSE;
     }
+    if (doc->venue && !dy_speaker_ok(doc->venue)) {
+        snprintf(err->msg, sizeof err->msg, "%s: venue '%.40s' is not an actor code (upper-case letters and digits, 3 to 63)",
+                 doc->id ? doc->id : "document", doc->venue);
+        return DY_ERR_PARSE;
+    }
     dy_strcpy_cap(c->speaker, sizeof c->speaker, doc->speaker ? doc->speaker : "");
+    dy_strcpy_cap(c->venue, sizeof c->venue, doc->venue ? doc->venue : "");
     if (doc->title && *doc->title) {
         c->sentence_no = ++no;
         c->sent = no;

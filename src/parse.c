@@ -996,6 +996,31 @@ static void named_again(dy_sent *s, dy_arena *a, int cap, const dy_names *m)
     link_units(s);
 }
 
+/* The presiding officer of the body a speech is given to ("Mr. President",
+ * "the outgoing President", "the President of the seventy-third session")
+ * is the venue's: an agent of PRESIDING of no state, not "our President",
+ * "President Abbas" or "the President of the Republic". */
+static void presiding(dy_sent *s, const struct dy_dict *d, dy_arena *a, const char *venue)
+{
+    for (int u = 0; u < s->nunit; u++) {
+        dy_unit *x = &s->unit[u];
+        if (x->acode || x->pronoun || x->dead || !x->root || x->root->type != DY_RT_AGENT
+            || strncmp(x->code, "---", 3) != 0 || !dy_grammar_tok(DY_G_PRESIDING, &s->tok[x->first].t))
+            continue;
+        const dy_ptok *p = x->first > 0 ? &s->tok[x->first - 1] : NULL;
+        if (p && (p->t.fw & DY_FW_POSS) && (p->t.cls == DY_W_PRON || dy_grammar_tok(DY_G_FIRST_POSSESSIVE, &p->t)))
+            continue;
+        int n = x->last + 1;
+        if (n < s->n && s->tok[n].t.cls == DY_W_PREP)
+            n += n + 1 < s->n && s->tok[n + 1].t.cls == DY_W_DET ? 2 : 1;
+        if (n < s->n && s->tok[n].t.cap && !s->allcaps)
+            continue; /* a name, or a body of its own */
+        const dy_agent *ag = &d->agents[x->root->id];
+        x->code = compose(a, venue, ag->code, ag->prefix);
+        x->acode = venue;
+    }
+}
+
 /* A pronoun at token i standing for unit ref: a copy of ref there.
  * Returns the new unit, or -1 when there is no room. */
 static int pronoun_unit(dy_sent *s, dy_arena *a, int cap, int ref, int i)
@@ -1460,7 +1485,7 @@ static void verb_context(dy_sent *s)
 int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, const char *text,
              size_t len, int32_t date, const dy_story *st, struct dy_rootmemo *memo, const bool *keep)
 {
-    static const dy_story none = {NULL, NULL, NULL, NULL};
+    static const dy_story none = {NULL, NULL, NULL, NULL, NULL};
     if (!st)
         st = &none;
     memset(s, 0, sizeof *s);
@@ -1497,6 +1522,8 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
     build_units(s, d, o, a, date, cap);
     if (st->names)
         named_again(s, a, cap, st->names);
+    if (st->venue)
+        presiding(s, d, a, st->venue);
     if (d->petr) {
         two_sides(s, a, cap, s->nunit, st->pair);
         sort_units(s);

@@ -90,6 +90,8 @@ typedef struct {
     const char *speaker; /* the actor code of who speaks the document: the first person
                             outside quotations ("we", "my Government") */
     const struct dy_names *names; /* the surnames of people named before in the document (names.h) */
+    const char *venue;   /* the actor code of the body a speech is given to: its
+                            presiding officer ("Mr. President") is its */
 } dy_story;
 
 /* Parses text; returns 0, or -1 when memory ran out. st: what the story

@@ -3,7 +3,7 @@
  *
  * Formats:
  *   text   := headline-line body        (one article per input)
- *   jsonl  := (json-object '\n')*        {"id","date","title","text"[,"source","url","speaker"]}
+ *   jsonl  := (json-object '\n')*        {"id","date","title","text"[,"source","url","speaker","venue"]}
  *   tabari := (dateline text-line* blank-line | comment-block)*
  *   petrarch := PETRARCH XML records (petrxml.c)
  *             dateline := YYMMDD[DD] blank id
@@ -282,6 +282,7 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
         doc->url = jstr(r, o, "url", why, sizeof why);
         doc->source = jstr(r, o, "source", why, sizeof why);
         doc->speaker = jstr(r, o, "speaker", why, sizeof why);
+        doc->venue = jstr(r, o, "venue", why, sizeof why);
         const char *text = jstr(r, o, "text", why, sizeof why);
         json_object_put(o);
         if (why[0]) {
@@ -296,6 +297,12 @@ static dy_status next_jsonl(dy_reader *r, dy_doc *doc, bool *eof, dy_error *err)
             snprintf(err->msg, sizeof err->msg,
                      "%s:%u:1: \"speaker\" '%.40s' is not an actor code (3 to 63 upper-case letters and digits)",
                      r->name, ln, doc->speaker);
+            return DY_ERR_PARSE;
+        }
+        if (doc->venue && !dy_speaker_ok(doc->venue)) {
+            snprintf(err->msg, sizeof err->msg,
+                     "%s:%u:1: \"venue\" '%.40s' is not an actor code (3 to 63 upper-case letters and digits)",
+                     r->name, ln, doc->venue);
             return DY_ERR_PARSE;
         }
         char idbuf[32];

@@ -451,7 +451,7 @@ dy_status dy_validate_petrarch(const char *file, const char *dict_spec, unsigned
         }
         dy_result res;
         dy_error e2;
-        dy_doc doc = {it->id, it->date, NULL, it->text, it->text_len, !it->is_sentence, NULL, NULL, NULL};
+        dy_doc doc = {it->id, it->date, NULL, it->text, it->text_len, !it->is_sentence, NULL, NULL, NULL, NULL};
         if (dy_code_doc(c, &doc, &res, &e2) != DY_OK)
             res.n = 0, res.status = DY_SENT_NOEVENT;
         char (*got)[96] = malloc((res.n + 1) * sizeof *got);

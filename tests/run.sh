@@ -370,6 +370,18 @@ printf '%s\n' '{"id":"a","speaker":"NOR","text":"We condemn the Russian invasion
     && grep -q '"doc_id":"c","sentence":1,"date":null,"source":"SWE","target":"RUS"' "$TMP/o" && [ "$(wc -l <"$TMP/o")" = 2 ] \
     && ok "JSON Lines \"speaker\": a record's own, else --speaker; a bad one is reported as file:line and the rest coded" \
     || not_ok "JSON Lines speaker" "exit $rc $(cat "$TMP/e") $(cat "$TMP/o")"
+# a speech's venue: its presiding officer is the venue's, not a government
+# of no state; "our President" and "President Abbas" are not
+printf '%s\n' '{"id":"a","speaker":"NOR","venue":"IGOUNO","text":"We thank the outgoing President for his work."}' \
+    '{"id":"b","speaker":"NOR","venue":"igo","text":"We thank the outgoing President for his work."}' \
+    '{"id":"c","speaker":"NOR","text":"We thank the outgoing President for his work."}' \
+    '{"id":"d","speaker":"NOR","text":"I talked with President Abbas. We thank our President for his work."}' >"$TMP/venue.jsonl"
+"$DYAD" code --venue IGOAFRAFU "$TMP/venue.jsonl" >"$TMP/o0" 2>"$TMP/e"; rc=$?
+events <"$TMP/o0" >"$TMP/o"
+[ $rc = 1 ] && grep -q 'venue.jsonl:2:1: "venue"' "$TMP/e" \
+    && [ "$(tr '\n' ';' <"$TMP/o")" = "1 NOR IGOUNOGOV 051;1 NOR IGOAFRAFUGOV 051;1 NOR ---GOV 040;1 ---GOV NOR 040;2 NOR NORGOV 051;" ] \
+    && ok "JSON Lines \"venue\" and --venue: the presiding officer is the body's ('the outgoing President'), not 'President Abbas' or 'our President'" \
+    || not_ok "venue" "exit $rc $(cat "$TMP/e") $(tr '\n' ';' <"$TMP/o")"
 U="$SHARED/corpus/ungdc-2010-2024.jsonl.zst"
 if [ -f "$U" ]; then
     # the README's pipeline, as written but for the file's place

@@ -733,7 +733,7 @@ static void test_code_doc_and_dates(void **st)
     dy_result r;
     dy_error err;
     const char *body = "BEIJING: Xi Jinping warmly praised Pakistan on Monday.\n\nPakistan thanked nobody.";
-    dy_doc doc = {"d1", 20180611, "Headline without events here", body, strlen(body), true, NULL, NULL, NULL};
+    dy_doc doc = {"d1", 20180611, "Headline without events here", body, strlen(body), true, NULL, NULL, NULL, NULL};
     assert_int_equal(dy_code_doc(c, &doc, &r, &err), DY_OK);
     assert_int_equal(r.sentences, 3);
     assert_int_equal(r.n, 1);
