@@ -150,6 +150,11 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
         if (dy_tree_participle(&c->tree, v) && e.src_tok >= 0 && !pair && !e.src_named
             && dy_tree_agent(&c->tree, s->text, v) < 0 && !dy_tree_unit_under(&c->tree, s, v, s->tok[e.src_tok].unit_in))
             continue;
+        /* an event noun's target is in its own phrase: "Trump's release"
+         * from hospital is no release of the next clause's Kamala Harris */
+        if (e.tgt_tok >= 0 && !pair && !e.tgt_named && dy_tree_event_noun(&c->tree, s, e.verb_tok)
+            && !dy_tree_noun_target(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
+            continue;
         bool free_src = sb >= 0 && e.src_tok >= 0 && !e.src_named && !pair;
         bool free_tgt = sb >= 0 && e.tgt_tok >= 0 && !e.tgt_named && !pair;
         if (passive && free_src && free_tgt && !tree_passive(c, s, &e, v, sb))

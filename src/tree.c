@@ -148,6 +148,7 @@ static bool nominal(const dy_tree *t, size_t k)
 }
 
 static int own_unit(const dy_tree *t, const dy_sent *s, long w, int not_u);
+static bool unit_in(const dy_tree *t, const dy_sent *s, long a, int u);
 
 /* Does the noun k name its doer as an actor: a possessive ("Xi Jinping's
  * talks with Hussain", "Russia's attack on Ukraine") or a "by" phrase
@@ -194,6 +195,23 @@ void dy_tree_verbs(const dy_tree *t, dy_sent *s)
         for (int m = i; m <= p->last && m < s->n; m++)
             s->tok[m].type = DY_T_NONE;
     }
+}
+
+bool dy_tree_event_noun(const dy_tree *t, const dy_sent *s, int tok)
+{
+    long k = dy_tree_word(t, tok);
+    return k >= 0 && tok < s->n && s->tok[tok].last >= tok && !has_verb(t, s, tok, (size_t)k)
+           && nominal(t, (size_t)k) && doer_named(t, s, (size_t)k);
+}
+
+bool dy_tree_noun_target(const dy_tree *t, const dy_sent *s, long k, int u)
+{
+    if (k < 0 || u < 0 || u >= s->nunit || !unit_in(t, s, k, u))
+        return false;
+    for (size_t i = 0; i < t->n; i++)
+        if ((long)t->w[i].head == k + 1 && strcmp(t->w[i].deprel, "nmod:poss") == 0 && unit_in(t, s, (long)i, u))
+            return false;
+    return true;
 }
 
 long dy_tree_word(const dy_tree *t, int tok)

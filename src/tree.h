@@ -86,6 +86,15 @@ int dy_tree_year(const dy_tree *t, const char *text, long v);
 /* Are unit u's actor words in word w's subtree? */
 bool dy_tree_unit_under(const dy_tree *t, const dy_sent *s, long w, int u);
 
+/* Is the verb at token tok an event noun: a noun that names its doer
+ * ("Xi Jinping's talks with Hussain", "the expulsion of diplomats by
+ * Russia"), kept as a verb (dy_tree_verbs)? */
+bool dy_tree_event_noun(const dy_tree *t, const dy_sent *s, int tok);
+
+/* Is unit u inside the phrase of the event noun at word k, and not its
+ * possessive doer: "with Hussain" of "Xi's talks with Hussain"? */
+bool dy_tree_noun_target(const dy_tree *t, const dy_sent *s, long k, int u);
+
 /* Is word w a personal pronoun ("I", "we", "they")? */
 bool dy_tree_pronoun(const dy_tree *t, long w);
 

@@ -664,6 +664,10 @@ code_case "... and the option off reads 'it' as the first actor, as TABARI does"
     "Chinese officials said it attacked Taiwanese troops." "CHNGOV TWNMIL 190" "--dict builtin+$TMP/agreement-off.options"
 code_case "an agent of an actor after 'the': 'the President of the United States' is USAGOV" \
     "Venezuela was threatened by the President of the United States." "USAGOV VEN 130"
+code_case "an event noun's target is in its own phrase ('Trump's release' is no release of Kamala Harris)" \
+    "A couple days after Trump’s release, the only vice presidential debate between Vice President Mike Pence and Democratic vice presidential nominee Kamala Harris took place in Utah." "" "--date 2020-10-10"
+code_case "... 'Iran's support for Houthi militias' is" \
+    "Iran's support for Houthi militias alarmed Saudi Arabia." "IRN YEMREBUAF 051" "--date 2020-10-10"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
