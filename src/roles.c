@@ -155,6 +155,16 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
         if (e.tgt_tok >= 0 && !pair && !e.tgt_named && dy_tree_event_noun(&c->tree, s, e.verb_tok)
             && !dy_tree_noun_target(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
             continue;
+        /* a dictionary verb that the tree makes a noun in an argument's
+         * place, with no subject, has its target below it: elsewhere it
+         * is a noun ("fire kills five children", "worked as press for the
+         * French websites", "led to protests"). Not a word tagged a verb,
+         * nor a noun on a noun: the parser makes news's short clauses
+         * noun phrases ("Israeli troops invaded southern Lebanon", "security
+         * forces shot protesters": "shot" a compound on "protesters") */
+        if (sb < 0 && e.tgt_tok >= 0 && !pair && !e.tgt_named && dy_tree_argument_noun(&c->tree, s, e.verb_tok)
+            && !dy_tree_verb_governs(&c->tree, s, e.verb_tok, e.verb_end, s->tok[e.tgt_tok].unit_in))
+            continue;
         bool free_src = sb >= 0 && e.src_tok >= 0 && !e.src_named && !pair;
         bool free_tgt = sb >= 0 && e.tgt_tok >= 0 && !e.tgt_named && !pair;
         if (passive && free_src && free_tgt && !tree_passive(c, s, &e, v, sb))

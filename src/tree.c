@@ -197,6 +197,38 @@ void dy_tree_verbs(const dy_tree *t, dy_sent *s)
     }
 }
 
+bool dy_tree_argument_noun(const dy_tree *t, const dy_sent *s, int tok)
+{
+    static const char *const args[] = {"nsubj", "obj", "iobj", "obl", "nmod", NULL};
+    long k = dy_tree_word(t, tok);
+    if (k < 0 || tok >= s->n || s->tok[tok].last < tok || has_verb(t, s, tok, (size_t)k))
+        return false;
+    /* with its subtypes: "obl:tmod", "nmod:poss" */
+    const char *rel = t->w[k].deprel;
+    size_t n = strcspn(rel, ":");
+    for (int a = 0; args[a]; a++)
+        if (strlen(args[a]) == n && strncmp(rel, args[a], n) == 0)
+            return true;
+    return false;
+}
+
+bool dy_tree_verb_governs(const dy_tree *t, const dy_sent *s, int first, int last, int u)
+{
+    for (int i = first; i <= last && i < s->n; i++) {
+        long k = dy_tree_word(t, i);
+        if (k < 0)
+            continue;
+        /* an auxiliary or particle of the verb's words: its head's */
+        const dy_word *w = &t->w[k];
+        if (w->head > 0 && (strncmp(w->deprel, "aux", 3) == 0 || strcmp(w->deprel, "cop") == 0
+                            || strcmp(w->deprel, "compound:prt") == 0))
+            k = w->head - 1;
+        if (dy_tree_in_clause(t, s, k, u)) /* a participle's noun too */
+            return true;
+    }
+    return false;
+}
+
 bool dy_tree_event_noun(const dy_tree *t, const dy_sent *s, int tok)
 {
     long k = dy_tree_word(t, tok);

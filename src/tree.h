@@ -86,6 +86,15 @@ int dy_tree_year(const dy_tree *t, const char *text, long v);
 /* Are unit u's actor words in word w's subtree? */
 bool dy_tree_unit_under(const dy_tree *t, const dy_sent *s, long w, int u);
 
+/* Is the verb at token tok a noun in the tree: no word of it tagged a
+ * verb, its word a subject, object, oblique or nominal modifier? */
+bool dy_tree_argument_noun(const dy_tree *t, const dy_sent *s, int tok);
+
+/* Does a word of the verb's tokens first..last (or the head of one that
+ * is an auxiliary, a copula or a particle) have unit u in its subtree, or
+ * for a participle or relative clause, in its noun's phrase? */
+bool dy_tree_verb_governs(const dy_tree *t, const dy_sent *s, int first, int last, int u);
+
 /* Is the verb at token tok an event noun: a noun that names its doer
  * ("Xi Jinping's talks with Hussain", "the expulsion of diplomats by
  * Russia"), kept as a verb (dy_tree_verbs)? */

@@ -668,6 +668,8 @@ code_case "an event noun's target is in its own phrase ('Trump's release' is no 
     "A couple days after Trump’s release, the only vice presidential debate between Vice President Mike Pence and Democratic vice presidential nominee Kamala Harris took place in Utah." "" "--date 2020-10-10"
 code_case "... 'Iran's support for Houthi militias' is" \
     "Iran's support for Houthi militias alarmed Saudi Arabia." "IRN YEMREBUAF 051" "--date 2020-10-10"
+code_case "a verb the tree makes a noun in an argument's place has its target below it ('fire kills five children')" \
+    "Florida highway pileup, fire kills five children, two truck drivers" "" "--date 2019-05-01"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
