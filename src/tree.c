@@ -480,7 +480,14 @@ bool dy_tree_venue(const dy_tree *t, const dy_sent *s, long v, long vend, int u)
      * our brothers in the Kingdom of Saudi Arabia") */
     static const char *const name_rels[] = {"flat", "compound", "amod", NULL};
     for (size_t steps = 0; w >= 0 && steps < t->n; steps++, w = t->w[w].head - 1) {
-        if (t->w[w].head == v + 1) {
+        /* the oblique of the verb, or of the act it governs as an open
+         * complement ("wishes to continue to carry its responsibilities
+         * in the Security Council") */
+        long h = t->w[w].head - 1;
+        for (size_t up = 0; h >= 0 && h != v && up < t->n && strcmp(t->w[w].deprel, "obl") == 0
+                            && strcmp(t->w[h].deprel, "xcomp") == 0; up++)
+            h = t->w[h].head - 1;
+        if (h == v) {
             long c = strcmp(t->w[w].deprel, "obl") == 0 ? child(t, w, "case") : -1;
             return c >= 0 && (c < v || c > vend) && word_in(t, s->text, (size_t)c, DY_G_VENUE_CASE);
         }

@@ -670,6 +670,8 @@ code_case "... 'Iran's support for Houthi militias' is" \
     "Iran's support for Houthi militias alarmed Saudi Arabia." "IRN YEMREBUAF 051" "--date 2020-10-10"
 code_case "a verb the tree makes a noun in an argument's place has its target below it ('fire kills five children')" \
     "Florida highway pileup, fire kills five children, two truck drivers" "" "--date 2019-05-01"
+code_case "an intent takes no target from the place of the act it intends ('wishes to carry its responsibilities in the Security Council')" \
+    "Finland wishes to continue to carry its responsibilities in the Security Council." "" "--date 2012-09-25"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
