@@ -2641,6 +2641,53 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist 
     return DY_SENT_CODED;
 }
 
+/* SET: DOMESTIC, PETRARCH dialect: in a sentence that names one state, a
+ * party of no country facing that state's civil organs (DOMESTIC_ORGAN_AGENT:
+ * its government, police, courts, legislature) is that state's: "the
+ * Egyptian government urged protesters to end their sit-in", "protesters
+ * demanded reforms from the Jordanian government". Not its army, which
+ * acts abroad as often ("US troops killed militants"). Returns -1 when
+ * memory ran out. */
+static int own_people(dy_coder *c, const dy_sent *s, dy_evlist *out)
+{
+    char one[4] = "";
+    for (int u = 0; u < s->nunit; u++) {
+        const dy_unit *x = &s->unit[u];
+        if (x->dead || !dy_state_code(x->code))
+            continue;
+        if (one[0] && strncmp(one, x->code, 3) != 0)
+            return 0; /* two states */
+        memcpy(one, x->code, 3);
+        one[3] = '\0';
+    }
+    for (int k = 0; one[0] && k < out->n; k++) {
+        dy_ev *e = &out->e[k];
+        const char **blank = strncmp(e->src, "---", 3) == 0 ? &e->src : strncmp(e->tgt, "---", 3) == 0 ? &e->tgt : NULL;
+        const char *other = blank == &e->src ? e->tgt : e->src;
+        int tok = blank == &e->src ? e->src_tok : e->tgt_tok;
+        int u = tok >= 0 && tok < s->n ? s->tok[tok].unit_in : -1;
+        /* not a pronoun ("its", "him"), nor an organ of the same kind ("the
+         * mayor" of another town), nor the media ("told CNN") */
+        if (!blank || strchr(*blank, '/') || strlen(*blank) < 6 || strncmp(other, one, 3) != 0
+            || !agent_in(other, DY_G_DOMESTIC_ORGAN_AGENT) || (u >= 0 && s->unit[u].pronoun)
+            || strcmp(*blank + 3, other + 3) == 0 || agent_in(*blank, DY_G_FOREIGN_AGENT))
+            continue;
+        /* words (CAMEO 01-05, 10-14) at home; deeds by a government fall
+         * as often on other states' people ("the Israeli government has
+         * killed more children"), and PETRARCH's suites leave the released
+         * ("civilians ... were released by Putin") of no country; the
+         * police's and the courts' deeds fall on their own */
+        bool words = (e->code[0] == '0' && e->code[1] <= '5') || (e->code[0] == '1' && e->code[1] <= '4');
+        if (!words && !agent_in(other, DY_G_INTERNAL_AGENT))
+            continue;
+        const char *code = restate(&c->scratch, one, *blank + 3);
+        if (!code)
+            return -1;
+        *blank = code;
+    }
+    return 0;
+}
+
 int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
 {
     dy_sent s;
@@ -2709,6 +2756,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         return r;
     if (c->tree_ok)
         dy_roles_tree(c, &s, &out, date);
+    if (s.petr && c->opts.domestic && own_people(c, &s, &out) < 0)
+        return -1;
     if (c->opts.mutual)
         both_ways(&out);
     if (out.n == 0)

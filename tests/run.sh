@@ -164,8 +164,8 @@ printf 'X\nXi Jinping met Vladimir Putin in Moscow on Tuesday. The two sides sig
 
 printf 'X\nKenyan President William Ruto dissolved his cabinet on Tuesday. The government criticized the protesters.\n\nRussia attacked Ukraine on Tuesday. The army shelled civilians.\n' \
     | "$DYAD" code --date 2024-07-11 | events >"$TMP/o"
-[ "$(cat "$TMP/o")" = "$(printf '3 KENGOV ---OPP 111\n4 RUS UKR 190')" ] \
-    && ok "'the government' after a sentence naming one state is that state's (not after one naming two)" \
+[ "$(cat "$TMP/o")" = "$(printf '3 KENGOV KENOPP 111\n4 RUS UKR 190')" ] \
+    && ok "'the government' after a sentence naming one state is that state's (not after one naming two); the protesters it criticizes are its own" \
     || not_ok "state context" "$(cat "$TMP/o")"
 
 # ---- dictionary layers: a user's file extends and overrides the built-in pack ----
@@ -672,6 +672,10 @@ code_case "a verb the tree makes a noun in an argument's place has its target be
     "Florida highway pileup, fire kills five children, two truck drivers" "" "--date 2019-05-01"
 code_case "an intent takes no target from the place of the act it intends ('wishes to carry its responsibilities in the Security Council')" \
     "Finland wishes to continue to carry its responsibilities in the Security Council." "" "--date 2012-09-25"
+code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
+    "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 020" "--date 2013-08-01"
+code_case "... not the victims of its force ('the Israeli government has killed more children')" \
+    "The Israeli government has killed more children than any other." "ISRGOV ---CVL 190" "--date 2024-09-25"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
@@ -768,7 +772,7 @@ doc_case "a person of the dictionaries named again by surname ('Onyeama criticiz
     "1 CHNGOV NGAGOV 040;1 NGAGOV CHNGOV 040;2 NGAGOV IND 111"
 doc_case "a surname first borne by someone of no office stays unknown ('Usman Khan ... Mayor Sadiq Khan ... Khan attacked')" \
     "Usman Khan stabbed people on London Bridge. London Mayor Sadiq Khan praised the police. Khan attacked Britain." \
-    "2 GBRGOV ---COP 051"
+    "2 GBRGOV GBRCOP 051"
 
 # ---- the built-in verbs name every CAMEO event code at least once ----
 T="$SHARED/cameo/cameo_codes.tsv"
