@@ -1035,7 +1035,7 @@ static int pronoun_unit(dy_sent *s, dy_arena *a, int cap, int ref, int i)
 }
 
 /* Does unit x name more than one: a compound's member, or an agent whose
- * word is a plural ("Chinese officials", "police")? Lower case only:
+ * word is a plural ("Chinese officials", "police")? Agents' words only:
  * "the United States" and "Philippines" are one. */
 static bool plural_unit(const dy_sent *s, const dy_unit *x)
 {
@@ -1043,7 +1043,9 @@ static bool plural_unit(const dy_sent *s, const dy_unit *x)
         return true;
     for (int k = x->first; k <= x->last && k < s->n; k++) {
         const dy_token *t = &s->tok[k].t;
-        if (s->tok[k].type != DY_T_AGENT || t->cap || t->cls != DY_W_NONE)
+        /* lower case but for the sentence's first word ("Officials said
+         * it ...") */
+        if (s->tok[k].type != DY_T_AGENT || (t->cap && k > 0) || t->cls != DY_W_NONE)
             continue;
         if (dy_grammar_tok(DY_G_PLURAL_WORD, t)
             || (t->wl > 3 && t->w[t->wl - 1] == 'S' && !dy_grammar_ends(DY_G_SINGULAR_ENDING, t)))

@@ -656,6 +656,7 @@ code_case() { # what, sentence, the events expected ("SRC TGT CODE", ';' between
 }
 code_case "pronoun agreement: 'it' does not stand for plural officials" \
     "Chinese officials said it attacked Taiwanese troops." ""
+code_case "... nor for officials named first in the sentence" "Officials said it attacked Taiwanese troops." ""
 code_case "... 'they' does" "Chinese officials said they attacked Taiwanese troops." "CHNGOV TWNMIL 190"
 code_case "... 'it' stands for a state" "China said it attacked Taiwanese troops." "CHN TWNMIL 190"
 code_case "... nor 'he' for a compound" "Iran and Pakistan said he attacked Indian troops." ""
