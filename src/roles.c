@@ -165,6 +165,13 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
         if (sb < 0 && e.tgt_tok >= 0 && !pair && !e.tgt_named && dy_tree_argument_noun(&c->tree, s, e.verb_tok)
             && !dy_tree_verb_governs(&c->tree, s, e.verb_tok, e.verb_end, s->tok[e.tgt_tok].unit_in))
             continue;
+        /* the members of a passive's subject do nothing to each other:
+         * "our citizens, police and reporters have been injured"; but a
+         * meeting or talks may be told so ("Serbia and Kosovo have been
+         * engaged in dialogue") */
+        if (passive && pair && !e.src_named && !e.tgt_named && dy_tree_agent(&c->tree, s->text, v) < 0
+            && !dy_grammar_has(DY_G_MUTUAL_CODE, e.code, strlen(e.code)))
+            continue;
         bool free_src = sb >= 0 && e.src_tok >= 0 && !e.src_named && !pair;
         bool free_tgt = sb >= 0 && e.tgt_tok >= 0 && !e.tgt_named && !pair;
         if (passive && free_src && free_tgt && !tree_passive(c, s, &e, v, sb))

@@ -677,6 +677,8 @@ code_case "a party of no country facing a state's civil organs in a sentence tha
     "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 020" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
     "The Israeli government has killed more children than any other." "ISRGOV ---CVL 190" "--date 2024-09-25"
+code_case "the members of a passive's subject do nothing to each other ('Brazilian civilians and military personnel were killed')" \
+    "Brazilian civilians and military personnel were killed." "" "--date 2019-09-04"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
