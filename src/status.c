@@ -205,6 +205,8 @@ static bool intended(const dy_tree *t, const char *text, long v)
 bool dy_status_undone(const dy_coder *c, const dy_sent *s, long v)
 {
     const dy_tree *t = &c->tree;
+    if (dy_tree_wish_for_act(t, s, v))
+        return true; /* "wish also to extend my gratitude": the act codes */
     if (v < 0 || dy_tree_chain_aux_in(t, s->text, v, DY_G_OBLIGATION) >= 0
         || dy_tree_governor_in(t, s->text, v, DY_G_NORM) >= 0 || dy_tree_governor_in(t, s->text, v, DY_G_WISH) >= 0)
         return false; /* the demand, appeal or wish of rule 9 */

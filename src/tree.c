@@ -721,6 +721,19 @@ long dy_tree_governor_in(const dy_tree *t, const char *text, long v, dy_gclass g
     return -1;
 }
 
+bool dy_tree_wish_for_act(const dy_tree *t, const dy_sent *s, long v)
+{
+    if (v < 0 || !word_in(t, s->text, (size_t)v, DY_G_WISH))
+        return false;
+    long c = child(t, v, "xcomp");
+    if (c < 0 || !word_in(t, s->text, (size_t)c, DY_G_COURTESY))
+        return false;
+    for (int i = 0; i < s->n; i++)
+        if (dy_tree_word(t, i) == c && s->tok[i].type == DY_T_VERB)
+            return true;
+    return false;
+}
+
 bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u)
 {
     long w = u >= 0 && u < s->nunit ? dy_tree_word(t, s->unit[u].atok) : -1, a = w;

@@ -95,6 +95,12 @@ bool dy_tree_argument_noun(const dy_tree *t, const dy_sent *s, int tok);
  * for a participle or relative clause, in its noun's phrase? */
 bool dy_tree_verb_governs(const dy_tree *t, const dy_sent *s, int first, int last, int u);
 
+/* Is word v a wish (WISH) whose open complement is a dictionary verb of
+ * COURTESY: "I wish also to extend my gratitude to Japan"? The complement
+ * codes; the wish itself does not. ("Iran wants to attack Israel" is a
+ * threat, not an attack.) */
+bool dy_tree_wish_for_act(const dy_tree *t, const dy_sent *s, long v);
+
 /* Is the verb at token tok an event noun: a noun that names its doer
  * ("Xi Jinping's talks with Hussain", "the expulsion of diplomats by
  * Russia"), kept as a verb (dy_tree_verbs)? */

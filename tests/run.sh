@@ -679,6 +679,10 @@ code_case "... not the victims of its force ('the Israeli government has killed 
     "The Israeli government has killed more children than any other." "ISRGOV ---CVL 190" "--date 2024-09-25"
 code_case "the members of a passive's subject do nothing to each other ('Brazilian civilians and military personnel were killed')" \
     "Brazilian civilians and military personnel were killed." "" "--date 2019-09-04"
+code_case "a speaker's courtesy one 'wishes' to do is done ('I wish also to extend my gratitude to Japan': 051, not an intent)" \
+    "Kenya wishes also to extend its gratitude to Japan." "KEN JPN 051"
+code_case "... not a threat one wants to carry out ('Iran wants to attack Israel': 138)" \
+    "Iran wants to attack Israel." "IRN ISR 138"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
