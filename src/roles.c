@@ -162,8 +162,15 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
          * nor a noun on a noun: the parser makes news's short clauses
          * noun phrases ("Israeli troops invaded southern Lebanon", "security
          * forces shot protesters": "shot" a compound on "protesters") */
-        if (sb < 0 && e.tgt_tok >= 0 && !pair && !e.tgt_named && dy_tree_argument_noun(&c->tree, s, e.verb_tok)
+        bool noun = sb < 0 && !pair && dy_tree_argument_noun(&c->tree, s, e.verb_tok);
+        if (noun && e.tgt_tok >= 0 && !e.tgt_named
             && !dy_tree_verb_governs(&c->tree, s, e.verb_tok, e.verb_end, s->tok[e.tgt_tok].unit_in))
+            continue;
+        /* ... and its doer too, a possessive, "by" phrase or modifier
+         * ("US airstrikes"): "the police shooting ... sparked riots and
+         * looting" is no looting by the police */
+        if (noun && e.src_tok >= 0 && !e.src_named
+            && !dy_tree_verb_governs(&c->tree, s, e.verb_tok, e.verb_end, s->tok[e.src_tok].unit_in))
             continue;
         /* the members of a passive's subject do nothing to each other:
          * "our citizens, police and reporters have been injured"; but a

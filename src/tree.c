@@ -203,6 +203,10 @@ bool dy_tree_argument_noun(const dy_tree *t, const dy_sent *s, int tok)
     long k = dy_tree_word(t, tok);
     if (k < 0 || tok >= s->n || s->tok[tok].last < tok || has_verb(t, s, tok, (size_t)k))
         return false;
+    /* a conjunct of a noun: "sparked riots and looting" */
+    for (size_t steps = 0; steps < t->n && strcmp(t->w[k].deprel, "conj") == 0 && t->w[k].head > 0
+                           && !verbal(&t->w[t->w[k].head - 1]); steps++)
+        k = t->w[k].head - 1;
     /* with its subtypes: "obl:tmod", "nmod:poss" */
     const char *rel = t->w[k].deprel;
     size_t n = strcspn(rel, ":");

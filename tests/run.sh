@@ -683,6 +683,8 @@ code_case "a speaker's courtesy one 'wishes' to do is done ('I wish also to exte
     "Kenya wishes also to extend its gratitude to Japan." "KEN JPN 051"
 code_case "... not a threat one wants to carry out ('Iran wants to attack Israel': 138)" \
     "Iran wants to attack Israel." "IRN ISR 138"
+code_case "... and its doer in its phrase too ('the police shooting sparked riots and looting' is no looting by the police)" \
+    "The fatal police shooting of Walter Wallace Jr., a mentally ill African American man armed with a knife, sparked riots and looting in Philadelphia." "" "--date 2020-10-28"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
