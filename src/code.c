@@ -2297,6 +2297,23 @@ static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int3
  * discard, a complex phrase, nothing to code. Also remembers its first
  * actor for the next sentence (FORWARD). 0 to go on, a DY_SENT_* status,
  * or -1 when memory ran out. */
+/* SET: CAPTIONS: does the sentence hold a photo credit, a word of
+ * CAPTION_CREDIT right before a colon ("stands with leaders from Israel
+ * ... Image: The White House.")? A caption tells what a picture shows,
+ * not what happened when. */
+static bool caption(const dy_sent *s)
+{
+    for (int i = 0; i + 1 < s->n; i++) {
+        const dy_token *t = &s->tok[i].t;
+        size_t end = t->off + t->len;
+        /* also glued to the caption's last word ("AccordsImage:") */
+        if (end < s->tok[i + 1].t.off && s->text[end] == ':'
+            && (dy_grammar_tok(DY_G_CAPTION_CREDIT, t) || dy_grammar_ends(DY_G_CAPTION_CREDIT, t)))
+            return true;
+    }
+    return false;
+}
+
 static int sentence_gate(dy_coder *c, dy_sent *s, const char *prev_state)
 {
     if (s->petr && state_context(c, s, prev_state) < 0)
@@ -2314,7 +2331,7 @@ static int sentence_gate(dy_coder *c, dy_sent *s, const char *prev_state)
 #endif
     if (s->n < c->opts.min_words) /* commas count as words, as in TABARI */
         return DY_SENT_SHORT;
-    if (discarded(c, s) || s->discard)
+    if (discarded(c, s) || s->discard || (c->opts.captions && caption(s)))
         return DY_SENT_DISCARD;
     if (s->complex) {
         dy_strcpy_cap(c->explain, sizeof c->explain, s->why ? s->why : "complex");

@@ -132,6 +132,8 @@ static int set_cmd(dy_opts *o, const char *a, char *msg, int msglen)
         o->neither = truth(val);
     else if (strstr(a, "MUTUAL"))
         o->mutual = truth(val);
+    else if (strstr(a, "CAPTIONS"))
+        o->captions = truth(val);
     else if (strstr(a, "AGREEMENT"))
         o->agreement = truth(val);
     else if (strstr(a, "NAMES"))

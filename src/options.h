@@ -65,6 +65,8 @@ typedef struct {
     bool names;           /* SET: NAMES (dyad): a person named in full once in a
                              document is the same person when named again
                              by surname (names.h) */
+    bool captions;        /* SET: CAPTIONS (dyad): a sentence with a photo credit
+                             ("Image: The White House.") is a caption: not coded */
     bool agreement;       /* SET: PRONOUN AGREEMENT (dyad): "it" and "he" stand
                              for no plural actor, "he" for no state */
     int syntax;           /* SET: SYNTAX = LINEAR | PARSE (dyad): enum dy_syntax_mode */

@@ -685,6 +685,8 @@ code_case "... not a threat one wants to carry out ('Iran wants to attack Israel
     "Iran wants to attack Israel." "IRN ISR 138"
 code_case "... and its doer in its phrase too ('the police shooting sparked riots and looting' is no looting by the police)" \
     "The fatal police shooting of Walter Wallace Jr., a mentally ill African American man armed with a knife, sparked riots and looting in Philadelphia." "" "--date 2020-10-28"
+code_case "a photo caption is not coded ('... stands with leaders from Israel ... AccordsImage: The White House.')" \
+    "President Donald Trump stands with leaders from Israel, the UAE, and Bahrain, as part of the Abraham AccordsImage: The White House." "" "--date 2020-09-15"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
