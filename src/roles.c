@@ -111,6 +111,14 @@ static bool tree_source(const dy_coder *c, const dy_sent *s, dy_ev *e, long sb)
         u = dy_tree_subject_unit(&c->tree, s, sb, cur);
     if (u < 0 && dy_tree_pronoun(&c->tree, sb))
         return false;
+    /* a subject that is a plain noun phrase of no actor ("the coalition
+     * came to Iraq to fight ISIS") is no state named elsewhere; but what
+     * a report or a statement says (SAYING_ROOT) is, as PETRARCH's suites
+     * read it, the state where it is made ("a report released in the
+     * Rwandan capital alleged ...") */
+    if (u < 0 && dy_tree_common_noun(&c->tree, sb) && !dy_tree_unit_under(&c->tree, s, sb, cur)
+        && dy_tree_tagged_verb(&c->tree, s, e->verb_tok) && !dy_grammar_has(DY_G_SAYING_ROOT, e->code, 2))
+        return false;
     /* the subject is the target's own phrase: a gerund read as a
      * participle ("protecting refugees" as refugees who protect) */
     if (u >= 0 && e->tgt_tok >= 0 && u == s->tok[e->tgt_tok].unit_in)

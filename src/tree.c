@@ -197,6 +197,12 @@ void dy_tree_verbs(const dy_tree *t, dy_sent *s)
     }
 }
 
+bool dy_tree_tagged_verb(const dy_tree *t, const dy_sent *s, int tok)
+{
+    long k = dy_tree_word(t, tok);
+    return k >= 0 && tok < s->n && s->tok[tok].last >= tok && has_verb(t, s, tok, (size_t)k);
+}
+
 bool dy_tree_argument_noun(const dy_tree *t, const dy_sent *s, int tok)
 {
     static const char *const args[] = {"nsubj", "obj", "iobj", "obl", "nmod", NULL};
@@ -521,6 +527,11 @@ int dy_tree_antecedent_unit(const dy_tree *t, const dy_sent *s, long sb, int pre
 bool dy_tree_pronoun(const dy_tree *t, long w)
 {
     return w >= 0 && (size_t)w < t->n && strcmp(t->w[w].xpos, "PRP") == 0;
+}
+
+bool dy_tree_common_noun(const dy_tree *t, long w)
+{
+    return w >= 0 && (size_t)w < t->n && strcmp(t->w[w].upos, "NOUN") == 0 && child(t, w, "det") >= 0;
 }
 
 bool dy_tree_inner_clause(const dy_tree *t, long v)

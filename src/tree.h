@@ -86,6 +86,9 @@ int dy_tree_year(const dy_tree *t, const char *text, long v);
 /* Are unit u's actor words in word w's subtree? */
 bool dy_tree_unit_under(const dy_tree *t, const dy_sent *s, long w, int u);
 
+/* Is a word of the verb at token tok tagged a verb or an auxiliary? */
+bool dy_tree_tagged_verb(const dy_tree *t, const dy_sent *s, int tok);
+
 /* Is the verb at token tok a noun in the tree: no word of it tagged a
  * verb, its word a subject, object, oblique or nominal modifier? */
 bool dy_tree_argument_noun(const dy_tree *t, const dy_sent *s, int tok);
@@ -112,6 +115,10 @@ bool dy_tree_noun_target(const dy_tree *t, const dy_sent *s, long k, int u);
 
 /* Is word w a personal pronoun ("I", "we", "they")? */
 bool dy_tree_pronoun(const dy_tree *t, long w);
+
+/* Is word w a common noun with a determiner ("the coalition", "a
+ * group")? A phrase the parser did not cut from a name. */
+bool dy_tree_common_noun(const dy_tree *t, long w);
 
 /* Is word w in verb v's own clause: in v's subtree, with no clause of its
  * own on the way up (an adverbial clause or a clausal subject; an

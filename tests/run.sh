@@ -687,6 +687,8 @@ code_case "... and its doer in its phrase too ('the police shooting sparked riot
     "The fatal police shooting of Walter Wallace Jr., a mentally ill African American man armed with a knife, sparked riots and looting in Philadelphia." "" "--date 2020-10-28"
 code_case "a photo caption is not coded ('... stands with leaders from Israel ... AccordsImage: The White House.')" \
     "President Donald Trump stands with leaders from Israel, the UAE, and Bahrain, as part of the Abraham AccordsImage: The White House." "" "--date 2020-09-15"
+code_case "a subject that is a plain noun phrase of no actor is no state named elsewhere ('The coalition came to Iraq to fight ISIS')" \
+    "The coalition came to Iraq to fight ISIS after the group took over about a third of the country." "" "--date 2020-01-05"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
