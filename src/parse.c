@@ -538,6 +538,15 @@ static bool attributive(const dy_sent *s, int last)
            && n->t.wl > 2 && n->t.w[0] >= 'A' && n->t.w[0] <= 'Z';
 }
 
+/* SET: NAMES: is the place at tokens i..last a person's first name, after
+ * an honorific and before a surname ("Ms. Virginia Gamba", "Mr. Jordan
+ * Henderson")? */
+static bool first_name(const dy_sent *s, int i, int last)
+{
+    return i > 0 && last + 1 < s->n && dy_grammar_tok(DY_G_HONORIFIC, &s->tok[i - 1].t) && s->tok[last + 1].t.cap
+           && !s->allcaps && s->tok[last + 1].t.cls == DY_W_NONE && s->tok[last + 1].type == DY_T_NONE;
+}
+
 static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a, int32_t date, int cap)
 {
     bool *agent_used = dy_arena_calloc(a, (size_t)s->n + 1);
@@ -608,7 +617,8 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             if (h > 0 && is_former(&s->tok[h - 1]))
                 former = true;
         }
-        if (!ag && o->names && code && strlen(code) == 3 && dy_state_code(code) && named_document(s, last + 1)) {
+        if (!ag && o->names && code && strlen(code) == 3 && dy_state_code(code)
+            && (named_document(s, last + 1) || first_name(s, i, last))) {
             /* "the Durban Declaration" names no one in Durban */
             for (int k = i; k <= last; k++)
                 s->tok[k].type = DY_T_NONE;

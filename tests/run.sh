@@ -689,6 +689,8 @@ code_case "a photo caption is not coded ('... stands with leaders from Israel ..
     "President Donald Trump stands with leaders from Israel, the UAE, and Bahrain, as part of the Abraham AccordsImage: The White House." "" "--date 2020-09-15"
 code_case "a subject that is a plain noun phrase of no actor is no state named elsewhere ('The coalition came to Iraq to fight ISIS')" \
     "The coalition came to Iraq to fight ISIS after the group took over about a third of the country." "" "--date 2020-01-05"
+code_case "a place after an honorific and before a surname is a first name ('Ms. Virginia Gamba'), not the state; 'Mr. Biden' stays" \
+    "Kenya thanked Ms. Virginia Gamba and Mr. Biden." "KEN USAELI 051" "--date 2020-09-25"
 code_case "a light verb that ends an event codes the noun's ending ('broke diplomatic relations': 161)" \
     "Argentina broke diplomatic relations with Britain." "ARG GBR 161"
 code_case "... and one that does it the noun's event, negotiations both ways ('opened negotiations with Israel': 046)" \
