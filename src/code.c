@@ -1401,6 +1401,15 @@ static bool complex_check(dy_coder *c, dy_sent *s)
     return why != NULL;
 }
 
+/* The last token of the actor phrase an event's source or target at token
+ * tok names: its unit's, or for a unit that starts before it ("the
+ * President of the United States") the unit it lies in. */
+static int span_last(const dy_sent *s, int tok)
+{
+    int u = s->tok[tok].unit >= 0 ? s->tok[tok].unit : s->tok[tok].unit_in;
+    return u >= 0 ? s->unit[u].last : tok;
+}
+
 /* Appends public events for the sentence. */
 static int publish(dy_coder *c, const dy_sent *s, const dy_evlist *l, const char *text, size_t len,
                    int32_t date, const char *attr, const char *iss)
@@ -1440,27 +1449,13 @@ static int publish(dy_coder *c, const dy_sent *s, const dy_evlist *l, const char
             o->goldstein = cm->goldstein;
         }
         if (e->src_tok >= 0) {
-            const dy_unit *u = NULL;
-            int ui = s->tok[e->src_tok].unit;
-            if (ui < 0) /* the actor of "the President of the United States" */
-                ui = s->tok[e->src_tok].unit_in;
-            if (ui >= 0)
-                u = &s->unit[ui];
+            int last = span_last(s, e->src_tok);
             o->source_off = s->tok[e->src_tok].t.off;
-            int last = u ? u->last : e->src_tok;
-            if (u && u->atok != u->first)
-                last = u->last;
             o->source_len = s->tok[last].t.off + s->tok[last].t.len - o->source_off;
         }
         if (e->tgt_tok >= 0) {
-            const dy_unit *u = NULL;
-            int ui = s->tok[e->tgt_tok].unit;
-            if (ui < 0) /* the actor of "the President of the United States" */
-                ui = s->tok[e->tgt_tok].unit_in;
-            if (ui >= 0)
-                u = &s->unit[ui];
+            int last = span_last(s, e->tgt_tok);
             o->target_off = s->tok[e->tgt_tok].t.off;
-            int last = u ? u->last : e->tgt_tok;
             o->target_len = s->tok[last].t.off + s->tok[last].t.len - o->target_off;
         }
         o->verb_off = s->tok[e->verb_tok].t.off;
@@ -2125,6 +2120,23 @@ static bool can_code(const dy_coder *c, const dy_sent *s)
     return false;
 }
 
+/* How many states the sentence's live actors name (0, 1, or 2 for two or
+ * more); one gets the first one's three letters. */
+static int sentence_states(const dy_sent *s, char one[4])
+{
+    one[0] = '\0';
+    for (int u = 0; u < s->nunit; u++) {
+        const dy_unit *x = &s->unit[u];
+        if (x->dead || !dy_state_code(x->code))
+            continue;
+        if (one[0] && strncmp(one, x->code, 3) != 0)
+            return 2;
+        memcpy(one, x->code, 3);
+        one[3] = '\0';
+    }
+    return one[0] ? 1 : 0;
+}
+
 /* PETRARCH dialect: news names a state once and then says "the
  * government", "the army", "police". When the sentence names no state and
  * the one before named only one, its government, military, police,
@@ -2134,20 +2146,11 @@ static bool can_code(const dy_coder *c, const dy_sent *s)
  * out. */
 static int state_context(dy_coder *c, dy_sent *s, const char *prev)
 {
-    char one[4] = "";
-    bool many = false;
-    for (int u = 0; u < s->nunit; u++) {
-        const dy_unit *x = &s->unit[u];
-        if (x->dead || !dy_state_code(x->code))
-            continue;
-        if (!one[0])
-            memcpy(one, x->code, 3);
-        else if (strncmp(one, x->code, 3) != 0)
-            many = true;
-    }
-    if (one[0] && !many)
+    char one[4];
+    int states = sentence_states(s, one);
+    if (states == 1)
         memcpy(c->state_code, one, 4);
-    if (one[0] || !prev[0])
+    if (states || !prev[0])
         return 0;
     /* the state's own institutions only: civilians, rebels, refugees or
      * the media of no stated country are as often another state's */
@@ -2293,10 +2296,6 @@ static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int3
     return 0;
 }
 
-/* What stops a sentence before its clauses are coded: too short, a
- * discard, a complex phrase, nothing to code. Also remembers its first
- * actor for the next sentence (FORWARD). 0 to go on, a DY_SENT_* status,
- * or -1 when memory ran out. */
 /* SET: CAPTIONS: does the sentence hold a photo credit, a word of
  * CAPTION_CREDIT right before a colon ("stands with leaders from Israel
  * ... Image: The White House.")? A caption tells what a picture shows,
@@ -2314,6 +2313,10 @@ static bool caption(const dy_sent *s)
     return false;
 }
 
+/* What stops a sentence before its clauses are coded: too short, a
+ * discard, a complex phrase, nothing to code. Also remembers its first
+ * actor for the next sentence (FORWARD). 0 to go on, a DY_SENT_* status,
+ * or -1 when memory ran out. */
 static int sentence_gate(dy_coder *c, dy_sent *s, const char *prev_state)
 {
     if (s->petr && state_context(c, s, prev_state) < 0)
@@ -2667,17 +2670,10 @@ static int code_sent(dy_coder *c, dy_sent *s, const char *prev_state, dy_evlist 
  * memory ran out. */
 static int own_people(dy_coder *c, const dy_sent *s, dy_evlist *out)
 {
-    char one[4] = "";
-    for (int u = 0; u < s->nunit; u++) {
-        const dy_unit *x = &s->unit[u];
-        if (x->dead || !dy_state_code(x->code))
-            continue;
-        if (one[0] && strncmp(one, x->code, 3) != 0)
-            return 0; /* two states */
-        memcpy(one, x->code, 3);
-        one[3] = '\0';
-    }
-    for (int k = 0; one[0] && k < out->n; k++) {
+    char one[4];
+    if (sentence_states(s, one) != 1)
+        return 0;
+    for (int k = 0; k < out->n; k++) {
         dy_ev *e = &out->e[k];
         const char **blank = strncmp(e->src, "---", 3) == 0 ? &e->src : strncmp(e->tgt, "---", 3) == 0 ? &e->tgt : NULL;
         const char *other = blank == &e->src ? e->tgt : e->src;
@@ -2694,8 +2690,7 @@ static int own_people(dy_coder *c, const dy_sent *s, dy_evlist *out)
          * killed more children"), and PETRARCH's suites leave the released
          * ("civilians ... were released by Putin") of no country; the
          * police's and the courts' deeds fall on their own */
-        bool words = (e->code[0] == '0' && e->code[1] <= '5') || (e->code[0] == '1' && e->code[1] <= '4');
-        if (!words && !agent_in(other, DY_G_INTERNAL_AGENT))
+        if (!dy_grammar_has(DY_G_WORDS_ROOT, e->code, 2) && !agent_in(other, DY_G_INTERNAL_AGENT))
             continue;
         const char *code = restate(&c->scratch, one, *blank + 3);
         if (!code)

@@ -130,6 +130,37 @@ static bool tree_source(const dy_coder *c, const dy_sent *s, dy_ev *e, long sb)
     return true;
 }
 
+/* SET: SYNTAX = PARSE: do the event's roles lie where the tree says its
+ * verb's words reach? False when they do not (no event). */
+static bool own_phrase(const dy_coder *c, const dy_sent *s, const dy_ev *e, long v, long sb, bool pair, bool passive)
+{
+    const dy_tree *t = &c->tree;
+    int su = e->src_tok >= 0 ? s->tok[e->src_tok].unit_in : -1, tu = e->tgt_tok >= 0 ? s->tok[e->tgt_tok].unit_in : -1;
+    /* an event noun's target is in its own phrase: "Trump's release"
+     * from hospital is no release of the next clause's Kamala Harris */
+    if (e->tgt_tok >= 0 && !pair && !e->tgt_named && dy_tree_event_noun(t, s, e->verb_tok)
+        && !dy_tree_noun_target(t, s, v, tu))
+        return false;
+    /* a dictionary verb that the tree makes a noun in an argument's place,
+     * with no subject, has its target and its doer (a possessive, a "by"
+     * phrase, a modifier: "US airstrikes") below it: elsewhere it is a
+     * noun ("fire kills five children", "worked as press for the French
+     * websites", "the police shooting ... sparked riots and looting"). Not
+     * a word tagged a verb, nor a noun on a noun: the parser makes news's
+     * short clauses noun phrases ("Israeli troops invaded southern
+     * Lebanon", "security forces shot protesters": "shot" a compound) */
+    if (sb < 0 && !pair && dy_tree_argument_noun(t, s, e->verb_tok)
+        && ((e->tgt_tok >= 0 && !e->tgt_named && !dy_tree_verb_governs(t, s, e->verb_tok, e->verb_end, tu))
+            || (e->src_tok >= 0 && !e->src_named && !dy_tree_verb_governs(t, s, e->verb_tok, e->verb_end, su))))
+        return false;
+    /* the members of a passive's subject do nothing to each other: "our
+     * citizens, police and reporters have been injured"; but a meeting or
+     * talks may be told so ("Serbia and Kosovo have been engaged in
+     * dialogue") */
+    return !(passive && pair && !e->src_named && !e->tgt_named && dy_tree_agent(t, s->text, v) < 0
+             && !dy_grammar_has(DY_G_MUTUAL_CODE, e->code, strlen(e->code)));
+}
+
 /* SET: SYNTAX = PARSE: the roles and status the tree gives an event of
  * word order (doc/tree-coder.md, rules 4-9). An act the tree dates two
  * years or more before the story is background: no event. The verb of a
@@ -158,34 +189,7 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
         if (dy_tree_participle(&c->tree, v) && e.src_tok >= 0 && !pair && !e.src_named
             && dy_tree_agent(&c->tree, s->text, v) < 0 && !dy_tree_unit_under(&c->tree, s, v, s->tok[e.src_tok].unit_in))
             continue;
-        /* an event noun's target is in its own phrase: "Trump's release"
-         * from hospital is no release of the next clause's Kamala Harris */
-        if (e.tgt_tok >= 0 && !pair && !e.tgt_named && dy_tree_event_noun(&c->tree, s, e.verb_tok)
-            && !dy_tree_noun_target(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
-            continue;
-        /* a dictionary verb that the tree makes a noun in an argument's
-         * place, with no subject, has its target below it: elsewhere it
-         * is a noun ("fire kills five children", "worked as press for the
-         * French websites", "led to protests"). Not a word tagged a verb,
-         * nor a noun on a noun: the parser makes news's short clauses
-         * noun phrases ("Israeli troops invaded southern Lebanon", "security
-         * forces shot protesters": "shot" a compound on "protesters") */
-        bool noun = sb < 0 && !pair && dy_tree_argument_noun(&c->tree, s, e.verb_tok);
-        if (noun && e.tgt_tok >= 0 && !e.tgt_named
-            && !dy_tree_verb_governs(&c->tree, s, e.verb_tok, e.verb_end, s->tok[e.tgt_tok].unit_in))
-            continue;
-        /* ... and its doer too, a possessive, "by" phrase or modifier
-         * ("US airstrikes"): "the police shooting ... sparked riots and
-         * looting" is no looting by the police */
-        if (noun && e.src_tok >= 0 && !e.src_named
-            && !dy_tree_verb_governs(&c->tree, s, e.verb_tok, e.verb_end, s->tok[e.src_tok].unit_in))
-            continue;
-        /* the members of a passive's subject do nothing to each other:
-         * "our citizens, police and reporters have been injured"; but a
-         * meeting or talks may be told so ("Serbia and Kosovo have been
-         * engaged in dialogue") */
-        if (passive && pair && !e.src_named && !e.tgt_named && dy_tree_agent(&c->tree, s->text, v) < 0
-            && !dy_grammar_has(DY_G_MUTUAL_CODE, e.code, strlen(e.code)))
+        if (!own_phrase(c, s, &e, v, sb, pair, passive))
             continue;
         bool free_src = sb >= 0 && e.src_tok >= 0 && !e.src_named && !pair;
         bool free_tgt = sb >= 0 && e.tgt_tok >= 0 && !e.tgt_named && !pair;

@@ -197,17 +197,23 @@ void dy_tree_verbs(const dy_tree *t, dy_sent *s)
     }
 }
 
+/* The word of the dictionary verb at token tok, -1 when there is none. */
+static long verb_word(const dy_tree *t, const dy_sent *s, int tok)
+{
+    return tok >= 0 && tok < s->n && s->tok[tok].last >= tok ? dy_tree_word(t, tok) : -1;
+}
+
 bool dy_tree_tagged_verb(const dy_tree *t, const dy_sent *s, int tok)
 {
-    long k = dy_tree_word(t, tok);
-    return k >= 0 && tok < s->n && s->tok[tok].last >= tok && has_verb(t, s, tok, (size_t)k);
+    long k = verb_word(t, s, tok);
+    return k >= 0 && has_verb(t, s, tok, (size_t)k);
 }
 
 bool dy_tree_argument_noun(const dy_tree *t, const dy_sent *s, int tok)
 {
     static const char *const args[] = {"nsubj", "obj", "iobj", "obl", "nmod", NULL};
-    long k = dy_tree_word(t, tok);
-    if (k < 0 || tok >= s->n || s->tok[tok].last < tok || has_verb(t, s, tok, (size_t)k))
+    long k = verb_word(t, s, tok);
+    if (k < 0 || has_verb(t, s, tok, (size_t)k))
         return false;
     /* a conjunct of a noun: "sparked riots and looting" */
     for (size_t steps = 0; steps < t->n && strcmp(t->w[k].deprel, "conj") == 0 && t->w[k].head > 0
@@ -241,9 +247,8 @@ bool dy_tree_verb_governs(const dy_tree *t, const dy_sent *s, int first, int las
 
 bool dy_tree_event_noun(const dy_tree *t, const dy_sent *s, int tok)
 {
-    long k = dy_tree_word(t, tok);
-    return k >= 0 && tok < s->n && s->tok[tok].last >= tok && !has_verb(t, s, tok, (size_t)k)
-           && nominal(t, (size_t)k) && doer_named(t, s, (size_t)k);
+    long k = verb_word(t, s, tok);
+    return k >= 0 && !has_verb(t, s, tok, (size_t)k) && nominal(t, (size_t)k) && doer_named(t, s, (size_t)k);
 }
 
 bool dy_tree_noun_target(const dy_tree *t, const dy_sent *s, long k, int u)
