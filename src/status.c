@@ -216,10 +216,14 @@ bool dy_status_undone(const dy_coder *c, const dy_sent *s, long v)
 bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
 {
     const dy_tree *t = &c->tree;
-    if (question(s) || dy_tree_clause_mark_in(t, s->text, v, DY_G_CONDITION) || dy_tree_imperative(t, s->text, v))
+    /* a question, a condition, or an act asked about ("would not say
+     * whether he supported it") has not been reported done */
+    if (question(s) || dy_tree_clause_mark_in(t, s->text, v, DY_G_CONDITION)
+        || dy_tree_asked_about(t, s->text, v) || dy_tree_imperative(t, s->text, v))
         return false;
-    /* "asked whether Ukraine would attend": an inquiry, no appeal */
-    if (strncmp(e->code, "02", 2) == 0 && dy_tree_asks_whether(t, s->text, v))
+    /* "asked whether Ukraine would attend": an inquiry, no appeal; "will
+     * decide whether to impose sanctions": no intent yet */
+    if ((strncmp(e->code, "02", 2) == 0 || strncmp(e->code, "03", 2) == 0) && dy_tree_asks_whether(t, s->text, v))
         return false;
     long must = dy_tree_chain_aux_in(t, s->text, v, DY_G_OBLIGATION);
     if (must >= 0)

@@ -710,11 +710,20 @@ bool dy_tree_asks_whether(const dy_tree *t, const char *text, long v)
     return false;
 }
 
-bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclass g)
+/* Is the word a clause that completes its head (ccomp, xcomp, csubj)? */
+static bool complement(const dy_tree *t, long v)
+{
+    const char *r = t->w[v].deprel;
+    return strncmp(r, "ccomp", 5) == 0 || strncmp(r, "xcomp", 5) == 0 || strncmp(r, "csubj", 5) == 0;
+}
+
+/* dy_tree_clause_mark_in; when only_complement, the marked clause must
+ * complete its head. */
+static bool clause_mark(const dy_tree *t, const char *text, long v, dy_gclass g, bool only_complement)
 {
     static const char *const up[] = {"conj", "xcomp", "ccomp", "csubj", "advcl", NULL};
     for (size_t steps = 0; v >= 0 && steps < t->n; steps++) {
-        if (dy_tree_dep_in(t, text, v, "mark", g))
+        if ((!only_complement || complement(t, v)) && dy_tree_dep_in(t, text, v, "mark", g))
             return true;
         int r = 0;
         while (up[r] && strncmp(t->w[v].deprel, up[r], strlen(up[r])) != 0)
@@ -724,6 +733,16 @@ bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclas
         v = t->w[v].head - 1;
     }
     return false;
+}
+
+bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclass g)
+{
+    return clause_mark(t, text, v, g, false);
+}
+
+bool dy_tree_asked_about(const dy_tree *t, const char *text, long v)
+{
+    return clause_mark(t, text, v, DY_G_INQUIRY, true);
 }
 
 long dy_tree_governor_in(const dy_tree *t, const char *text, long v, dy_gclass g)
@@ -761,10 +780,14 @@ bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u)
         return false;
     while (w >= 0 && t->w[w].head != v + 1)
         w = t->w[w].head - 1;
-    /* the actor modifies the oblique's noun ("Israeli tank shelling"); the
-     * noun itself is where or whence ("released from the hospital"); and
-     * "according to" names who tells, not who did it */
-    if (w <= v || w == a || strncmp(t->w[w].deprel, "obl", 3) != 0)
+    /* the actor modifies the oblique's noun ("Israeli tank shelling"), or
+     * is an agent's noun ("in Israeli tank fire"); a place's own name is
+     * where or whence ("killed in the United States", "released from
+     * Evin"); and "according to" names who tells, not who did it */
+    if (w <= v || strncmp(t->w[w].deprel, "obl", 3) != 0)
+        return false;
+    bool own = w >= dy_tree_word(t, s->unit[u].first) && w <= dy_tree_word(t, s->unit[u].last);
+    if (own && (w == a || !s->unit[u].agent))
         return false;
     for (long k = a; k >= 0; k = k == w ? -1 : t->w[k].head - 1) {
         long c = child(t, k, "case");

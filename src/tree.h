@@ -174,6 +174,12 @@ long dy_tree_chain_aux_in(const dy_tree *t, const char *text, long v, dy_gclass 
  * does not make the attack a condition. */
 bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclass g);
 
+/* Does verb v's act lie in an indirect question that completes a verb
+ * ("would not say whether he supported it"), the climb of
+ * dy_tree_clause_mark_in? A "whether ... or" clause of concession
+ * ("whether in Nepal or Yemen, India has assisted") is no complement. */
+bool dy_tree_asked_about(const dy_tree *t, const char *text, long v);
+
 /* Has verb v a clausal complement that is an indirect question ("asked
  * whether Ukraine would attend": the grammar's INQUIRY)? */
 bool dy_tree_asks_whether(const dy_tree *t, const char *text, long v);
@@ -186,7 +192,8 @@ long dy_tree_governor_in(const dy_tree *t, const char *text, long v, dy_gclass g
 
 /* Is unit u inside an oblique of verb v that follows v, modifying its noun
  * ("were killed in Israeli tank shelling", not "was released from the
- * hospital"), in v's own clause? */
+ * hospital"), in v's own clause? A state named as the oblique's place
+ * ("were killed in the United States") is not. */
 bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u);
 
 /* The passive verb v's agent: its obl:agent, or the "by" phrase of the act

@@ -673,6 +673,16 @@ code_case "a verb the tree makes a noun in an argument's place has its target be
     "Florida highway pileup, fire kills five children, two truck drivers" "" "--date 2019-05-01"
 code_case "an intent takes no target from the place of the act it intends ('wishes to carry its responsibilities in the Security Council')" \
     "Finland wishes to continue to carry its responsibilities in the Security Council." "" "--date 2012-09-25"
+code_case "a passive's place is not its doer ('were killed in the United States': no USA 190)" \
+    "At least seven people were killed in the United States yesterday." "" "--date 2019-10-03"
+code_case "... an actor in the oblique that names the act is ('killed in Israeli tank shelling': ISRMIL)" \
+    "Four children and a man were killed in Israeli tank shelling in the east of the Gaza Strip, medics said." "ISRMIL PSE 190" "--date 2008-04-18"
+code_case "an act asked about is not reported ('would not say whether or not he supported Israel')" \
+    "Biden would not say whether or not he supported Israel." "" "--date 2020-10-10"
+code_case "... one said is ('said he supported Israel')" \
+    "Biden said he supported Israel." "USAELI ISR 051" "--date 2020-10-10"
+code_case "... nor one still to be decided ('will decide whether to impose sanctions on Iran')" \
+    "The European Union will decide whether to impose sanctions on Iran." "" "--date 2020-10-10"
 code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
     "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 020" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
