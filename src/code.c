@@ -1886,6 +1886,15 @@ static int about_act(run_t *R, const dy_clause *cl, int16_t *pos_of, int v1, int
                 ev->e[k].code = act.e[0].code;
         return 0;
     }
+    /* "urged Japan to expand trade": the inner verb's code is the intent
+     * of the act asked for (the ENHANCE block); an appeal a pattern has
+     * coded already ("called on both countries to resolve the issue":
+     * 027) keeps its code */
+    bool generic = strcmp(oc, "020") == 0 || strcmp(oc, "100") == 0;
+    const char *ai = (appeal || demand) && generic && strncmp(act.e[0].code, "03", 2) == 0
+                         ? dy_status_ask_intent(act.e[0].code, appeal ? 2 : 3) : NULL;
+    for (int k = 0; ai && k < ev->n; k++)
+        ev->e[k].code = ai;
     if (strncmp(act.e[0].code, "03", 2) == 0 || strncmp(act.e[0].code, "02", 2) == 0
         || strncmp(act.e[0].code, "01", 2) == 0)
         return 0;

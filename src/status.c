@@ -101,6 +101,15 @@ const char *dy_status_ask(const char *code, int col)
     return table_code(&ask_table[0][0], sizeof ask_table / sizeof ask_table[0], 4, code, (size_t)col);
 }
 
+const char *dy_status_ask_intent(const char *intent, int col)
+{
+    size_t rows = sizeof ask_table / sizeof ask_table[0];
+    for (size_t r = 0; r < rows; r++)
+        if (strcmp(ask_table[r][1], intent) == 0)
+            return ask_table[r][col]; /* the rows of one intent agree */
+    return NULL;
+}
+
 /* Does the sentence ask (a final '?', before closing quotes)? */
 static bool question(const dy_sent *s)
 {

@@ -11,6 +11,11 @@
  * none. */
 const char *dy_status_ask(const char *code, int col);
 
+/* The appeal (col 2) or demand (col 3) code that asks for the act whose
+ * intent code is intent ("urged Japan to expand economic cooperation":
+ * 0311 asked for is 0211); NULL when CAMEO has none. */
+const char *dy_status_ask_intent(const char *intent, int col);
+
 /* The refusal a negated act of code is ("did not agree to ease the
  * sanctions": 1244), NULL when a negation codes nothing ("did not
  * attack"). */
