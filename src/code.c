@@ -2779,6 +2779,8 @@ int dy_code_append(dy_coder *c, const char *text, size_t len, int32_t date)
         dy_roles_tree(c, &s, &out, date);
     if (s.petr && c->opts.domestic && own_people(c, &s, &out) < 0)
         return -1;
+    if (c->tree_ok)
+        dy_roles_home_words(c, &s, &out);
     if (c->opts.mutual)
         both_ways(&out);
     if (out.n == 0)

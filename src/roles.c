@@ -161,6 +161,19 @@ static bool own_phrase(const dy_coder *c, const dy_sent *s, const dy_ev *e, long
              && !dy_grammar_has(DY_G_MUTUAL_CODE, e->code, strlen(e->code)));
 }
 
+/* Is e words (WORDS_ROOT) of a state to or about its own people that are
+ * not the verb's object ("committed to ... for our people", "on behalf
+ * of the people of Palau, we applaud ...")? A speech's country in its
+ * own words for its own people is no event between them. */
+static bool own_people_said(const dy_coder *c, const dy_sent *s, const dy_ev *e, long v)
+{
+    size_t n = strlen(e->tgt);
+    if (e->tgt_tok < 0 || n < 6 || strncmp(e->src, e->tgt, 3) != 0 || strcmp(e->tgt + n - 3, "CVL") != 0
+        || !dy_grammar_has(DY_G_WORDS_ROOT, e->code, 2))
+        return false;
+    return !dy_tree_direct_object(&c->tree, s, v, s->tok[e->tgt_tok].unit_in);
+}
+
 /* SET: SYNTAX = PARSE: the roles and status the tree gives an event of
  * word order (doc/tree-coder.md, rules 4-9). An act the tree dates two
  * years or more before the story is background: no event. The verb of a
@@ -206,3 +219,11 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
     l->n = w;
 }
 
+void dy_roles_home_words(const dy_coder *c, const dy_sent *s, dy_evlist *l)
+{
+    int w = 0;
+    for (int i = 0; i < l->n; i++)
+        if (!own_people_said(c, s, &l->e[i], dy_tree_word(&c->tree, l->e[i].verb_tok)))
+            l->e[w++] = l->e[i];
+    l->n = w;
+}

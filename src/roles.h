@@ -13,4 +13,11 @@
  * are dropped; the rest get the tree's source, target and status. */
 void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t date);
 
+/* SET: SYNTAX = PARSE: drops the words (CAMEO 01-05, 10-14) of a state to
+ * or about its own people that are not its verb's object or addressee
+ * ("committed to ... for our people", "on behalf of the people of Palau,
+ * we applaud ..."): run after the roles and after SET: DOMESTIC has given
+ * a party of no country its state. */
+void dy_roles_home_words(const dy_coder *c, const dy_sent *s, dy_evlist *l);
+
 #endif

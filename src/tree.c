@@ -673,6 +673,25 @@ int dy_tree_object(const dy_tree *t, const dy_sent *s, long v, int not_u)
     return -1;
 }
 
+bool dy_tree_direct_object(const dy_tree *t, const dy_sent *s, long v, int u)
+{
+    long w = u >= 0 && u < s->nunit ? dy_tree_word(t, s->unit[u].atok) : -1;
+    for (size_t steps = 0; v >= 0 && w >= 0 && steps < t->n; steps++) {
+        long h = t->w[w].head - 1, c = child(t, w, "case");
+        /* the one addressed ("appealed to its citizens", "offered
+         * condolences to the families") */
+        bool on_object = h >= 0 && t->w[h].head == v + 1 && strcmp(t->w[h].deprel, "obj") == 0;
+        if (c >= 0 && (h == v || on_object) && word_in(t, s->text, (size_t)c, DY_G_ADDRESSEE_CASE))
+            return true;
+        if (c >= 0)
+            return false; /* "for our people", "the people of Palau" */
+        if (h == v)
+            return strcmp(t->w[w].deprel, "obj") == 0 || strcmp(t->w[w].deprel, "iobj") == 0;
+        w = h;
+    }
+    return false;
+}
+
 /* Is word k in grammar class g (text: the sentence parsed)? */
 static bool word_in(const dy_tree *t, const char *text, size_t k, dy_gclass g)
 {

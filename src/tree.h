@@ -190,6 +190,11 @@ bool dy_tree_asks_whether(const dy_tree *t, const char *text, long v);
  * hangs on ("the duty to protect": "duty"); -1 when none. */
 long dy_tree_governor_in(const dy_tree *t, const char *text, long v, dy_gclass g);
 
+/* Is unit u verb v's object, or in it, with no preposition on the way
+ * ("salute our people", "urged its citizens to vote"; not "for our
+ * people", "on behalf of the people of Palau")? */
+bool dy_tree_direct_object(const dy_tree *t, const dy_sent *s, long v, int u);
+
 /* Is unit u inside an oblique of verb v that follows v, modifying its noun
  * ("were killed in Israeli tank shelling", not "was released from the
  * hospital"), in v's own clause? A state named as the oblique's place

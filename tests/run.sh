@@ -683,6 +683,12 @@ code_case "... one said is ('said he supported Israel')" \
     "Biden said he supported Israel." "USAELI ISR 051" "--date 2020-10-10"
 code_case "... nor one still to be decided ('will decide whether to impose sanctions on Iran')" \
     "The European Union will decide whether to impose sanctions on Iran." "" "--date 2020-10-10"
+code_case "a state's words for its own people that are not their object are no event ('we want to achieve food security for our peoples')" \
+    "We want to achieve food security for our peoples." "" "--speaker BFA --date 2019-09-25"
+code_case "... words to them are ('I salute our people')" \
+    "I salute our people everywhere." "BFA BFACVL 051" "--speaker BFA --date 2019-09-25"
+code_case "... and so are words to them as addressees ('appealed to its citizens')" \
+    "The Italian government appealed to its citizens to stay at home." "ITAGOV ITACVL 020" "--date 2020-03-20"
 code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
     "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 020" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
