@@ -689,6 +689,10 @@ code_case "... words to them are ('I salute our people')" \
     "I salute our people everywhere." "BFA BFACVL 051" "--speaker BFA --date 2019-09-25"
 code_case "... and so are words to them as addressees ('appealed to its citizens')" \
     "The Italian government appealed to its citizens to stay at home." "ITAGOV ITACVL 020" "--date 2020-03-20"
+code_case "acknowledging another's support is praise ('acknowledge the support it has received from Japan': 051)" \
+    "Palau would like to acknowledge the support it has received from Japan." "PLW JPN 051" "--date 2019-09-25"
+code_case "... acknowledging what one did is an admission ('Russia acknowledged that its drone had strayed into Polish airspace': 015)" \
+    "Russia acknowledged that its drone had strayed into Polish airspace." "RUS POL 015" "--date 2019-09-25"
 code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
     "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 020" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
