@@ -806,8 +806,14 @@ bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u)
     if (w <= v || strncmp(t->w[w].deprel, "obl", 3) != 0)
         return false;
     bool own = w >= dy_tree_word(t, s->unit[u].first) && w <= dy_tree_word(t, s->unit[u].last);
-    if (own && (w == a || !s->unit[u].agent))
-        return false;
+    if ((own && (w == a || !s->unit[u].agent)) || in_place(t, s->text, w, a))
+        return false; /* nor where the act took place: "a US operation in the Afghanistan/Pakistan region" */
+    /* nor the matter of a clause on the oblique ("found guilty on Thursday
+     * of raping a Canadian tourist") */
+    for (long k = a; k >= 0 && k != w; k = t->w[k].head - 1)
+        if (strcmp(t->w[k].deprel, "obj") == 0 || strncmp(t->w[k].deprel, "nsubj", 5) == 0
+            || strncmp(t->w[k].deprel, "acl", 3) == 0 || strcmp(t->w[k].deprel, "advcl") == 0)
+            return false;
     for (long k = a; k >= 0; k = k == w ? -1 : t->w[k].head - 1) {
         long c = child(t, k, "case");
         if (c >= 0 && dy_grammar_has(DY_G_TELLER_CASE, s->text + t->w[c].start, t->w[c].len))

@@ -693,6 +693,12 @@ code_case "acknowledging another's support is praise ('acknowledge the support i
     "Palau would like to acknowledge the support it has received from Japan." "PLW JPN 051" "--date 2019-09-25"
 code_case "... acknowledging what one did is an admission ('Russia acknowledged that its drone had strayed into Polish airspace': 015)" \
     "Russia acknowledged that its drone had strayed into Polish airspace." "RUS POL 015" "--date 2019-09-25"
+code_case "a passive's oblique names no doer that is the matter of a clause on it ('found guilty on Thursday of raping a Canadian tourist')" \
+    "Two French police officers were found guilty on Thursday of raping a Canadian tourist." "" "--date 2019-04-12"
+code_case "... the actor of the oblique's act still is, beside a place ('killed in a United States operation in the Afghanistan/Pakistan region')" \
+    "Three Taliban commanders were killed in a United States operation in the Afghanistan/Pakistan region." "USA AFGINSMIL 190" "--date 2019-08-01"
+code_case "signing a state's own law is no agreement ('signed the Alabama Human Life Protection Act')" \
+    "In Alabama, Governor Kay Ivey signed the Alabama Human Life Protection Act." "" "--date 2019-05-16"
 code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
     "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 020" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
