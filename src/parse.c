@@ -1511,6 +1511,7 @@ int dy_parse(dy_sent *s, const struct dy_dict *d, const dy_opts *o, dy_arena *a,
         return -1;
     s->petr = d->petr;
     s->text = text;
+    s->len = len;
     s->tok = dy_arena_calloc(a, ((size_t)n + 1) * sizeof *s->tok);
     if (!s->tok)
         return -1;

@@ -67,6 +67,7 @@ typedef struct {
     int ncomma_del;      /* comma clauses eliminated */
     const char *why;     /* reason for complex */
     const char *text;    /* the sentence the token spans point into */
+    size_t len;          /* its bytes: text runs on to the document's end */
     uint64_t bloom;      /* dy_dict_word_bit of every word */
 } dy_sent;
 

@@ -110,10 +110,11 @@ const char *dy_status_ask_intent(const char *intent, int col)
     return NULL;
 }
 
-/* Does the sentence ask (a final '?', before closing quotes)? */
+/* Does the sentence ask (a final '?', before closing quotes)? Its text
+ * runs on into the rest of the document: only its own bytes count. */
 static bool question(const dy_sent *s)
 {
-    size_t n = strlen(s->text);
+    size_t n = s->len;
     while (n > 0 && strchr(" \t\r\n\"')", s->text[n - 1]))
         n--;
     return n > 0 && s->text[n - 1] == '?';
