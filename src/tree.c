@@ -720,11 +720,24 @@ long dy_tree_chain_aux_in(const dy_tree *t, const char *text, long v, dy_gclass 
     return -1;
 }
 
+/* Does clause c open with a question word before its verb ("why Biden
+ * did not act", "what the council would do")? */
+static bool wh_clause(const dy_tree *t, long c)
+{
+    for (size_t k = 0; k < (size_t)c; k++)
+        if (t->w[k].head == c + 1 && (strcmp(t->w[k].xpos, "WRB") == 0 || strcmp(t->w[k].xpos, "WP") == 0))
+            return true; /* not WDT: the relative "that", "which" */
+    return false;
+}
+
 bool dy_tree_asks_whether(const dy_tree *t, const char *text, long v)
 {
+    /* a question word only when no one is asked to act ("encourages IGAD
+     * to discuss ... how the force can help" appeals) */
+    bool asked = v >= 0 && (child(t, v, "xcomp") >= 0 || child(t, v, "obj") >= 0);
     for (size_t i = 0; v >= 0 && i < t->n; i++)
         if (t->w[i].head == v + 1 && strcmp(t->w[i].deprel, "ccomp") == 0
-            && dy_tree_dep_in(t, text, (long)i, "mark", DY_G_INQUIRY))
+            && (dy_tree_dep_in(t, text, (long)i, "mark", DY_G_INQUIRY) || (!asked && wh_clause(t, (long)i))))
             return true;
     return false;
 }

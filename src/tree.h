@@ -181,7 +181,8 @@ bool dy_tree_clause_mark_in(const dy_tree *t, const char *text, long v, dy_gclas
 bool dy_tree_asked_about(const dy_tree *t, const char *text, long v);
 
 /* Has verb v a clausal complement that is an indirect question ("asked
- * whether Ukraine would attend": the grammar's INQUIRY)? */
+ * whether Ukraine would attend": the grammar's INQUIRY; "asked why Biden
+ * did not act": a question word)? */
 bool dy_tree_asks_whether(const dy_tree *t, const char *text, long v);
 
 /* The word that governs verb v's clause as its predicate, when that word

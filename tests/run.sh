@@ -703,6 +703,10 @@ code_case "a question codes nothing, and only the question: a story that ends as
     '{"id":"q1","date":"2019-03-01","text":"China attacked Pakistan on Monday, the army said. Will India attack China next?"}' "CHN PAK 190" "--input jsonl"
 code_case "a speaker's greeting is no visit ('I greet the General Assembly on behalf of my country': no 042/043)" \
     "I greet the General Assembly on behalf of my country." "" "--speaker TUR --date 2019-09-25"
+code_case "asking why is an inquiry, no appeal ('asked why Biden did not already implement the policies')" \
+    "Trump repeatedly asked why Biden did not already implement the policies he proposed." "" "--date 2020-10-10"
+code_case "... asking someone to act is ('asked Biden to post the video')" \
+    "Trump asked Biden to post the video." "USAGOV USAELI 020" "--date 2020-10-10"
 code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
     "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 020" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
