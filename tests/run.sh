@@ -504,7 +504,12 @@ ratchet_events "news sentences, built-in pack, --syntax linear" tests/golden/new
 
 # ---- the real-text development set (tests/golden/real/dev.txt: sentences
 # drawn from ../shared/corpus and coded by hand before dyad saw them): no
-# worse than recorded; its final part is not scored here ----
+# worse than recorded; its final part is not scored here. Linear mode
+# went from 160 to 159 on 2026-12-08 when the Presidents of the General
+# Assembly became actors: word order reads "We congratulate Mr. Peter
+# Thomson ... and extend our gratitude to Mr. Mogens Lykketoft" with
+# Thomson as the one who thanks (the tree, the default, reads "we", of no
+# speaker here: no event) ----
 ratchet_events "real-text dev set, built-in pack (parse)" tests/golden/real/dev.txt real-dev builtin
 ratchet_events "real-text dev set, built-in pack, --syntax linear" tests/golden/real/dev.txt real-dev-linear "builtin+$TMP/linear.options"
 
@@ -707,6 +712,10 @@ code_case "asking why is an inquiry, no appeal ('asked why Biden did not already
     "Trump repeatedly asked why Biden did not already implement the policies he proposed." "" "--date 2020-10-10"
 code_case "... asking someone to act is ('asked Biden to post the video')" \
     "Trump asked Biden to post the video." "USAGOV USAELI 020" "--date 2020-10-10"
+code_case "a President of the General Assembly in the term of the session ('I congratulate Mr. Volkan Bozkir', September 2020: IGOUNOGOV)" \
+    "I congratulate Mr. Volkan Bozkir on his election." "POL IGOUNOGOV 051" "--speaker POL --date 2020-09-22"
+code_case "... and after it the United Nations' elite ('I thank Mr. Volkan Bozkir', 2022)" \
+    "I thank Mr. Volkan Bozkir for his leadership." "POL IGOUNOELI 051" "--speaker POL --date 2022-09-22"
 code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
     "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 020" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
