@@ -716,6 +716,10 @@ code_case "a President of the General Assembly in the term of the session ('I co
     "I congratulate Mr. Volkan Bozkir on his election." "POL IGOUNOGOV 051" "--speaker POL --date 2020-09-22"
 code_case "... and after it the United Nations' elite ('I thank Mr. Volkan Bozkir', 2022)" \
     "I thank Mr. Volkan Bozkir for his leadership." "POL IGOUNOELI 051" "--speaker POL --date 2022-09-22"
+code_case "concluding a speech is no agreement ('Let me conclude by thanking the President of the General Assembly': 051, no 057)" \
+    "Let me conclude by thanking the President of the General Assembly." "POL IGOUNOGOV 051" "--speaker POL --venue IGOUNO --date 2019-09-25"
+code_case "... concluding an agreement is ('Yemen has concluded an agreement with the International Monetary Fund': 057 both ways)" \
+    "Yemen has concluded an agreement with the International Monetary Fund." "IGOIMF YEM 057;YEM IGOIMF 057" "--date 2019-09-25"
 code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
     "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 020" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
