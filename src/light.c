@@ -125,6 +125,16 @@ static bool tree_object(const dy_mctx *x, const dy_tree *t, int v0, int p, int e
     return false;
 }
 
+/* Is there a possessive ("their", "its") between the verb ending at v1
+ * and the noun at clause position p? */
+static bool own_before(const dy_mctx *x, int v1, int p)
+{
+    for (int q = v1 + 1; q < p; q++)
+        if (x->s->tok[x->c->L[q]].t.fw & DY_FW_POSS)
+            return true;
+    return false;
+}
+
 /* Adds the actor units of clause positions p..e to sl's skipped ones. */
 static void skip_units(const dy_mctx *x, int p, int e, dy_slots *sl)
 {
@@ -218,6 +228,8 @@ const dy_ecode *dy_light_code(const dy_light *L, const dy_mctx *x, const dy_tree
         if (best) { /* the first noun is the object's, or none is */
             const dy_ecode *c = ends ? &best->off : &best->on;
             if (c->kind != DY_EC_EVENT || (t && !tree_object(x, t, v0, p, best_end)))
+                return NULL;
+            if (ends && best->on.code && dy_grammar_has(DY_G_OWN_END_ROOT, best->on.code, 2) && !own_before(x, v1, p))
                 return NULL;
             skip_units(x, p, best_end, sl);
             return c;

@@ -720,8 +720,11 @@ code_case "concluding a speech is no agreement ('Let me conclude by thanking the
     "Let me conclude by thanking the President of the General Assembly." "POL IGOUNOGOV 051" "--speaker POL --venue IGOUNO --date 2019-09-25"
 code_case "... concluding an agreement is ('Yemen has concluded an agreement with the International Monetary Fund': 057 both ways)" \
     "Yemen has concluded an agreement with the International Monetary Fund." "IGOIMF YEM 057;YEM IGOIMF 057" "--date 2019-09-25"
+code_case "protesters ending their own protest ease dissent ('suspended its protests against President Ruto': 082)" \
+    "The Kenyan opposition suspended its protests against President Ruto." "KENOPP KENGOV 082" "--date 2023-06-12"
+code_case "... the police ending 'the protest' do not" "Kenyan police ended the protest in Nairobi." "" "--date 2023-06-12"
 code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
-    "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 020" "--date 2013-08-01"
+    "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 0252" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
     "The Israeli government has killed more children than any other." "ISRGOV ---CVL 190" "--date 2024-09-25"
 code_case "the members of a passive's subject do nothing to each other ('Brazilian civilians and military personnel were killed')" \
