@@ -643,7 +643,8 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
     if (o->convert_agents || d->petr) {
         for (int i = 0; i < s->n; i++) {
             dy_ptok *t = &s->tok[i];
-            if (t->head != i || t->type != DY_T_AGENT || agent_used[i] || (o->names && attributive(s, t->last)))
+            if (t->head != i || t->type != DY_T_AGENT || agent_used[i] || (o->names && attributive(s, t->last))
+                || dy_grammar_tok(DY_G_STATE_ONLY_AGENT, &t->t))
                 continue;
             const dy_agent *ag = &d->agents[d->roots[t->root].id];
             int u = add_unit(s, a, cap);

@@ -723,6 +723,10 @@ code_case "... concluding an agreement is ('Yemen has concluded an agreement wit
 code_case "protesters ending their own protest ease dissent ('suspended its protests against President Ruto': 082)" \
     "The Kenyan opposition suspended its protests against President Ruto." "KENOPP KENGOV 082" "--date 2023-06-12"
 code_case "... the police ending 'the protest' do not" "Kenyan police ended the protest in Nairobi." "" "--date 2023-06-12"
+code_case "'leadership' with no state is a quality, no government ('commends him for his outstanding leadership')" \
+    "Cambodia commends him for his outstanding leadership." "" "--date 2019-09-25"
+code_case "... with one it is its government ('the Iranian leadership rejected the proposal of France')" \
+    "The Iranian leadership rejected the proposal of France." "IRNGOV FRA 120" "--date 2019-09-25"
 code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
     "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 0252" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
