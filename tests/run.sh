@@ -731,6 +731,8 @@ code_case "a speaker's thanks that 'go to' someone are thanks, no visit ('Our gr
     "Our gratitude also goes to Secretary-General Ban Ki-moon." "BRN IGOUNOGOV 051" "--speaker BRN --date 2011-09-25"
 code_case "... a president who goes to a country visits it ('President Xi went to Pakistan')" \
     "President Xi went to Pakistan last week." "CHNGOV PAK 042;PAK CHNGOV 043" "--date 2019-09-25"
+code_case "'wish to report' is a way of speaking, no intent ('I wish to remind the United Nations that Eritrea awaits action')" \
+    "I wish to remind the United Nations that Eritrea awaits responsible and urgent action." "" "--speaker ERI --date 2019-09-25"
 code_case "a party of no country facing a state's civil organs in a sentence that names that state alone is its ('the Egyptian government urged protesters')" \
     "The Egyptian government urged protesters to end their sit-in." "EGYGOV EGYOPP 0252" "--date 2013-08-01"
 code_case "... not the victims of its force ('the Israeli government has killed more children')" \
