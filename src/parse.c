@@ -606,7 +606,7 @@ static void build_units(dy_sent *s, const struct dy_dict *d, const dy_opts *o, d
             if (h > 0 && is_former(&s->tok[h - 1]))
                 former = true;
         } else if ((p = i - (i > 2 && s->tok[i - 1].t.cls == DY_W_DET ? 1 : 0)) > 1
-                   && (s->tok[p - 1].t.cls == DY_W_PREP || (d->petr && dy_word_is(&s->tok[p - 1].t, "FROM")))
+                   && (s->tok[p - 1].t.cls == DY_W_PREP || (d->petr && dy_grammar_tok(DY_G_AGENT_FROM_CASE, &s->tok[p - 1].t)))
                    && s->tok[p - 2].type == DY_T_AGENT
                    && s->tok[p - 2].head >= 0 && !agent_used[s->tok[p - 2].head]) {
             /* "ambassadors of Arnor", "the President of the United States" */

@@ -168,7 +168,7 @@ static bool own_phrase(const dy_coder *c, const dy_sent *s, const dy_ev *e, long
 static bool own_people_said(const dy_coder *c, const dy_sent *s, const dy_ev *e, long v)
 {
     size_t n = strlen(e->tgt);
-    if (e->tgt_tok < 0 || n < 6 || strncmp(e->src, e->tgt, 3) != 0 || strcmp(e->tgt + n - 3, "CVL") != 0
+    if (e->tgt_tok < 0 || n < 6 || strncmp(e->src, e->tgt, 3) != 0 || !dy_grammar_has(DY_G_PEOPLE_AGENT, e->tgt + n - 3, 3)
         || !dy_grammar_has(DY_G_WORDS_ROOT, e->code, 2))
         return false;
     return !dy_tree_direct_object(&c->tree, s, v, s->tok[e->tgt_tok].unit_in);
