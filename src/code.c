@@ -2302,6 +2302,7 @@ static int read_tree(dy_coder *c, dy_sent *s, const char *text, size_t len, int3
         && dy_parse(s, c->d, &c->opts, &c->scratch, text, len, date, st, c->memo, keep) < 0)
         return -1;
     dy_tree_verbs(&t, s);
+    dy_tree_compounds(&t, s);
     return 0;
 }
 

@@ -970,3 +970,147 @@ bool dy_tree_unrealized(const dy_tree *t, const char *text, long v)
         return false;
     return !word_in(t, text, g, DY_G_IMPLICATIVE) && !word_in(t, text, g, DY_G_WISH);
 }
+
+/* The word after w on the way up from a unit's actor to the head of its
+ * noun phrase (lo..hi: the unit's words), or -1 at the head: inside the
+ * unit, and through the words that modify a noun ("Israeli Prime
+ * Minister Menachem Begin": from "Israeli" up to "Begin"'s head). */
+static long phrase_up(const dy_tree *t, long w, long lo, long hi)
+{
+    static const char *const rels[] = {"amod", "compound", "flat", "nmod:desc", "nmod:poss", "fixed", NULL};
+    long h = t->w[w].head - 1;
+    if (h < 0)
+        return -1;
+    return (h >= lo && h <= hi) || rel_in(&t->w[w], rels) ? h : -1;
+}
+
+/* Are words a and b of one noun phrase: conjuncts of one another
+ * ("Pakistan and China"), one a nominal dependent of the other (an
+ * apposition, "Arnor's Elrond"), or two dependents of one word with one
+ * relation (the parser's "Sadat and Begin signed", both subjects)? */
+static bool joined_words(const dy_tree *t, long a, long b)
+{
+    static const char *const nominal_rels[] = {"appos", "nmod", "nmod:poss", "compound", "flat", NULL};
+    if (dy_tree_first_conjunct(t, a) == dy_tree_first_conjunct(t, b))
+        return true;
+    if (t->w[a].head == t->w[b].head && t->w[a].head != 0 && strcmp(t->w[a].deprel, t->w[b].deprel) == 0)
+        return true;
+    return (t->w[a].head == b + 1 && rel_in(&t->w[a], nominal_rels))
+        || (t->w[b].head == a + 1 && rel_in(&t->w[b], nominal_rels));
+}
+
+/* The next word of unit u's phrase after w (-1 first): the unit's own
+ * words ("the Republic of Zambia": the parser may hang a conjunct on any
+ * of them), then the way from the last up to the head of its noun phrase
+ * (an agent's noun: "the foreign ministers of Armenia"). */
+static long phrase_next(const dy_tree *t, const dy_sent *s, int u, long w)
+{
+    long lo = dy_tree_word(t, s->unit[u].first), hi = dy_tree_word(t, s->unit[u].last);
+    if (w < 0)
+        return lo;
+    if (w < hi)
+        return w + 1;
+    return phrase_up(t, w, lo, hi);
+}
+
+/* Are units u and v of one noun phrase: a word of u's phrase joined to
+ * one of v's? */
+static bool joined(const dy_tree *t, const dy_sent *s, int u, int v)
+{
+    size_t i = 0;
+    for (long a = phrase_next(t, s, u, -1); a >= 0 && i++ <= 2 * t->n; a = phrase_next(t, s, u, a)) {
+        size_t j = 0;
+        for (long b = phrase_next(t, s, v, -1); b >= 0 && j++ <= 2 * t->n; b = phrase_next(t, s, v, b))
+            if (joined_words(t, a, b))
+                return true;
+    }
+    return false;
+}
+
+/* The head of unit u's noun phrase (phrase_up's last word), or -1. */
+static long phrase_top(const dy_tree *t, const dy_sent *s, int u)
+{
+    long lo = dy_tree_word(t, s->unit[u].first), hi = dy_tree_word(t, s->unit[u].last);
+    long w = dy_tree_word(t, s->unit[u].atok);
+    for (size_t i = 0; w >= 0 && i <= t->n; i++) {
+        long h = phrase_up(t, w, lo, hi);
+        if (h < 0)
+            return w;
+        w = h;
+    }
+    return w;
+}
+
+/* Are units u and v (u first), which word order made members of one
+ * compound, apart in the tree: parted by a conjunction, one of them the
+ * subject of a clause, and not of one noun phrase? Only then: the parser
+ * often hangs the last of a long list on the verb ("We thank India,
+ * Australia, New Zealand and the United States"), and reads "Pakistan,
+ * China have decided" and "China-Pakistan to enhance" no better than
+ * word order does. */
+static bool apart(const dy_tree *t, const dy_sent *s, int u, int v)
+{
+    bool conj = false;
+    for (int k = s->unit[u].last + 1; k < s->unit[v].first; k++)
+        conj = conj || s->tok[k].t.cls == DY_W_CONJ;
+    long a = phrase_top(t, s, u), b = phrase_top(t, s, v);
+    /* a phrase taken for the root is a parse gone wrong ("The French and
+     * the Vanuatu Governments met": "French" the root) */
+    return conj && a >= 0 && b >= 0 && t->w[a].head != 0 && t->w[b].head != 0
+        && (subject_rel(&t->w[a]) || subject_rel(&t->w[b])) && !joined(t, s, u, v);
+}
+
+/* The group of member k (union-find over members, paths halved). */
+static int group_of(int *up, int k)
+{
+    while (up[k] != k)
+        k = up[k] = up[up[k]];
+    return k;
+}
+
+void dy_tree_compounds(const dy_tree *t, dy_sent *s)
+{
+    if (t->n == 0)
+        return;
+    for (int c = 0, nc = s->ncomp; c < nc; c++) {
+        int m[64], up[64], nm = 0;
+        bool placed = true;
+        for (int u = 0; u < s->nunit && nm < 64; u++)
+            if (s->unit[u].comp == c && !s->unit[u].dead) {
+                /* a member the parse cannot place keeps the compound */
+                placed = placed && dy_tree_word(t, s->unit[u].atok) >= 0 && dy_tree_word(t, s->unit[u].first) >= 0
+                         && dy_tree_word(t, s->unit[u].last) >= 0;
+                up[nm] = nm;
+                m[nm++] = u;
+            }
+        if (nm < 2 || nm == 64 || !placed)
+            continue;
+        for (int i = 0; i + 1 < nm; i++)
+            for (int j = i + 1; j < nm; j++) /* "The US, Russia, and Switzerland met": the first and last are both subjects */
+                if (j == i + 1 ? !apart(t, s, m[i], m[j]) : joined(t, s, m[i], m[j]))
+                    up[group_of(up, j)] = group_of(up, i);
+        /* the first member's group keeps the id; another group of two or
+         * more is a compound of its own; a member alone is none */
+        int size[64] = {0}, id[64];
+        for (int i = 0; i < nm; i++)
+            size[group_of(up, i)]++;
+        for (int i = 0; i < nm; i++)
+            id[i] = -1;
+        for (int i = 0; i < nm; i++) {
+            int g = group_of(up, i);
+            if (size[g] < 2)
+                s->unit[m[i]].comp = -1;
+            else {
+                if (id[g] < 0)
+                    id[g] = g == group_of(up, 0) ? c : s->ncomp++;
+                s->unit[m[i]].comp = (int16_t)id[g];
+            }
+        }
+        /* the comma or conjunction between two members parted is a
+         * clause's edge again */
+        for (int i = 0; i + 1 < nm; i++)
+            if (s->unit[m[i]].comp < 0 || s->unit[m[i]].comp != s->unit[m[i + 1]].comp)
+                for (int k = s->unit[m[i]].last + 1; k < s->unit[m[i + 1]].first; k++)
+                    s->tok[k].nosplit = false;
+    }
+}

@@ -234,4 +234,11 @@ long dy_tree_first_conjunct(const dy_tree *t, long v);
  * "managed to", "began to", "helped to")? */
 bool dy_tree_unrealized(const dy_tree *t, const char *text, long v);
 
+/* Splits the compound actors that word order joined (TABARI's "np (sep
+ * np)+") where the tree does not: members stay together only as
+ * conjuncts of one another or as one's nominal dependent ("hundreds of
+ * thousands of Cypriots, and Turkey continues to occupy": "Turkey" is the
+ * subject of another clause, not a conjunct of "Cypriots"). */
+void dy_tree_compounds(const dy_tree *t, dy_sent *s);
+
 #endif

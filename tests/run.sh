@@ -822,6 +822,10 @@ code_case "an agent's word used as an adjective names no one ('Tanzania welcomed
     "Tanzania welcomed the theme of the general debate." ""
 code_case "... but as a title it does ('General Mark Milley met Pakistan's army chief': USAMIL)" \
     "Chinese General Li Zuocheng met the Pakistani army chief in Beijing." "CHNMIL PAKMIL 040;PAKMIL CHNMIL 040"
+code_case "a compound that word order joins is split where the tree parts it ('Cypriots, and Turkey continues to occupy': Turkey alone)" \
+    "The invasion violently displaced hundreds of thousands of Cypriots, and Turkey continues to occupy approximately 37 per cent of the territory of the Republic of Cyprus." "TUR CYP 192" "--date 2023-09-21"
+code_case "... and kept where the tree joins it ('the Republic of Zambia and the Democratic Republic of the Congo signed': both ways)" \
+    "On 29 April, the Republic of Zambia and the Democratic Republic of the Congo signed an agreement on the establishment of a value chain." "COD ZMB 057;ZMB COD 057" "--date 2023-09-21"
 
 # ---- people named again by surname within a document (SET: NAMES) ----
 doc_case() { # what, the document's text, events expected ("SENT SRC TGT CODE", ';' between, sorted), options
