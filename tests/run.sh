@@ -822,6 +822,10 @@ code_case "an agent's word used as an adjective names no one ('Tanzania welcomed
     "Tanzania welcomed the theme of the general debate." ""
 code_case "... but as a title it does ('General Mark Milley met Pakistan's army chief': USAMIL)" \
     "Chinese General Li Zuocheng met the Pakistani army chief in Beijing." "CHNMIL PAKMIL 040;PAKMIL CHNMIL 040"
+code_case "'seek' is to want, no appeal ('We seek a more democratic ... Security Council': no PRY IGOUNO 020)" \
+    "We seek a more democratic, transparent, inclusive and representative Security Council that reflects the diversity of the States Members of the United Nations." "" "--speaker PRY --date 2015-09-28"
+code_case "... but support sought is asked of someone ('We seek the support of our friends in the United Nations')" \
+    "We seek the support of our friends in the United Nations in this regard." "PRY IGOUNO 020" "--speaker PRY --date 2015-09-28"
 code_case "a compound that word order joins is split where the tree parts it ('Cypriots, and Turkey continues to occupy': Turkey alone)" \
     "The invasion violently displaced hundreds of thousands of Cypriots, and Turkey continues to occupy approximately 37 per cent of the territory of the Republic of Cyprus." "TUR CYP 192" "--date 2023-09-21"
 code_case "... and kept where the tree joins it ('the Republic of Zambia and the Democratic Republic of the Congo signed': both ways)" \
