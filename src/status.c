@@ -201,16 +201,18 @@ static int wished(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, long w)
 /* Is verb v's act (or that of the first conjunct it is one of) the
  * complement of a word of intent ("agreed to release", "its readiness to
  * cooperate", "am determined to meet": the parser makes the last a
- * clausal subject)? */
-static bool intended(const dy_tree *t, const char *text, long v)
+ * clausal subject)? That word, or -1. */
+static long intent_word(const dy_tree *t, const char *text, long v)
 {
     static const char *const rels[] = {"xcomp", "acl", "csubj", NULL};
     long f = dy_tree_first_conjunct(t, v);
     for (int r = 0; f >= 0 && rels[r]; r++)
         if (strcmp(t->w[f].deprel, rels[r]) == 0)
-            return dy_tree_governor_in(t, text, f, DY_G_INTENT) >= 0;
-    return false;
+            return dy_tree_governor_in(t, text, f, DY_G_INTENT);
+    return -1;
 }
+
+static bool intended(const dy_tree *t, const char *text, long v) { return intent_word(t, text, v) >= 0; }
 
 bool dy_status_undone(const dy_coder *c, const dy_sent *s, long v)
 {
@@ -247,8 +249,13 @@ bool dy_status_tree(const dy_coder *c, const dy_sent *s, dy_ev *e, long v)
     int w = wish >= 0 ? wished(c, s, e, v, wish) : 0;
     if (w != 0)
         return w > 0;
+    /* "did not agree to release", "will never seek to export": no intent
+     * told, nor the act */
+    long iw = intent_word(t, s->text, v);
+    if (iw >= 0 && dy_tree_negated(t, s, iw))
+        return false;
     /* "agreed to release", "plans to send": the doer's own intent */
-    if (intended(t, s->text, v) || dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_chain_aux_in(t, s->text, v, DY_G_FUTURE_CHAIN) >= 0
+    if (iw >= 0 || dy_tree_dep_in(t, s->text, v, "aux", DY_G_FUTURE) || dy_tree_chain_aux_in(t, s->text, v, DY_G_FUTURE_CHAIN) >= 0
         || dy_tree_headline_intent(t, v))
         return restatus(e, 1);
     /* "urged Iran to release", "the chance to establish relations": the

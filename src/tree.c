@@ -1114,3 +1114,15 @@ void dy_tree_compounds(const dy_tree *t, dy_sent *s)
                     s->tok[k].nosplit = false;
     }
 }
+
+bool dy_tree_negated(const dy_tree *t, const dy_sent *s, long w)
+{
+    for (int i = 0; w >= 0 && i < s->n; i++) {
+        long k = dy_tree_word(t, i);
+        if (k < 0 || t->w[k].head != w + 1 || strcmp(t->w[k].deprel, "advmod") != 0)
+            continue;
+        if ((s->tok[i].t.fw & DY_FW_NEG) || dy_word_ends(&s->tok[i].t, "N'T"))
+            return true;
+    }
+    return false;
+}

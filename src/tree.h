@@ -241,4 +241,8 @@ bool dy_tree_unrealized(const dy_tree *t, const char *text, long v);
  * subject of another clause, not a conjunct of "Cypriots"). */
 void dy_tree_compounds(const dy_tree *t, dy_sent *s);
 
+/* Is word w negated: has it a negating adverb ("not", "n't", "never")
+ * of its own? */
+bool dy_tree_negated(const dy_tree *t, const dy_sent *s, long w);
+
 #endif

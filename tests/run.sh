@@ -822,6 +822,8 @@ code_case "an agent's word used as an adjective names no one ('Tanzania welcomed
     "Tanzania welcomed the theme of the general debate." ""
 code_case "... but as a title it does ('General Mark Milley met Pakistan's army chief': USAMIL)" \
     "Chinese General Li Zuocheng met the Pakistani army chief in Beijing." "CHNMIL PAKMIL 040;PAKMIL CHNMIL 040"
+code_case "a negated intent tells no intent ('it is not prepared to negotiate an extension': no 036)" \
+    "The Authority has also made it clear to the military Government in Mali that it is not prepared to negotiate an extension to the February deadline for the holding of democratic elections." "" "--speaker GHA --date 2022-09-21"
 code_case "'seek' is to want, no appeal ('We seek a more democratic ... Security Council': no PRY IGOUNO 020)" \
     "We seek a more democratic, transparent, inclusive and representative Security Council that reflects the diversity of the States Members of the United Nations." "" "--speaker PRY --date 2015-09-28"
 code_case "... but support sought is asked of someone ('We seek the support of our friends in the United Nations')" \
