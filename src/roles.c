@@ -212,6 +212,10 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
             continue;
         if (!passive && free_src && !tree_source(c, s, &e, sb))
             continue;
+        /* an intent's target is its partner (the grammar's PARTNER_CODE) */
+        if (free_tgt && !passive && dy_grammar_has(DY_G_PARTNER_CODE, e.code, strlen(e.code))
+            && !dy_tree_partner(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
+            continue;
         if (!dy_status_tree(c, s, &e, v))
             continue;
         l->e[w++] = e;

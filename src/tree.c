@@ -1126,3 +1126,35 @@ bool dy_tree_negated(const dy_tree *t, const dy_sent *s, long w)
     }
     return false;
 }
+
+static bool partner_unit(const dy_tree *t, const dy_sent *s, long v, int u)
+{
+    if (dy_tree_direct_object(t, s, v, u))
+        return true;
+    long w = u >= 0 && u < s->nunit ? dy_tree_word(t, s->unit[u].atok) : -1;
+    for (size_t steps = 0; v >= 0 && w >= 0 && w != v && steps < t->n; steps++) {
+        long c = child(t, w, "case");
+        if (c >= 0 && word_in(t, s->text, (size_t)c, DY_G_COPARTY_CASE))
+            return true;
+        /* or the partner of the act intended ("stand ready to join United
+         * Nations peacekeeping operations") */
+        if (verbal(&t->w[w]) && dy_tree_direct_object(t, s, w, u))
+            return true;
+        w = t->w[w].head - 1;
+    }
+    return false;
+}
+
+bool dy_tree_partner(const dy_tree *t, const dy_sent *s, long v, int u)
+{
+    if (u < 0 || u >= s->nunit)
+        return false;
+    /* a list's members are partners with its first ("worked with its
+     * brotherly States of Chad, the Niger, Mali and Burkina Faso", the
+     * parser hanging "the Niger" on the verb) */
+    for (int k = 0; k < s->nunit; k++)
+        if ((k == u || (s->unit[u].comp >= 0 && s->unit[k].comp == s->unit[u].comp && !s->unit[k].dead))
+            && partner_unit(t, s, v, k))
+            return true;
+    return false;
+}

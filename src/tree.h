@@ -245,4 +245,10 @@ void dy_tree_compounds(const dy_tree *t, dy_sent *s);
  * of its own? */
 bool dy_tree_negated(const dy_tree *t, const dy_sent *s, long w);
 
+/* Is unit u the partner of verb v's act: its object or addressee
+ * (dy_tree_direct_object), or the party of a "with" phrase (COPARTY_CASE)
+ * on the way from u up to v ("ready to deepen its cooperation with the
+ * Security Council")? */
+bool dy_tree_partner(const dy_tree *t, const dy_sent *s, long v, int u);
+
 #endif

@@ -822,6 +822,10 @@ code_case "an agent's word used as an adjective names no one ('Tanzania welcomed
     "Tanzania welcomed the theme of the general debate." ""
 code_case "... but as a title it does ('General Mark Milley met Pakistan's army chief': USAMIL)" \
     "Chinese General Li Zuocheng met the Pakistani army chief in Beijing." "CHNMIL PAKMIL 040;PAKMIL CHNMIL 040"
+code_case "an intent's target is its partner: no NZL IGOUNO 030 for being 'committed to the principles and values of the United Nations'" \
+    "New Zealand is committed to the principles and values of the United Nations." "" "--speaker NZL --date 2012-09-25"
+code_case "... the object of the act intended is ('We stand ready to join United Nations peacekeeping operations')" \
+    "We stand ready to join United Nations peacekeeping operations." "VNM IGOUNO 030" "--speaker VNM --date 2012-09-25"
 code_case "a negated intent tells no intent ('it is not prepared to negotiate an extension': no 036)" \
     "The Authority has also made it clear to the military Government in Mali that it is not prepared to negotiate an extension to the February deadline for the holding of democratic elections." "" "--speaker GHA --date 2022-09-21"
 code_case "'seek' is to want, no appeal ('We seek a more democratic ... Security Council': no PRY IGOUNO 020)" \
