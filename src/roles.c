@@ -212,6 +212,14 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
             continue;
         if (!passive && free_src && !tree_source(c, s, &e, sb))
             continue;
+        /* "wish to pay tribute to", "want to send a message": a wish of
+         * one's own to act, of a code that names no kind of act (the
+         * grammar's AIM_GENERIC), is no event; the act codes on its own
+         * ("wants to attack Israel" keeps its threat, 138) */
+        if (!pair && v >= 0 && dy_grammar_has(DY_G_AIM_GENERIC, e.code, strlen(e.code))
+            && dy_grammar_has(DY_G_WISH, s->text + c->tree.w[v].start, c->tree.w[v].len)
+            && dy_tree_own_complement(&c->tree, v))
+            continue;
         /* an intent's target is its partner (the grammar's PARTNER_CODE) */
         if (free_tgt && !passive && dy_grammar_has(DY_G_PARTNER_CODE, e.code, strlen(e.code))
             && !dy_tree_partner(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))

@@ -1158,3 +1158,13 @@ bool dy_tree_partner(const dy_tree *t, const dy_sent *s, long v, int u)
             return true;
     return false;
 }
+
+bool dy_tree_own_complement(const dy_tree *t, long v)
+{
+    if (v < 0 || child(t, v, "obj") >= 0)
+        return false;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->w[i].head == v + 1 && strcmp(t->w[i].deprel, "xcomp") == 0 && infinitive(t, (long)i))
+            return true;
+    return false;
+}

@@ -251,4 +251,8 @@ bool dy_tree_negated(const dy_tree *t, const dy_sent *s, long w);
  * Security Council")? */
 bool dy_tree_partner(const dy_tree *t, const dy_sent *s, long v, int u);
 
+/* Has verb v an infinitive of its own to do, and no object ("wishes also
+ * to pay tribute to", not "wants Russia to withdraw")? */
+bool dy_tree_own_complement(const dy_tree *t, long v);
+
 #endif
