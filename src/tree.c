@@ -1136,9 +1136,10 @@ static bool partner_unit(const dy_tree *t, const dy_sent *s, long v, int u)
         long c = child(t, w, "case");
         if (c >= 0 && word_in(t, s->text, (size_t)c, DY_G_COPARTY_CASE))
             return true;
-        /* or the partner of the act intended ("stand ready to join United
-         * Nations peacekeeping operations") */
-        if (verbal(&t->w[w]) && dy_tree_direct_object(t, s, w, u))
+        /* or the partner of the act intended, an infinitive's ("stand
+         * ready to join United Nations peacekeeping operations"; not
+         * "decided that ... prorogating Parliament was ...") */
+        if (verbal(&t->w[w]) && infinitive(t, w) && dy_tree_direct_object(t, s, w, u))
             return true;
         w = t->w[w].head - 1;
     }
