@@ -174,6 +174,13 @@ static bool own_people_said(const dy_coder *c, const dy_sent *s, const dy_ev *e,
     return !dy_tree_direct_object(&c->tree, s, v, s->tok[e->tgt_tok].unit_in);
 }
 
+/* Is code a party of the grammar's TRAVELLER_AGENT (people, refugees)? */
+static bool traveller(const char *code)
+{
+    size_t n = strlen(code);
+    return n >= 6 && dy_grammar_has(DY_G_TRAVELLER_AGENT, code + n - 3, 3);
+}
+
 /* SET: SYNTAX = PARSE: the roles and status the tree gives an event of
  * word order (doc/tree-coder.md, rules 4-9). An act the tree dates two
  * years or more before the story is background: no event. The verb of a
@@ -219,6 +226,9 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
         if (!pair && v >= 0 && dy_grammar_has(DY_G_AIM_GENERIC, e.code, strlen(e.code))
             && dy_grammar_has(DY_G_WISH, s->text + c->tree.w[v].start, c->tree.w[v].len)
             && dy_tree_own_complement(&c->tree, v))
+            continue;
+        /* travellers make no visit (VISIT_CODE, TRAVELLER_AGENT) */
+        if (dy_grammar_has(DY_G_VISIT_CODE, e.code, strlen(e.code)) && (traveller(e.src) || traveller(e.tgt)))
             continue;
         /* an intent's target is its partner (the grammar's PARTNER_CODE) */
         if (free_tgt && !passive && dy_grammar_has(DY_G_PARTNER_CODE, e.code, strlen(e.code))
