@@ -194,13 +194,17 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
     int w = 0;
     for (int i = 0; i < l->n; i++) {
         dy_ev e = l->e[i];
-        long v = dy_tree_word(&c->tree, e.verb_tok);
+        long v = dy_tree_predicate(&c->tree, dy_tree_word(&c->tree, e.verb_tok));
         bool pair = both_ways(l, &e);
         int year = dy_tree_year(&c->tree, s->text, v);
         if (date > 0 && year > 0 && year <= date / 10000 - 2)
             continue;
         bool passive = false;
         long sb = v >= 0 ? dy_tree_subject(&c->tree, v, &passive) : -1;
+        /* "we are prepared to", "is committed to": a participle of intent
+         * (INTENT_STATE) is its subject's own state, no act done to it */
+        if (passive && dy_grammar_has(DY_G_INTENT_STATE, s->text + c->tree.w[v].start, c->tree.w[v].len))
+            passive = false;
         if (dy_tree_inner_clause(&c->tree, v) && e.tgt_tok >= 0 && !pair
             && !dy_tree_in_clause(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
             continue;
@@ -245,7 +249,7 @@ void dy_roles_home_words(const dy_coder *c, const dy_sent *s, dy_evlist *l)
 {
     int w = 0;
     for (int i = 0; i < l->n; i++)
-        if (!own_people_said(c, s, &l->e[i], dy_tree_word(&c->tree, l->e[i].verb_tok)))
+        if (!own_people_said(c, s, &l->e[i], dy_tree_predicate(&c->tree, dy_tree_word(&c->tree, l->e[i].verb_tok))))
             l->e[w++] = l->e[i];
     l->n = w;
 }

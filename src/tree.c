@@ -1182,3 +1182,11 @@ bool dy_tree_own_complement(const dy_tree *t, long v)
             return true;
     return false;
 }
+
+long dy_tree_predicate(const dy_tree *t, long w)
+{
+    static const char *const rels[] = {"cop", "aux", "aux:pass", NULL};
+    if (w >= 0 && t->w[w].head > 0 && rel_in(&t->w[w], rels))
+        return t->w[w].head - 1;
+    return w;
+}

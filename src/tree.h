@@ -255,4 +255,9 @@ bool dy_tree_partner(const dy_tree *t, const dy_sent *s, long v, int u);
  * to pay tribute to", not "wants Russia to withdraw")? */
 bool dy_tree_own_complement(const dy_tree *t, long v);
 
+/* The predicate word w serves: its head when w is a copula or auxiliary
+ * ("are willing", "was shot": a verb phrase of the dictionaries may begin
+ * with one), else w. */
+long dy_tree_predicate(const dy_tree *t, long w);
+
 #endif

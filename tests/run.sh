@@ -830,6 +830,10 @@ code_case "a wish of one's own to act is no event of its own ('We also want to s
     "We also want to send a powerful message that ASEAN member States and our six partners stand for free trade." "" "--speaker SGP --date 2019-09-28"
 code_case "a verb the parser hangs on a noun, tagged a past tense, has that noun as its subject ('the brutal terrorist attack committed a few days ago in Nairobi': no CRI KEN 030)" \
     "We are still shocked by the brutal terrorist attack committed a few days ago in Nairobi." "" "--speaker CRI --date 2013-09-25"
+code_case "a verb phrase that begins with a copula is read at its predicate ('Kazakhstan is ready to play that role': 'ready' names no partner, no KAZ IGOUNO 030)" \
+    "We believe that the priorities and challenges of our region should be represented in the Security Council, and Kazakhstan is ready to play that role." "" "--speaker KAZ --date 2015-09-28"
+code_case "... and a participle of intent is no passive ('we are prepared to engage with our neighbours and friends from Armenia')" \
+    "Through my Government’s Peaceful Neighbor Initiative, we are prepared to engage with our neighbours and friends from Armenia and Azerbaijan to finally bring lasting peace." "GEO ARM 030;GEO AZE 030" "--speaker GEO --date 2013-09-25"
 code_case "travellers make no visit ('the neighbouring countries in which the huge majority of refugees arrive, especially Turkey, Lebanon and Jordan': no 042/043)" \
     "That will also help relieve the burden on the neighbouring countries in which the huge majority of refugees arrive, especially Turkey, Lebanon and Jordan." "" "--speaker DEU --date 2015-09-30"
 code_case "an intent's target is its partner: no NZL IGOUNO 030 for being 'committed to the principles and values of the United Nations'" \
