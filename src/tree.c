@@ -184,13 +184,38 @@ static bool adjectival(const dy_tree *t, const dy_sent *s, size_t k)
            && !dy_grammar_ends_in(DY_G_GERUND_ENDING, s->text + w->start, w->len);
 }
 
+static bool rel_in(const dy_word *w, const char *const *rels);
+static long child(const dy_tree *t, long h, const char *rel);
+
+/* Is word k a noun inside a noun phrase that goes on after it: a noun
+ * modifier of a later noun, after a word that modifies the same noun or
+ * k ("Sergeant Aldea supply vessel", "a mosque murder suspect"; not "to
+ * resume negotiations", "Sweden and the EU demand respect", whose verbs
+ * the tagger took for nouns)? */
+static bool noun_modifier(const dy_tree *t, size_t k)
+{
+    static const char *const mods[] = {"compound", "amod", "det", "nmod:poss", "nummod", "flat", NULL};
+    const dy_word *w = &t->w[k];
+    if (k == 0 || strcmp(w->deprel, "compound") != 0 || (size_t)w->head <= k + 1 || verbal(w))
+        return false;
+    /* a "noun" heading a clause is a misparse ("demanded that Belarus
+     * release political prisoners": "release" a compound of "prisoners") */
+    static const char *const clauses[] = {"ccomp", "advcl", "xcomp", "csubj", "acl", NULL};
+    long h = w->head - 1;
+    if (rel_in(&t->w[h], clauses) || child(t, h, "mark") >= 0 || child(t, h, "aux") >= 0)
+        return false;
+    const dy_word *p = &t->w[k - 1];
+    return rel_in(p, mods) && (p->head == w->head || (size_t)p->head == k + 1);
+}
+
 void dy_tree_verbs(const dy_tree *t, dy_sent *s)
 {
     for (int i = 0; i < s->n; i++) {
         dy_ptok *p = &s->tok[i];
         long k = dy_tree_word(t, i);
         if (k < 0 || p->type != DY_T_VERB || p->head != i || has_verb(t, s, i, (size_t)k)
-            || !(nominal(t, (size_t)k) || (p->last == i && adjectival(t, s, (size_t)k))) || doer_named(t, s, (size_t)k))
+            || !(nominal(t, (size_t)k) || (p->last == i && (adjectival(t, s, (size_t)k) || noun_modifier(t, (size_t)k))))
+            || doer_named(t, s, (size_t)k))
             continue;
         for (int m = i; m <= p->last && m < s->n; m++)
             s->tok[m].type = DY_T_NONE;

@@ -834,6 +834,8 @@ code_case "a verb phrase that begins with a copula is read at its predicate ('Ka
     "We believe that the priorities and challenges of our region should be represented in the Security Council, and Kazakhstan is ready to play that role." "" "--speaker KAZ --date 2015-09-28"
 code_case "... and a participle of intent is no passive ('we are prepared to engage with our neighbours and friends from Armenia')" \
     "Through my Government’s Peaceful Neighbor Initiative, we are prepared to engage with our neighbours and friends from Armenia and Azerbaijan to finally bring lasting peace." "GEO ARM 030;GEO AZE 030" "--speaker GEO --date 2013-09-25"
+code_case "a dictionary verb that is a noun inside a noun phrase is no verb ('every Australian aid intervention': no AUS ---CVL 070)" \
+    "That is a principle underpinning every Australian aid intervention and initiative: empowering women and girls." "" "--speaker AUS --date 2016-09-22"
 code_case "travellers make no visit ('the neighbouring countries in which the huge majority of refugees arrive, especially Turkey, Lebanon and Jordan': no 042/043)" \
     "That will also help relieve the burden on the neighbouring countries in which the huge majority of refugees arrive, especially Turkey, Lebanon and Jordan." "" "--speaker DEU --date 2015-09-30"
 code_case "an intent's target is its partner: no NZL IGOUNO 030 for being 'committed to the principles and values of the United Nations'" \
