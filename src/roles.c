@@ -26,7 +26,9 @@ static bool tree_passive(const dy_coder *c, const dy_sent *s, dy_ev *e, long v, 
     if (ag < 0) /* "he was accused of blasphemy": by no one named, unless an
                    oblique after the verb names the doer ("were killed in
                    Israeli tank shelling") */
-        return e->src_tok >= 0 && dy_tree_after_obl(&c->tree, s, v, s->tok[e->src_tok].unit_in);
+        return e->src_tok >= 0
+               && dy_tree_after_obl(&c->tree, s, v, s->tok[e->src_tok].unit_in,
+                                    dy_grammar_has(DY_G_MUTUAL_CODE, e->code, strlen(e->code)));
     int su = dy_tree_unit(&c->tree, s, ag, -1);
     int tu = su >= 0 ? dy_tree_unit(&c->tree, s, sb, -1) : -1;
     if (tu < 0 || strcmp(s->unit[su].code, s->unit[tu].code) == 0 || strchr(s->unit[su].code, '/')

@@ -843,7 +843,7 @@ bool dy_tree_wish_for_act(const dy_tree *t, const dy_sent *s, long v)
     return false;
 }
 
-bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u)
+bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u, bool with_party)
 {
     long w = u >= 0 && u < s->nunit ? dy_tree_word(t, s->unit[u].atok) : -1, a = w;
     if (w <= v || v < 0 || !dy_tree_own(t, v, w))
@@ -856,6 +856,9 @@ bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u)
      * Evin"); and "according to" names who tells, not who did it */
     if (w <= v || strncmp(t->w[w].deprel, "obl", 3) != 0)
         return false;
+    long wc = child(t, w, "case");
+    if (wc >= 0 && !with_party && word_in(t, s->text, (size_t)wc, DY_G_INSTRUMENT_CASE))
+        return false; /* what it was done with */
     bool own = w >= dy_tree_word(t, s->unit[u].first) && w <= dy_tree_word(t, s->unit[u].last);
     if ((own && (w == a || !s->unit[u].agent)) || in_place(t, s->text, w, a))
         return false; /* nor where the act took place: "a US operation in the Afghanistan/Pakistan region" */

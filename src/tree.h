@@ -199,8 +199,10 @@ bool dy_tree_direct_object(const dy_tree *t, const dy_sent *s, long v, int u);
 /* Is unit u inside an oblique of verb v that follows v, modifying its noun
  * ("were killed in Israeli tank shelling", not "was released from the
  * hospital"), in v's own clause? A state named as the oblique's place
- * ("were killed in the United States") is not. */
-bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u);
+ * ("were killed in the United States") is not; nor one of INSTRUMENT_CASE
+ * ("targeted with a ... military car"), unless with_party: the act has a
+ * party "with" it ("are engaged in negotiations with our US partners"). */
+bool dy_tree_after_obl(const dy_tree *t, const dy_sent *s, long v, int u, bool with_party);
 
 /* The passive verb v's agent: its obl:agent, or the "by" phrase of the act
  * an oblique names ("were killed in an attack by the rebels"); -1. */

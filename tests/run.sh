@@ -836,6 +836,10 @@ code_case "... and a participle of intent is no passive ('we are prepared to eng
     "Through my Government’s Peaceful Neighbor Initiative, we are prepared to engage with our neighbours and friends from Armenia and Azerbaijan to finally bring lasting peace." "GEO ARM 030;GEO AZE 030" "--speaker GEO --date 2013-09-25"
 code_case "a dictionary verb that is a noun inside a noun phrase is no verb ('every Australian aid intervention': no AUS ---CVL 070)" \
     "That is a principle underpinning every Australian aid intervention and initiative: empowering women and girls." "" "--speaker AUS --date 2016-09-22"
+code_case "a passive's 'with' phrase names what it was done with, no doer ('Albania has been aligned with all of the United Nations initiatives': no IGOUNO ALB 050)" \
+    "Albania has been aligned with all of the United Nations initiatives aimed at fighting terrorism." "" "--speaker ALB --date 2016-09-22"
+code_case "... but the party of talks ('We are engaged in negotiations with our US partners on the matter': both ways)" \
+    "We are engaged in negotiations with our US partners on the matter." "RUS USA 040;USA RUS 040" "--speaker RUS --date 2019-09-25"
 code_case "travellers make no visit ('the neighbouring countries in which the huge majority of refugees arrive, especially Turkey, Lebanon and Jordan': no 042/043)" \
     "That will also help relieve the burden on the neighbouring countries in which the huge majority of refugees arrive, especially Turkey, Lebanon and Jordan." "" "--speaker DEU --date 2015-09-30"
 code_case "an intent's target is its partner: no NZL IGOUNO 030 for being 'committed to the principles and values of the United Nations'" \
