@@ -840,6 +840,8 @@ code_case "a passive's 'with' phrase names what it was done with, no doer ('Alba
     "Albania has been aligned with all of the United Nations initiatives aimed at fighting terrorism." "" "--speaker ALB --date 2016-09-22"
 code_case "... but the party of talks ('We are engaged in negotiations with our US partners on the matter': both ways)" \
     "We are engaged in negotiations with our US partners on the matter." "RUS USA 040;USA RUS 040" "--speaker RUS --date 2019-09-25"
+code_case "members of Congress are the legislature by their terms ('Elizabeth Warren endorses Joe Biden': USALEG)" \
+    "Elizabeth Warren endorses Joe Biden in 2020 US presidential election" "USALEG USAELI 051" "--date 2020-04-16"
 code_case "travellers make no visit ('the neighbouring countries in which the huge majority of refugees arrive, especially Turkey, Lebanon and Jordan': no 042/043)" \
     "That will also help relieve the burden on the neighbouring countries in which the huge majority of refugees arrive, especially Turkey, Lebanon and Jordan." "" "--speaker DEU --date 2015-09-30"
 code_case "an intent's target is its partner: no NZL IGOUNO 030 for being 'committed to the principles and values of the United Nations'" \
