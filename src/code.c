@@ -252,10 +252,7 @@ typedef struct {
 
 enum { V_NONE = 0, V_EVENT, V_NULL };
 
-static bool is_negator(const dy_ptok *t)
-{
-    return (t->t.fw & DY_FW_NEG) || dy_word_ends(&t->t, "N'T");
-}
+static bool is_negator(const dy_ptok *t) { return dy_word_negator(&t->t); }
 
 /* A form of "be" right before the verb (adverbs in "-ly" and "and"
  * between), the verb itself not an "-ing" form: "was criticized", "were

@@ -436,3 +436,8 @@ bool dy_word_ends(const dy_token *t, const char *suf)
     size_t n = strlen(suf);
     return t->wl > n && memcmp(t->w + t->wl - n, suf, n) == 0;
 }
+
+bool dy_word_negator(const dy_token *t)
+{
+    return (t->fw & DY_FW_NEG) || dy_word_ends(t, "N'T");
+}

@@ -58,5 +58,8 @@ int dy_lex(dy_arena *a, const char *text, size_t len, dy_token *out, int max, bo
 bool dy_word_is(const dy_token *t, const char *w);
 bool dy_word_in(const dy_token *t, const char *const *list);
 bool dy_word_ends(const dy_token *t, const char *suf);
+/* Does the token negate: a negator of the lexicon ("not", "never") or a
+ * negative contraction left whole ("didn't", "won't")? */
+bool dy_word_negator(const dy_token *t);
 
 #endif

@@ -163,25 +163,25 @@ static bool own_phrase(const dy_coder *c, const dy_sent *s, const dy_ev *e, long
              && !dy_grammar_has(DY_G_MUTUAL_CODE, e->code, strlen(e->code)));
 }
 
+/* Does code end in an agent of grammar class g ("ZAFCVL": CVL)? */
+static bool agent_in(const char *code, dy_gclass g)
+{
+    size_t n = strlen(code);
+    return n >= 6 && dy_grammar_has(g, code + n - 3, 3);
+}
+
 /* Is e words (WORDS_ROOT) of a state to or about its own people that are
  * not the verb's object ("committed to ... for our people", "on behalf
  * of the people of Palau, we applaud ...")? A speech's country in its
  * own words for its own people is no event between them. */
 static bool own_people_said(const dy_coder *c, const dy_sent *s, const dy_ev *e, long v)
 {
-    size_t n = strlen(e->tgt);
-    if (e->tgt_tok < 0 || n < 6 || strncmp(e->src, e->tgt, 3) != 0 || !dy_grammar_has(DY_G_PEOPLE_AGENT, e->tgt + n - 3, 3)
+    if (e->tgt_tok < 0 || strncmp(e->src, e->tgt, 3) != 0 || !agent_in(e->tgt, DY_G_PEOPLE_AGENT)
         || !dy_grammar_has(DY_G_WORDS_ROOT, e->code, 2))
         return false;
     return !dy_tree_direct_object(&c->tree, s, v, s->tok[e->tgt_tok].unit_in);
 }
 
-/* Is code a party of the grammar's TRAVELLER_AGENT (people, refugees)? */
-static bool traveller(const char *code)
-{
-    size_t n = strlen(code);
-    return n >= 6 && dy_grammar_has(DY_G_TRAVELLER_AGENT, code + n - 3, 3);
-}
 
 /* SET: SYNTAX = PARSE: the roles and status the tree gives an event of
  * word order (doc/tree-coder.md, rules 4-9). An act the tree dates two
@@ -205,7 +205,7 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
         long sb = v >= 0 ? dy_tree_subject(&c->tree, v, &passive) : -1;
         /* "we are prepared to", "is committed to": a participle of intent
          * (INTENT_STATE) is its subject's own state, no act done to it */
-        if (passive && dy_grammar_has(DY_G_INTENT_STATE, s->text + c->tree.w[v].start, c->tree.w[v].len))
+        if (passive && dy_tree_word_in(&c->tree, s->text, v, DY_G_INTENT_STATE))
             passive = false;
         if (dy_tree_inner_clause(&c->tree, v) && e.tgt_tok >= 0 && !pair
             && !dy_tree_in_clause(&c->tree, s, v, s->tok[e.tgt_tok].unit_in))
@@ -229,12 +229,13 @@ void dy_roles_tree(const dy_coder *c, const dy_sent *s, dy_evlist *l, int32_t da
          * one's own to act, of a code that names no kind of act (the
          * grammar's AIM_GENERIC), is no event; the act codes on its own
          * ("wants to attack Israel" keeps its threat, 138) */
-        if (!pair && v >= 0 && dy_grammar_has(DY_G_AIM_GENERIC, e.code, strlen(e.code))
-            && dy_grammar_has(DY_G_WISH, s->text + c->tree.w[v].start, c->tree.w[v].len)
+        if (!pair && dy_grammar_has(DY_G_AIM_GENERIC, e.code, strlen(e.code))
+            && dy_tree_word_in(&c->tree, s->text, v, DY_G_WISH)
             && dy_tree_own_complement(&c->tree, v))
             continue;
         /* travellers make no visit (VISIT_CODE, TRAVELLER_AGENT) */
-        if (dy_grammar_has(DY_G_VISIT_CODE, e.code, strlen(e.code)) && (traveller(e.src) || traveller(e.tgt)))
+        if (dy_grammar_has(DY_G_VISIT_CODE, e.code, strlen(e.code))
+            && (agent_in(e.src, DY_G_TRAVELLER_AGENT) || agent_in(e.tgt, DY_G_TRAVELLER_AGENT)))
             continue;
         /* an intent's target is its partner (the grammar's PARTNER_CODE) */
         if (free_tgt && !passive && dy_grammar_has(DY_G_PARTNER_CODE, e.code, strlen(e.code))

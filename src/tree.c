@@ -372,7 +372,6 @@ long dy_tree_subject(const dy_tree *t, long v, bool *passive)
     return -1;
 }
 
-static long child(const dy_tree *t, long h, const char *rel);
 static bool word_in(const dy_tree *t, const char *text, size_t k, dy_gclass g);
 
 bool dy_tree_imperative(const dy_tree *t, const char *text, long v)
@@ -1162,7 +1161,7 @@ bool dy_tree_negated(const dy_tree *t, const dy_sent *s, long w)
         long k = dy_tree_word(t, i);
         if (k < 0 || t->w[k].head != w + 1 || strcmp(t->w[k].deprel, "advmod") != 0)
             continue;
-        if ((s->tok[i].t.fw & DY_FW_NEG) || dy_word_ends(&s->tok[i].t, "N'T"))
+        if (dy_word_negator(&s->tok[i].t))
             return true;
     }
     return false;
@@ -1217,4 +1216,9 @@ long dy_tree_predicate(const dy_tree *t, long w)
     if (w >= 0 && t->w[w].head > 0 && rel_in(&t->w[w], rels))
         return t->w[w].head - 1;
     return w;
+}
+
+bool dy_tree_word_in(const dy_tree *t, const char *text, long k, dy_gclass g)
+{
+    return k >= 0 && word_in(t, text, (size_t)k, g);
 }

@@ -262,4 +262,7 @@ bool dy_tree_own_complement(const dy_tree *t, long v);
  * with one), else w. */
 long dy_tree_predicate(const dy_tree *t, long w);
 
+/* Is word k (-1: none) a word of grammar class g (text: the sentence)? */
+bool dy_tree_word_in(const dy_tree *t, const char *text, long k, dy_gclass g);
+
 #endif
